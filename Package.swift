@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "KOLBot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kolbot", targets: ["kolbot"]),
+        .library(name: "BotCore", targets: ["BotCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // librdkafka from the system (Debian: librdkafka-dev).
+        .systemLibrary(
+            name: "CRdKafka",
+            path: "Sources/CRdKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        // Swift facade over librdkafka: producer, consumer, mock cluster.
+        .target(
+            name: "KafkaTransport",
+            dependencies: [
+                "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
+        // The conversation core: knowledge pack, matcher, dialogue. Knows nothing of Kafka.
+        .target(
+            name: "BotCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Wires the transport to the core: the answering loop, wire format, configuration.
+        .target(
+            name: "BotService",
+            dependencies: [
+                "BotCore",
+                "KafkaTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "kolbot",
+            dependencies: [
+                "BotService",
+                "BotCore",
+                "KafkaTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "BotCoreTests", dependencies: ["BotCore"]),
+        .testTarget(name: "KafkaTransportTests", dependencies: ["KafkaTransport"]),
+        .testTarget(name: "BotServiceTests", dependencies: ["BotService", "BotCore", "KafkaTransport"]),
+    ]
+)

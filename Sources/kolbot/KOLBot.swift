@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct KOLBot: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kolbot",
+        abstract: "A knowledge chat bot on Kafka about influencers and Key Opinion Leaders.",
+        subcommands: []
+    )
+}
