@@ -1,0 +1,152 @@
+internal import CRdKafka
+import Logging
+
+/// A Kafka producer. Delivery reports are handed to `onDelivery` on the thread that calls
+/// ``poll(timeoutMs:)`` or ``flush(timeoutMs:)``.
+///
+/// - Important: Use one instance from one thread at a time (the worker that owns it); it takes no locks.
+public final class KafkaProducer: @unchecked Sendable {
+    private let context: ClientContext
+    let handle: OpaquePointer
+    private var closed = false
+
+    /// Creates a producer.
+    /// - Parameters:
+    ///   - configuration: librdkafka properties (`bootstrap.servers`, `enable.idempotence`, ...).
+    ///   - logger: receives librdkafka's log lines.
+    ///   - onError: client-level errors (broker down, fatal idempotence errors), on the polling thread.
+    ///   - onDelivery: one report per produced record, on the polling thread.
+    /// - Throws: A ``KafkaError`` for an invalid property.
+    public init(configuration: KafkaConfiguration, logger: Logger,
+                onError: ((KafkaError) -> Void)? = nil,
+                onStatistics: ((String) -> Void)? = nil,
+                onDelivery: @escaping (DeliveryReport) -> Void) throws {
+        let context = ClientContext(logger: logger)
+        context.onDelivery = onDelivery
+        context.onError = onError
+        context.onStatistics = onStatistics
+        self.context = context
+        self.handle = try makeHandle(type: RD_KAFKA_PRODUCER, configuration: configuration, context: context,
+                                     wantsDeliveryReports: true, wantsStatistics: onStatistics != nil)
+    }
+
+    deinit {
+        if !closed { rd_kafka_destroy(handle) }
+    }
+
+    /// Enqueues a record; its ``DeliveryReport`` carries `token`. Waits (serving delivery reports) while
+    /// librdkafka's local queue is full.
+    /// - Throws: A ``KafkaError`` when librdkafka refuses the record (e.g. too large, unknown partition).
+    public func send(_ message: OutboundMessage, token: UInt64) throws {
+        while true {
+            let code = enqueue(message, token: token)
+            if code == RD_KAFKA_RESP_ERR_NO_ERROR { return }
+            if code == RD_KAFKA_RESP_ERR__QUEUE_FULL {
+                rd_kafka_poll(handle, 10)
+                continue
+            }
+            throw KafkaError(code: code)
+        }
+    }
+
+    private func enqueue(_ message: OutboundMessage, token: UInt64) -> rd_kafka_resp_err_t {
+        var headers: OpaquePointer? = nil
+        if !message.headers.isEmpty {
+            headers = rd_kafka_headers_new(message.headers.count)
+            for h in message.headers {
+                if let v = h.value {
+                    v.withUnsafeBytes { _ = rd_kafka_header_add(headers, h.name, -1, $0.baseAddress, $0.count) }
+                } else {
+                    _ = rd_kafka_header_add(headers, h.name, -1, nil, 0)
+                }
+            }
+        }
+        let result: rd_kafka_resp_err_t = message.topic.withCString { topic in
+            withOptionalBytes(message.key) { key in
+                withOptionalBytes(message.value) { value in
+                    var vus = [rd_kafka_vu_t](repeating: rd_kafka_vu_t(), count: 7)
+                    var n = 0
+                    vus[n].vtype = RD_KAFKA_VTYPE_TOPIC; vus[n].u.cstr = topic; n += 1
+                    vus[n].vtype = RD_KAFKA_VTYPE_MSGFLAGS; vus[n].u.i = RD_KAFKA_MSG_F_COPY; n += 1
+                    vus[n].vtype = RD_KAFKA_VTYPE_OPAQUE; vus[n].u.ptr = UnsafeMutableRawPointer(bitPattern: UInt(token)); n += 1
+                    if let partition = message.partition {
+                        vus[n].vtype = RD_KAFKA_VTYPE_PARTITION; vus[n].u.i32 = partition; n += 1
+                    }
+                    if let key {
+                        vus[n].vtype = RD_KAFKA_VTYPE_KEY
+                        vus[n].u.mem.ptr = UnsafeMutableRawPointer(mutating: key.baseAddress); vus[n].u.mem.size = key.count; n += 1
+                    }
+                    if let value {
+                        vus[n].vtype = RD_KAFKA_VTYPE_VALUE
+                        vus[n].u.mem.ptr = UnsafeMutableRawPointer(mutating: value.baseAddress); vus[n].u.mem.size = value.count; n += 1
+                    }
+                    if let headers {
+                        vus[n].vtype = RD_KAFKA_VTYPE_HEADERS; vus[n].u.headers = headers; n += 1
+                    }
+                    guard let error = rd_kafka_produceva(handle, vus, n) else { return RD_KAFKA_RESP_ERR_NO_ERROR }
+                    defer { rd_kafka_error_destroy(error) }
+                    return rd_kafka_error_code(error)
+                }
+            }
+        }
+        // On success librdkafka owns the headers; on failure they are still ours.
+        if result != RD_KAFKA_RESP_ERR_NO_ERROR, let headers { rd_kafka_headers_destroy(headers) }
+        return result
+    }
+
+    /// Serves delivery reports and errors for up to `timeoutMs`; returns the number of events served.
+    @discardableResult
+    public func poll(timeoutMs: Int32 = 0) -> Int {
+        Int(rd_kafka_poll(handle, timeoutMs))
+    }
+
+    /// Waits until every enqueued record has a delivery report (served on this thread), at most `timeoutMs`.
+    /// - Returns: true when nothing is left outstanding.
+    @discardableResult
+    public func flush(timeoutMs: Int32) -> Bool {
+        rd_kafka_flush(handle, timeoutMs) == RD_KAFKA_RESP_ERR_NO_ERROR
+    }
+
+    /// Records enqueued but not yet reported, plus pending events.
+    public var outstanding: Int { Int(rd_kafka_outq_len(handle)) }
+
+    /// The number of partitions of `topic`, asked of the cluster.
+    /// - Throws: A ``KafkaError`` when the metadata request fails or the topic does not exist.
+    public func partitionCount(of topic: String, timeoutMs: Int32 = 10_000) throws -> Int {
+        try fetchPartitionCount(handle: handle, topic: topic, timeoutMs: timeoutMs)
+    }
+
+    /// Flushes outstanding records (at most `timeoutMs`) and destroys the client.
+    /// - Returns: the number of records that could not be flushed in time.
+    @discardableResult
+    public func close(timeoutMs: Int32 = 10_000) -> Int {
+        guard !closed else { return 0 }
+        rd_kafka_flush(handle, timeoutMs)
+        let left = outstanding
+        closed = true
+        rd_kafka_destroy(handle)
+        return left
+    }
+}
+
+func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+    guard let bytes else { return body(nil) }
+    return bytes.withUnsafeBytes { body($0) }
+}
+
+/// Asks the cluster for the partition count of `topic` without creating it.
+func fetchPartitionCount(handle: OpaquePointer, topic: String, timeoutMs: Int32) throws -> Int {
+    guard let rkt = rd_kafka_topic_new(handle, topic, nil) else { throw KafkaError("cannot open topic \(topic)") }
+    defer { rd_kafka_topic_destroy(rkt) }
+    var metadata: UnsafePointer<rd_kafka_metadata>?
+    let err = rd_kafka_metadata(handle, 0, rkt, &metadata, timeoutMs)
+    guard err == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { throw KafkaError(code: err) }
+    defer { rd_kafka_metadata_destroy(metadata) }
+    let md = metadata.pointee
+    for i in 0..<Int(md.topic_cnt) where String(cString: md.topics[i].topic) == topic {
+        let t = md.topics[i]
+        if t.err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(code: t.err, message: "topic \(topic): \(String(cString: rd_kafka_err2str(t.err)))") }
+        return Int(t.partition_cnt)
+    }
+    throw KafkaError("topic \(topic) not found")
+}

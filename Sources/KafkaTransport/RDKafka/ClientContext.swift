@@ -1,0 +1,142 @@
+internal import CRdKafka
+import Logging
+
+/// State reachable from librdkafka callbacks through the handle's opaque pointer.
+///
+/// Delivery, error and rebalance callbacks run on the thread that polls the handle, which owns this object;
+/// the log callback may run on librdkafka's threads and only touches the (Sendable) logger.
+final class ClientContext: @unchecked Sendable {
+    let logger: Logger
+    var onDelivery: ((DeliveryReport) -> Void)?
+    var onError: ((KafkaError) -> Void)?
+    var onStatistics: ((String) -> Void)?
+    weak var consumer: KafkaConsumer?
+    var rebalanceListener: (any RebalanceListener)?
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
+
+    static func from(_ opaque: UnsafeMutableRawPointer?) -> ClientContext? {
+        opaque.map { Unmanaged<ClientContext>.fromOpaque($0).takeUnretainedValue() }
+    }
+}
+
+/// Creates a client handle, wiring the callbacks to `context`, which must outlive the handle.
+func makeHandle(type: rd_kafka_type_t, configuration: KafkaConfiguration, context: ClientContext,
+                wantsDeliveryReports: Bool = false, wantsRebalance: Bool = false, wantsStatistics: Bool = false) throws -> OpaquePointer {
+    let conf = try configuration.makeNativeConfig()
+    rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(context).toOpaque())
+    rd_kafka_conf_set_log_cb(conf, logTrampoline)
+    rd_kafka_conf_set_error_cb(conf, errorTrampoline)
+    if wantsDeliveryReports { rd_kafka_conf_set_dr_msg_cb(conf, deliveryTrampoline) }
+    if wantsRebalance { rd_kafka_conf_set_rebalance_cb(conf, rebalanceTrampoline) }
+    if wantsStatistics { rd_kafka_conf_set_stats_cb(conf, statisticsTrampoline) }
+    var errstr = [CChar](repeating: 0, count: 512)
+    guard let rk = rd_kafka_new(type, conf, &errstr, errstr.count) else {
+        rd_kafka_conf_destroy(conf)
+        throw KafkaError("cannot create Kafka client: \(cString(errstr))")
+    }
+    return rk
+}
+
+func cString(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+// MARK: - C callbacks (global functions: never closures in main.swift, see kafka-notes)
+
+private func logTrampoline(_ rk: OpaquePointer?, _ level: Int32, _ facility: UnsafePointer<CChar>?, _ buffer: UnsafePointer<CChar>?) {
+    guard let rk, let context = ClientContext.from(rd_kafka_opaque(rk)) else { return }
+    let text = buffer.map { String(cString: $0) } ?? ""
+    let fac = facility.map { String(cString: $0) } ?? ""
+    // syslog levels: 0-3 error, 4 warning, 5-6 notice/info, 7 debug. librdkafka's own warnings are
+    // transient as a rule (a broker restarting); the application reports lasting trouble itself.
+    let swiftLevel: Logger.Level = level <= 3 ? .error : level == 4 ? .warning : level <= 6 ? .info : .debug
+    context.logger.log(level: swiftLevel, "\(text)", metadata: ["rdkafka.facility": "\(fac)"])
+}
+
+private func errorTrampoline(_ rk: OpaquePointer?, _ err: Int32, _ reason: UnsafePointer<CChar>?, _ opaque: UnsafeMutableRawPointer?) {
+    guard let context = ClientContext.from(opaque) else { return }
+    let code = rd_kafka_resp_err_t(rawValue: err)
+    var fatal = false
+    if code == RD_KAFKA_RESP_ERR__FATAL, let rk {
+        var buf = [CChar](repeating: 0, count: 512)
+        let underlying = rd_kafka_fatal_error(rk, &buf, buf.count)
+        context.onError?(KafkaError(code: underlying, message: cString(buf), isFatal: true))
+        fatal = true
+    }
+    if !fatal {
+        context.onError?(KafkaError(code: code, message: reason.map { String(cString: $0) }))
+    }
+}
+
+private func deliveryTrampoline(_ rk: OpaquePointer?, _ message: UnsafePointer<rd_kafka_message_t>?, _ opaque: UnsafeMutableRawPointer?) {
+    guard let message, let context = ClientContext.from(opaque), let onDelivery = context.onDelivery else { return }
+    let m = message.pointee
+    let token = UInt64(UInt(bitPattern: m._private))
+    let topic = m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+    var report = DeliveryReport(token: token, error: nil, topic: topic, partition: m.partition, offset: m.offset, failedMessage: nil)
+    if m.err != RD_KAFKA_RESP_ERR_NO_ERROR {
+        report.error = KafkaError(code: m.err)
+        report.failedMessage = OutboundMessage(
+            topic: topic, partition: m.partition >= 0 ? m.partition : nil,
+            key: copyBytes(m.key, m.key_len), value: copyBytes(m.payload, m.len),
+            headers: copyHeaders(message))
+    }
+    onDelivery(report)
+}
+
+private func statisticsTrampoline(_ rk: OpaquePointer?, _ json: UnsafeMutablePointer<CChar>?, _ length: Int, _ opaque: UnsafeMutableRawPointer?) -> Int32 {
+    guard let json, let context = ClientContext.from(opaque) else { return 0 }
+    let text = String(decoding: UnsafeRawBufferPointer(start: json, count: length), as: UTF8.self)
+    context.onStatistics?(text)
+    return 0  // librdkafka frees the JSON
+}
+
+private func rebalanceTrampoline(_ rk: OpaquePointer?, _ err: rd_kafka_resp_err_t,
+                                 _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+                                 _ opaque: UnsafeMutableRawPointer?) {
+    guard let rk, let partitions, let context = ClientContext.from(opaque) else { return }
+    context.consumer?.handleRebalance(rk: rk, err: err, partitions: partitions)
+}
+
+// MARK: - Copying out of librdkafka
+
+func copyBytes(_ pointer: UnsafeMutableRawPointer?, _ count: Int) -> [UInt8]? {
+    guard let pointer else { return nil }
+    return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+}
+
+func copyHeaders(_ message: UnsafePointer<rd_kafka_message_t>) -> [MessageHeader] {
+    var hdrs: OpaquePointer?
+    guard rd_kafka_message_headers(message, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR, let hdrs else { return [] }
+    var result: [MessageHeader] = []
+    var index = 0
+    var name: UnsafePointer<CChar>?
+    var value: UnsafeRawPointer?
+    var size = 0
+    while rd_kafka_header_get_all(hdrs, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+        let bytes = value.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) }
+        result.append(MessageHeader(name.map { String(cString: $0) } ?? "", bytes))
+        index += 1
+    }
+    return result
+}
+
+/// Converts a C partition list to Swift values.
+func partitionList(_ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> [TopicPartition] {
+    let l = list.pointee
+    return (0..<Int(l.cnt)).map { i in
+        TopicPartition(String(cString: l.elems[i].topic), l.elems[i].partition)
+    }
+}
+
+/// Builds a C partition list; the caller destroys it.
+func makePartitionList(_ entries: [(TopicPartition, Int64)]) -> UnsafeMutablePointer<rd_kafka_topic_partition_list_t> {
+    let list = rd_kafka_topic_partition_list_new(Int32(max(entries.count, 1)))!
+    for (tp, offset) in entries {
+        rd_kafka_topic_partition_list_add(list, tp.topic, tp.partition).pointee.offset = offset
+    }
+    return list
+}
