@@ -19,6 +19,7 @@ public final class AnswerWorker: @unchecked Sendable {
 
     private var consumer: KafkaConsumer!
     private var producer: KafkaProducer!
+    private var outputReader: TopicReader?
     private var tracker = OffsetTracker()
     private var answersCoPartitioned = false
     private var questionPartitions = 0
@@ -49,13 +50,20 @@ public final class AnswerWorker: @unchecked Sendable {
         questionPartitions = try producer.partitionCount(of: configuration.questionsTopic)
         let answerPartitions = try producer.partitionCount(of: configuration.answersTopic)
         answersCoPartitioned = answerPartitions == questionPartitions
+        if !answersCoPartitioned && configuration.delivery == .exactlyOnce {
+            throw KafkaError("exactly-once delivery needs co-partitioned topics: \(configuration.questionsTopic) has \(questionPartitions) partitions, "
+                + "\(configuration.answersTopic) has \(answerPartitions); create them with the same count or use --at-least-once")
+        }
+        if configuration.delivery == .exactlyOnce {
+            outputReader = try TopicReader(configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger)
+        }
         if !answersCoPartitioned {
             logger.warning("answers topic is not co-partitioned with the questions topic; answers are partitioned by user",
                            metadata: ["questions.partitions": "\(questionPartitions)", "answers.partitions": "\(answerPartitions)"])
         }
         try consumer.subscribe([configuration.questionsTopic])
         logger.info("joined group", metadata: ["group": "\(configuration.groupID)", "topic": "\(configuration.questionsTopic)",
-                                               "partitions": "\(questionPartitions)"])
+                                               "partitions": "\(questionPartitions)", "delivery": "\(configuration.delivery.rawValue)"])
         let thread = Thread { [self] in self.runLoop() }
         thread.name = "kolbot-answers"
         thread.start()
@@ -129,6 +137,7 @@ public final class AnswerWorker: @unchecked Sendable {
         storeOffsets()
         do { try consumer.commit() } catch { logger.warning("final offset commit failed", metadata: ["error": "\(error)"]) }
         consumer.close()   // leaves the group; the final revocation runs on this thread
+        outputReader = nil
         let left = producer.close(timeoutMs: 1_000)
         logger.info("stopped", metadata: ["drained": "\(drained)", "unacknowledged": "\(left)"])
     }
@@ -254,9 +263,32 @@ public final class AnswerWorker: @unchecked Sendable {
 
     // MARK: Rebalance (answering thread, inside consumer poll/close)
 
-    fileprivate func partitionsAssigned(_ partitions: [TopicPartition]) {
+    fileprivate func partitionsAssigned(_ partitions: [TopicPartition]) -> [TopicPartition: Int64] {
         metrics.rebalances.increment()
-        logger.info("partitions assigned", metadata: ["partitions": "\(partitions.map(\.partition).sorted())"])
+        let starts = outputReader.map { resumePoints(partitions, reader: $0) } ?? [:]
+        logger.info("partitions assigned", metadata: ["partitions": "\(partitions.map(\.partition).sorted())",
+                                                      "resumed": "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
+        return starts
+    }
+
+    /// Resume-from-output: for each partition, the offset after the last question answered on the matching
+    /// answers partition, never before the group's committed offset.
+    private func resumePoints(_ partitions: [TopicPartition], reader: TopicReader) -> [TopicPartition: Int64] {
+        do {
+            let last = try reader.lastRecords(topic: configuration.answersTopic, partitions: partitions.map(\.partition))
+            let committed = try consumer.committed(partitions)
+            var starts: [TopicPartition: Int64] = [:]
+            for tp in partitions {
+                guard let record = last[tp.partition],
+                      record.header(Headers.sourcePartition)?.stringValue == String(tp.partition),
+                      let answered = record.header(Headers.sourceOffset)?.stringValue.flatMap(Int64.init) else { continue }
+                starts[tp] = max(answered + 1, committed[tp] ?? KafkaOffset.invalid)
+            }
+            return starts
+        } catch {
+            logger.warning("cannot read the answers topic to resume; using committed offsets (at-least-once)", metadata: ["error": "\(error)"])
+            return [:]
+        }
     }
 
     fileprivate func partitionsRevoked(_ partitions: [TopicPartition], lost: Bool) {
@@ -277,7 +309,6 @@ private final class Rebalancer: RebalanceListener {
     init(worker: AnswerWorker) { self.worker = worker }
     func partitionsAssigned(_ partitions: [TopicPartition]) -> [TopicPartition: Int64] {
         worker.partitionsAssigned(partitions)
-        return [:]
     }
     func partitionsRevoked(_ partitions: [TopicPartition], lost: Bool) {
         worker.partitionsRevoked(partitions, lost: lost)

@@ -1,3 +1,14 @@
+/// How the service guarantees answers across crashes and rebalances.
+public enum DeliveryMode: String, Sendable, CaseIterable {
+    /// Resume-from-output: on assignment, each question partition resumes right after the last question
+    /// answered on the matching answers partition. No duplicates and no loss for answers to the answers topic,
+    /// with one live writer per partition. Needs co-partitioned topics.
+    case exactlyOnce = "exactly-once"
+    /// Offsets are stored after each answer's acknowledgement and committed every second; a crash can repeat
+    /// up to a second of answers.
+    case atLeastOnce = "at-least-once"
+}
+
 /// Settings of the answering service.
 public struct ServiceConfiguration: Sendable {
     /// Bootstrap servers, `host:port[,host:port...]`.
@@ -17,6 +28,8 @@ public struct ServiceConfiguration: Sendable {
     public var shutdownTimeoutMs: Int32 = 8_000
     /// The client id sent to the brokers.
     public var clientID = "kolbot"
+    /// How answers are delivered across crashes and rebalances.
+    public var delivery: DeliveryMode = .exactlyOnce
 
     public init(brokers: String) {
         self.brokers = brokers

@@ -167,6 +167,15 @@ public final class KafkaConsumer: @unchecked Sendable {
         try fetchPartitionCount(handle: handle, topic: topic, timeoutMs: timeoutMs)
     }
 
+    /// The offset of the next record the consumer will return for `tp`, if known.
+    public func position(_ tp: TopicPartition) -> Int64? {
+        let list = makePartitionList([(tp, KafkaOffset.invalid)])
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        guard rd_kafka_position(handle, list) == RD_KAFKA_RESP_ERR_NO_ERROR else { return nil }
+        let offset = list.pointee.elems[0].offset
+        return offset >= 0 ? offset : nil
+    }
+
     /// The partitions currently assigned.
     public func assignment() -> [TopicPartition] {
         var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?

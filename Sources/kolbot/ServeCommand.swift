@@ -34,6 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Largest question record accepted, in bytes. Env: KOLBOT_MAX_MESSAGE_BYTES. Default: 65536.")
     var maxMessageBytes: Int?
 
+    @Flag(help: "Delivery guarantee: --exactly-once (default; resume from the answers topic, needs co-partitioned topics) or --at-least-once. Env: KOLBOT_DELIVERY.")
+    var delivery: DeliveryFlag?
+
     @OptionGroup var log: LogOptions
 
     func run() async throws {
@@ -43,6 +46,12 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServiceConfiguration(brokers: kafka.resolvedBrokers ?? "")
         configuration.groupID = group ?? Environment.value("KOLBOT_GROUP") ?? configuration.groupID
         try kafka.apply(to: &configuration)
+        if let mode = delivery?.mode {
+            configuration.delivery = mode
+        } else if let text = Environment.value("KOLBOT_DELIVERY") {
+            guard let mode = DeliveryMode(rawValue: text) else { throw ValidationError("KOLBOT_DELIVERY must be exactly-once or at-least-once") }
+            configuration.delivery = mode
+        }
         if let v = maxTextBytes ?? Environment.value("KOLBOT_MAX_TEXT_BYTES").flatMap(Int.init) { configuration.limits.maxTextBytes = v }
         if let v = maxMessageBytes ?? Environment.value("KOLBOT_MAX_MESSAGE_BYTES").flatMap(Int.init) { configuration.limits.maxMessageBytes = v }
         if kafka.resolvedBrokers == nil {
@@ -74,4 +83,12 @@ struct PackOptions: ParsableArguments {
             throw ValidationError("cannot load the knowledge pack at '\(directory)': \(error)")
         }
     }
+}
+
+/// `--exactly-once` / `--at-least-once`.
+enum DeliveryFlag: String, EnumerableFlag {
+    case exactlyOnce
+    case atLeastOnce
+
+    var mode: DeliveryMode { self == .exactlyOnce ? .exactlyOnce : .atLeastOnce }
 }
