@@ -28,7 +28,7 @@ struct ChatCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds to wait for each answer.")
     var timeout: Double = 30
 
-    @OptionGroup var pack: PackOptions
+    @OptionGroup var pack: PackLocation
     @OptionGroup var log: LogOptions
 
     func run() throws {

@@ -29,7 +29,7 @@ struct LoadCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the figures as CSV (header and one row) instead of the report.")
     var csv = false
 
-    @OptionGroup var pack: PackOptions
+    @OptionGroup var pack: PackLocation
     @OptionGroup var log: LogOptions
 
     func validate() throws {
@@ -64,10 +64,11 @@ struct LoadCommand: ParsableCommand {
         if report.lost > 0 { throw ExitCode(1) }
     }
 
-    /// The evaluation utterances of the pack, the questions real users ask.
+    /// Question texts from the knowledge pack: the phrases of every intent, in both languages.
     private func loadPhrases() throws -> [String] {
-        let phrases = try EvaluationPhrases.load(directory: pack.directory + "/eval")
-        guard !phrases.isEmpty else { throw ValidationError("no evaluation phrases found under \(pack.directory)/eval") }
+        let knowledge = try pack.load()
+        let phrases = knowledge.intents.flatMap { intent in Language.allCases.flatMap { intent.phrases[$0] ?? [] } }
+        guard !phrases.isEmpty else { throw ValidationError("the knowledge pack at \(pack.directory) has no phrases") }
         return phrases
     }
 }

@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Consumer group. Env: KOLBOT_GROUP. Default: kolbot.")
     var group: String?
 
-    @OptionGroup var pack: PackOptions
+    @OptionGroup var pack: PackLocation
 
     @Option(name: .long, help: "Partitions per topic of the embedded broker.")
     var partitions = 6
@@ -65,23 +65,6 @@ struct ServeCommand: AsyncParsableCommand {
         services.append(AnswerService(configuration: configuration, pack: knowledge, logger: logger))
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
-    }
-}
-
-/// Where the knowledge pack is.
-struct PackOptions: ParsableArguments {
-    @Option(name: .long, help: "The knowledge pack directory. Env: KOLBOT_INTENTS. Default: Intents (in the working directory).")
-    var intents: String?
-
-    var directory: String { intents ?? Environment.value("KOLBOT_INTENTS") ?? "Intents" }
-
-    /// Loads the pack, or fails with a line naming the path.
-    func load() throws -> KnowledgePack {
-        do {
-            return try KnowledgePack.load(directory: directory)
-        } catch {
-            throw ValidationError("cannot load the knowledge pack at '\(directory)': \(error)")
-        }
     }
 }
 
