@@ -60,42 +60,60 @@ public final class KafkaConsumer: @unchecked Sendable {
         if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(code: err) }
     }
 
-    /// Appends up to `maxMessages` records to `messages`, waiting at most `timeoutMs` for the first.
-    /// Serves rebalances and errors. Per-message errors (e.g. an unknown topic) are logged and skipped.
+    /// Appends up to `maxMessages` records to `messages`, waiting at most `timeoutMs` for the first one and not
+    /// at all for the rest (so a batch never waits to fill up). Serves rebalances and errors. Per-message errors
+    /// (e.g. an unknown topic) are logged and skipped.
     /// - Returns: the number of records appended.
     /// - Throws: A fatal ``KafkaError`` of the client.
     @discardableResult
     public func poll(maxMessages: Int, timeoutMs: Int32, into messages: inout [InboundMessage]) throws -> Int {
         if batch.count < maxMessages { batch = Array(repeating: nil, count: maxMessages) }
-        let n = batch.withUnsafeMutableBufferPointer { buf in
-            rd_kafka_consume_batch_queue(queue, timeoutMs, buf.baseAddress, maxMessages)
+        var appended = 0
+        var n = batch.withUnsafeMutableBufferPointer { buf in
+            rd_kafka_consume_batch_queue(queue, 0, buf.baseAddress, maxMessages)
+        }
+        if n == 0 && timeoutMs != 0 {
+            // Nothing ready: block for one record, then take whatever else arrived with it.
+            guard let first = rd_kafka_consumer_poll(handle, timeoutMs) else { try checkFatal(); return 0 }
+            appended += take(first, into: &messages)
+            n = batch.withUnsafeMutableBufferPointer { buf in
+                rd_kafka_consume_batch_queue(queue, 0, buf.baseAddress, maxMessages - 1)
+            }
         }
         if n < 0 { throw KafkaError(code: rd_kafka_last_error()) }
-        var appended = 0
         for i in 0..<n {
             guard let m = batch[i] else { continue }
-            defer { rd_kafka_message_destroy(m) }
-            let r = m.pointee
-            if r.err != RD_KAFKA_RESP_ERR_NO_ERROR {
-                if r.err == RD_KAFKA_RESP_ERR__PARTITION_EOF { continue }
-                let error = KafkaError(code: r.err, message: messageError(m))
-                context.logger.warning("consumer error", metadata: ["error": "\(error)"])
-                context.onError?(error)
-                continue
-            }
-            var tstype = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
-            let ts = rd_kafka_message_timestamp(m, &tstype)
-            messages.append(InboundMessage(
-                topic: r.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "",
-                partition: r.partition, offset: r.offset,
-                key: copyBytes(r.key, r.key_len), value: copyBytes(r.payload, r.len),
-                headers: copyHeaders(m), timestampMs: tstype == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : ts))
-            appended += 1
+            appended += take(m, into: &messages)
         }
+        try checkFatal()
+        return appended
+    }
+
+    /// Copies one record out (or reports its error) and destroys it.
+    private func take(_ m: UnsafeMutablePointer<rd_kafka_message_t>, into messages: inout [InboundMessage]) -> Int {
+        defer { rd_kafka_message_destroy(m) }
+        let r = m.pointee
+        if r.err != RD_KAFKA_RESP_ERR_NO_ERROR {
+            if r.err == RD_KAFKA_RESP_ERR__PARTITION_EOF { return 0 }
+            let error = KafkaError(code: r.err, message: messageError(m))
+            context.logger.warning("consumer error", metadata: ["error": "\(error)"])
+            context.onError?(error)
+            return 0
+        }
+        var tstype = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
+        let ts = rd_kafka_message_timestamp(m, &tstype)
+        messages.append(InboundMessage(
+            topic: r.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "",
+            partition: r.partition, offset: r.offset,
+            key: copyBytes(r.key, r.key_len), value: copyBytes(r.payload, r.len),
+            headers: copyHeaders(m), timestampMs: tstype == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : ts))
+        return 1
+    }
+
+    private func checkFatal() throws {
         var buf = [CChar](repeating: 0, count: 256)
         let fatal = rd_kafka_fatal_error(handle, &buf, buf.count)
         if fatal != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(code: fatal, message: cString(buf), isFatal: true) }
-        return appended
     }
 
     private func messageError(_ m: UnsafeMutablePointer<rd_kafka_message_t>) -> String {
@@ -147,6 +165,15 @@ public final class KafkaConsumer: @unchecked Sendable {
     /// The number of partitions of `topic`, asked of the cluster.
     public func partitionCount(of topic: String, timeoutMs: Int32 = 10_000) throws -> Int {
         try fetchPartitionCount(handle: handle, topic: topic, timeoutMs: timeoutMs)
+    }
+
+    /// The offset of the next record the consumer will return for `tp`, if known.
+    public func position(_ tp: TopicPartition) -> Int64? {
+        let list = makePartitionList([(tp, KafkaOffset.invalid)])
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        guard rd_kafka_position(handle, list) == RD_KAFKA_RESP_ERR_NO_ERROR else { return nil }
+        let offset = list.pointee.elems[0].offset
+        return offset >= 0 ? offset : nil
     }
 
     /// The partitions currently assigned.

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Answers questions about the article for many users, keeping per-user state.
+/// Not thread-safe: one engine belongs to one worker thread.
+public final class ConversationEngine {
+    /// The knowledge pack answered from.
+    public let pack: KnowledgePack
+    /// The engine's tunables.
+    public let options: ConversationOptions
+    private let clock: any ConversationClock
+    private let scorer: Scorer
+    private var users: [String: ConversationState] = [:]
+
+    /// Creates an engine over `pack`.
+    public init(pack: KnowledgePack, options: ConversationOptions = .init(), clock: any ConversationClock = SystemClock()) {
+        self.pack = pack
+        self.options = options
+        self.clock = clock
+        scorer = Scorer(index: pack.index)
+    }
+
+    /// Answers one question of `user`. `language` forces the answer language; nil = detect.
+    public func reply(to text: String, user: String, language: Language? = nil) -> Reply {
+        let now = clock.now()
+        var state = users[user].flatMap { now - $0.lastActivity <= options.idleExpiry ? $0 : nil }
+            ?? ConversationState(lastActivity: now)
+        let analysis = pack.analyzer.analyze(text)
+        let answerLanguage = language ?? analysis.language ?? state.language ?? options.defaultLanguage
+        let decision = decide(analysis)
+        let reply = render(decision, language: answerLanguage)
+        state.language = answerLanguage
+        state.lastActivity = now
+        if !reply.isFallback { state.lastIntent = reply.intent }
+        users[user] = state
+        return reply
+    }
+
+    /// The remembered state of `user`, if any.
+    public func state(of user: String) -> ConversationState? { users[user] }
+
+    // MARK: - Deciding
+
+    enum Decision {
+        case answer(intent: Int, confidence: Double)
+        case fallback(confidence: Double)
+        case clarify(first: Int, second: Int, confidence: Double)
+    }
+
+    /// Picks what to answer for one analysed message.
+    func decide(_ analysis: Analysis) -> Decision {
+        guard !analysis.stems.isEmpty else { return .fallback(confidence: 1) }
+        let scores = scorer.score(analysis.stems)
+        let confidence = pack.calibration.confidence(scores)
+        let fallback = pack.intentIndex[pack.fallbackIntent] ?? -1
+        guard scores.best >= 0 else { return .fallback(confidence: 1) }
+        if scores.best == fallback { return .fallback(confidence: confidence) }
+        if confidence < pack.settings.threshold { return .fallback(confidence: 1 - confidence) }
+        let routed = route(scores.best, entities: analysis.entities)
+        if routed == scores.best, scores.second >= 0, scores.second != fallback,
+           Double(scores.bestScore - scores.secondScore) < pack.settings.margin,
+           route(scores.second, entities: analysis.entities) != scores.best {
+            return .clarify(first: scores.best, second: scores.second, confidence: confidence)
+        }
+        return .answer(intent: routed, confidence: confidence)
+    }
+
+    /// Moves within an intent group to the member named by the message's ordinal or aspect.
+    func route(_ intent: Int, entities: Entities) -> Int {
+        let matched = pack.intents[intent]
+        guard let group = matched.group else { return intent }
+        if let ordinal = entities.ordinal,
+           let target = member(of: group, where: { $0.ordinal == ordinal }) {
+            return target
+        }
+        if matched.slots.aspect == nil, matched.slots.ordinal == nil, let aspect = entities.aspect,
+           let target = member(of: group, where: { $0.aspect == aspect }) {
+            return target
+        }
+        return intent
+    }
+
+    private func member(of group: String, where predicate: (Slots) -> Bool) -> Int? {
+        pack.intents.firstIndex { $0.group == group && predicate($0.slots) }
+    }
+
+    // MARK: - Rendering
+
+    func render(_ decision: Decision, language: Language) -> Reply {
+        switch decision {
+        case .answer(let index, let confidence):
+            return answer(pack.intents[index], confidence: confidence, language: language, isFallback: false)
+        case .fallback(let confidence):
+            let intent = pack.intent(named: pack.fallbackIntent)!
+            return answer(intent, confidence: confidence, language: language, isFallback: true)
+        case .clarify(let first, let second, let confidence):
+            let a = question(of: pack.intents[first], language)
+            let b = question(of: pack.intents[second], language)
+            let template = pack.clarifyTemplate[language] ?? pack.clarifyTemplate[.indonesian] ?? "{a} / {b}?"
+            let text = template.replacingPlaceholders(["a": a, "b": b])
+            return Reply(text: text, intent: "clarify", confidence: confidence, language: language,
+                         isFallback: true, suggestions: [a, b])
+        }
+    }
+
+    private func answer(_ intent: Intent, confidence: Double, language: Language, isFallback: Bool) -> Reply {
+        let text = intent.answers[language] ?? intent.answers[.indonesian] ?? ""
+        let suggestions = intent.suggestions.compactMap { pack.intent(named: $0) }.map { question(of: $0, language) }
+        return Reply(
+            text: text, intent: intent.name, confidence: confidence, language: language, isFallback: isFallback,
+            suggestions: suggestions, source: intent.facts.isEmpty ? nil : pack.source[language],
+            facts: intent.facts)
+    }
+
+    private func question(of intent: Intent, _ language: Language) -> String {
+        intent.question[language] ?? intent.question[.indonesian] ?? intent.name
+    }
+}
+
+extension String {
+    /// Replaces `{key}` with its value for every key.
+    func replacingPlaceholders(_ values: [String: String]) -> String {
+        var result = self
+        for (key, value) in values { result = result.replacingOccurrences(of: "{\(key)}", with: value) }
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The precomputed matching tables of a pack: integer feature ids, inverse document frequencies,
+/// and an inverted index from feature to the training phrases holding it (weights normalised per phrase).
+struct MatcherIndex: Sendable {
+    /// Feature key to dense feature id.
+    let featureIds: [UInt64: Int32]
+    /// Weight of each feature id (idf times the weight of its kind).
+    let featureWeight: [Float]
+    /// The weight a feature never seen in training counts with, per kind.
+    let unknownWordWeight: Float
+    let unknownTrigramWeight: Float
+    /// Postings of feature `f` are `postingPhrase[postingStart[f] ..< postingStart[f + 1]]`.
+    let postingStart: [Int32]
+    let postingPhrase: [Int32]
+    let postingWeight: [Float]
+    /// The intent index of each training phrase.
+    let phraseIntent: [Int32]
+    let intentCount: Int
+
+    /// Builds the index from stemmed training phrases and their intent indices.
+    init(phrases: [[String]], intents: [Int32], intentCount: Int, settings: MatcherSettings) {
+        var ids: [UInt64: Int32] = [:]
+        var kinds: [Features.Kind] = []
+        var documentFrequency: [Int32] = []
+        var phraseTerms: [[(Int32, Float)]] = []
+        for stems in phrases {
+            var counts: [Int32: Float] = [:]
+            for stem in stems {
+                Features.forEach(of: stem) { key, kind in
+                    let id: Int32
+                    if let known = ids[key] {
+                        id = known
+                    } else {
+                        id = Int32(kinds.count)
+                        ids[key] = id
+                        kinds.append(kind)
+                        documentFrequency.append(0)
+                    }
+                    counts[id, default: 0] += 1
+                }
+            }
+            for id in counts.keys { documentFrequency[Int(id)] += 1 }
+            phraseTerms.append(counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        }
+        let documents = Float(max(phrases.count, 1))
+        func kindWeight(_ kind: Features.Kind) -> Float {
+            Float(kind == .word ? settings.wordWeight : settings.charWeight)
+        }
+        var weights = [Float](repeating: 0, count: kinds.count)
+        for id in 0..<kinds.count {
+            let idf = log((documents + 1) / (Float(documentFrequency[id]) + 1)) + 1
+            weights[id] = idf * kindWeight(kinds[id])
+        }
+        let unknownIDF = log(documents + 1) + 1
+        unknownWordWeight = unknownIDF * kindWeight(.word)
+        unknownTrigramWeight = unknownIDF * kindWeight(.trigram)
+
+        var buckets = [[(Int32, Float)]](repeating: [], count: kinds.count)
+        for (phrase, terms) in phraseTerms.enumerated() {
+            var norm: Float = 0
+            var weighted: [(Int32, Float)] = []
+            for (id, tf) in terms {
+                let w = (1 + log(tf)) * weights[Int(id)]
+                weighted.append((id, w))
+                norm += w * w
+            }
+            let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+            for (id, w) in weighted { buckets[Int(id)].append((Int32(phrase), w * scale)) }
+        }
+        var start: [Int32] = [0]
+        var phraseList: [Int32] = []
+        var weightList: [Float] = []
+        for bucket in buckets {
+            for (phrase, w) in bucket {
+                phraseList.append(phrase)
+                weightList.append(w)
+            }
+            start.append(Int32(phraseList.count))
+        }
+        featureIds = ids
+        featureWeight = weights
+        postingStart = start
+        postingPhrase = phraseList
+        postingWeight = weightList
+        phraseIntent = intents
+        self.intentCount = intentCount
+    }
+
+    /// Bytes held by the tables (an estimate of the loaded pack's matcher memory).
+    var approximateBytes: Int {
+        featureIds.capacity * (MemoryLayout<UInt64>.stride + MemoryLayout<Int32>.stride) * 4 / 3
+            + featureWeight.capacity * 4 + postingStart.capacity * 4 + postingPhrase.capacity * 4
+            + postingWeight.capacity * 4 + phraseIntent.capacity * 4
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Yams
+
+/// A fact of the article: its id (as in facts.md) and a one-line summary.
+public struct Fact: Sendable, Equatable {
+    /// E.g. `F-kol-1`.
+    public let id: String
+    /// One line in English.
+    public let summary: String
+}
+
+/// The bot's knowledge, read from a directory of YAML files (`pack.yaml`, `facts.yaml`,
+/// `lexicon.yaml`, `entities.yaml`, `intents/*.yaml`) and compiled for matching. Immutable; share freely.
+public struct KnowledgePack: Sendable {
+    /// The directory the pack was loaded from.
+    public let directory: String
+    /// The pack's name.
+    public let name: String
+    /// The citation of the article, per language.
+    public let source: [Language: String]
+    /// Every intent, in file order.
+    public let intents: [Intent]
+    /// The facts answers may cite.
+    public let facts: [Fact]
+    /// Matcher threshold, margin and feature weights.
+    public let settings: MatcherSettings
+    /// The fitted confidence model.
+    public let calibration: Calibration
+    /// The name of the intent used for out-of-scope questions.
+    public let fallbackIntent: String
+    /// Clarification templates per language, with `{a}` and `{b}` for the two questions.
+    public let clarifyTemplate: [Language: String]
+
+    let analyzer: Analyzer
+    let index: MatcherIndex
+    let intentIndex: [String: Int]
+    /// For each training phrase of the index: its intent index, language and text.
+    let trainingPhrases: [TrainingPhrase]
+
+    struct TrainingPhrase: Sendable {
+        var intent: Int
+        var language: Language
+        var text: String
+        var stems: [String]
+    }
+
+    /// Loads the pack from `directory` (e.g. "Intents").
+    /// Throws a ``PackError`` naming the path when a file is missing or invalid.
+    public static func load(directory: String) throws -> KnowledgePack {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw PackError(path: directory, reason: "no such directory")
+        }
+        let base = URL(fileURLWithPath: directory)
+        let pack: PackSpec = try decode(base.appendingPathComponent("pack.yaml"))
+        let facts: FactsSpec = try decode(base.appendingPathComponent("facts.yaml"))
+        let lexiconSpec: LexiconSpec = try decode(base.appendingPathComponent("lexicon.yaml"))
+        let entities: EntitiesSpec = try decode(base.appendingPathComponent("entities.yaml"))
+        let intentsDirectory = base.appendingPathComponent("intents")
+        let files = try yamlFiles(in: intentsDirectory)
+        guard !files.isEmpty else { throw PackError(path: intentsDirectory.path, reason: "no intent files") }
+        var specs: [IntentSpec] = []
+        for file in files {
+            let spec: IntentFileSpec = try decode(file)
+            specs.append(contentsOf: spec.intents)
+        }
+        let lexicon = Lexicon(spec: lexiconSpec)
+        let analyzer = Analyzer(lexicon: lexicon, recognizer: try EntityRecognizer(spec: entities, lexicon: lexicon))
+        return try KnowledgePack(
+            directory: directory, pack: pack, facts: facts, analyzer: analyzer, specs: specs)
+    }
+
+    private init(directory: String, pack: PackSpec, facts: FactsSpec, analyzer: Analyzer, specs: [IntentSpec]) throws {
+        self.directory = directory
+        name = pack.name
+        source = Self.localized(pack.source)
+        self.facts = facts.facts.map { Fact(id: $0.id, summary: $0.summary) }
+        settings = pack.matcher
+        fallbackIntent = pack.fallbackIntent
+        clarifyTemplate = Self.localized(pack.clarify)
+        self.analyzer = analyzer
+        var intents: [Intent] = []
+        var intentIndex: [String: Int] = [:]
+        var training: [TrainingPhrase] = []
+        for spec in specs {
+            if intentIndex[spec.name] != nil {
+                throw PackError(path: directory, reason: "intent \(spec.name) is defined twice")
+            }
+            let intent = Intent(
+                name: spec.name,
+                question: Self.localized(spec.question ?? .init()),
+                group: spec.group,
+                slots: Slots(topic: spec.slots?.topic, aspect: spec.slots?.aspect, ordinal: spec.slots?.ordinal),
+                facts: spec.facts ?? [],
+                phrases: [.indonesian: spec.phrases?.id ?? [], .english: spec.phrases?.en ?? []],
+                answers: Self.localized(spec.answers ?? .init()),
+                suggestions: spec.suggestions ?? [],
+                followUp: spec.followup
+            )
+            let position = intents.count
+            intentIndex[spec.name] = position
+            intents.append(intent)
+            for language in Language.allCases {
+                for text in intent.phrases[language] ?? [] {
+                    let stems = analyzer.analyze(text).stems
+                    training.append(TrainingPhrase(intent: position, language: language, text: text, stems: stems))
+                }
+            }
+        }
+        guard intentIndex[pack.fallbackIntent] != nil else {
+            throw PackError(path: directory + "/pack.yaml", reason: "fallback intent \(pack.fallbackIntent) is not defined")
+        }
+        self.intents = intents
+        self.intentIndex = intentIndex
+        trainingPhrases = training
+        let index = MatcherIndex(
+            phrases: training.map(\.stems), intents: training.map { Int32($0.intent) },
+            intentCount: intents.count, settings: pack.matcher)
+        self.index = index
+        calibration = Self.calibrate(index: index, training: training)
+    }
+
+    /// The intent called `name`.
+    public func intent(named name: String) -> Intent? {
+        intentIndex[name].map { intents[$0] }
+    }
+
+    /// Approximate bytes held by the compiled matcher tables.
+    public var matcherBytes: Int { index.approximateBytes }
+
+    /// Fits the confidence model: each training phrase scored without itself (right or wrong),
+    /// and without its whole intent (always wrong, like an unseen question).
+    private static func calibrate(index: MatcherIndex, training: [TrainingPhrase]) -> Calibration {
+        let scorer = Scorer(index: index)
+        var samples: [Calibration.Sample] = []
+        samples.reserveCapacity(training.count * 2)
+        for (position, phrase) in training.enumerated() {
+            let own = scorer.score(phrase.stems, excludingPhrase: position)
+            samples.append(.init(scores: own, correct: own.best == phrase.intent))
+            let unseen = scorer.score(phrase.stems, excludingIntent: phrase.intent)
+            samples.append(.init(scores: unseen, correct: false))
+        }
+        return Calibration.fit(samples)
+    }
+
+    private static func localized(_ spec: LocalizedTextSpec) -> [Language: String] {
+        var result: [Language: String] = [:]
+        if let id = spec.id { result[.indonesian] = id }
+        if let en = spec.en { result[.english] = en }
+        return result
+    }
+
+    static func yamlFiles(in directory: URL) throws -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw PackError(path: directory.path, reason: "cannot list directory")
+        }
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { directory.appendingPathComponent($0) }
+    }
+
+    static func decode<T: Decodable>(_ url: URL) throws -> T {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PackError(path: url.path, reason: "missing or unreadable file")
+        }
+        do {
+            return try YAMLDecoder().decode(T.self, from: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw PackError(path: url.path, reason: "invalid: \(error)")
+        }
+    }
+}

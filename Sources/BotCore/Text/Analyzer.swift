@@ -1,0 +1,42 @@
+/// One message taken apart: cleaned words, lexicon-normalised words, stems, entities, language.
+struct Analysis: Sendable {
+    /// Lowercase tokens before the lexicon.
+    var cleaned: [String]
+    /// Tokens after slang, abbreviations and synonyms were replaced.
+    var words: [String]
+    /// `words` after affix stripping: what the matcher sees.
+    var stems: [String]
+    /// Slot values found in `words`.
+    var entities: Entities
+    /// The language the message is written in, when it can be told.
+    var language: Language?
+}
+
+/// Turns raw text into an ``Analysis`` with the pack's lexicon and entities.
+struct Analyzer: Sendable {
+    let lexicon: Lexicon
+    let recognizer: EntityRecognizer
+    let detector: LanguageDetector
+
+    init(lexicon: Lexicon, recognizer: EntityRecognizer) {
+        self.lexicon = lexicon
+        self.recognizer = recognizer
+        self.detector = LanguageDetector(hints: lexicon.languageHints)
+    }
+
+    /// Analyses one message.
+    func analyze(_ text: String) -> Analysis {
+        let cleaned = TextCleaner.tokens(text)
+        let words = lexicon.apply(cleaned)
+        var stems: [String] = []
+        stems.reserveCapacity(words.count)
+        for word in words { stems.append(lexicon.stemmer.stem(word)) }
+        return Analysis(
+            cleaned: cleaned,
+            words: words,
+            stems: stems,
+            entities: recognizer.recognize(words),
+            language: detector.detect(cleaned)
+        )
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Splits raw text into lowercase word tokens: Unicode NFKC, case folding, diacritics removed,
+/// punctuation and emoji as separators, letters repeated three or more times collapsed to one.
+/// Pure-ASCII text takes a byte-level fast path without Foundation.
+enum TextCleaner {
+    /// The cleaned tokens of `text`.
+    static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        tokens.reserveCapacity(12)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            asciiTokens(text, into: &tokens)
+        } else {
+            unicodeTokens(text, into: &tokens)
+        }
+        return tokens
+    }
+
+    private static func asciiTokens(_ text: String, into tokens: inout [String]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count + 1) { buffer in
+            var length = 0
+            var lastClass = 0 // 0 none, 1 letter, 2 digit
+            var run = 0
+            func flush() {
+                if length > 0 {
+                    tokens.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self))
+                    length = 0
+                }
+                run = 0
+            }
+            for var byte in text.utf8 {
+                if byte >= 65 && byte <= 90 { byte += 32 }
+                let cls: Int
+                if byte >= 97 && byte <= 122 { cls = 1 } else if byte >= 48 && byte <= 57 { cls = 2 } else { cls = 0 }
+                if cls == 0 {
+                    if byte == 39 || byte == 96 { continue } // apostrophes join: what's -> whats
+                    flush()
+                    lastClass = 0
+                    continue
+                }
+                if lastClass != 0 && cls != lastClass { flush() } // ke2 -> ke 2, 5th -> 5 th
+                lastClass = cls
+                // Collapse a run of three or more equal letters to one: "apaaa" -> "apa".
+                if cls == 1, length > 0, buffer[length - 1] == byte {
+                    run += 1
+                    if run == 3 { length -= 1 }
+                    if run >= 3 { continue }
+                } else {
+                    run = 1
+                }
+                buffer[length] = byte
+                length += 1
+            }
+            flush()
+        }
+    }
+
+    private static func unicodeTokens(_ text: String, into tokens: inout [String]) {
+        let folded = text.precomposedStringWithCompatibilityMapping
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        var current = String.UnicodeScalarView()
+        var lastClass = 0
+        func flush() {
+            if !current.isEmpty {
+                tokens.append(collapseRuns(String(current)))
+                current = String.UnicodeScalarView()
+            }
+        }
+        for scalar in folded.unicodeScalars {
+            let properties = scalar.properties
+            let cls: Int
+            if properties.isAlphabetic { cls = 1 } else if properties.numericType != nil { cls = 2 } else { cls = 0 }
+            if cls == 0 {
+                if scalar == "'" || scalar == "\u{2019}" || scalar == "`" { continue }
+                flush()
+                lastClass = 0
+                continue
+            }
+            if lastClass != 0 && cls != lastClass { flush() }
+            lastClass = cls
+            current.append(scalar)
+        }
+        flush()
+    }
+
+    /// Collapses runs of three or more equal characters to one.
+    static func collapseRuns(_ word: String) -> String {
+        var result = ""
+        var previous: Character?
+        var run = 0
+        var changed = false
+        var characters: [Character] = []
+        for character in word {
+            if character == previous { run += 1 } else { run = 1; previous = character }
+            characters.append(character)
+            if run == 3 { changed = true }
+        }
+        guard changed else { return word }
+        var index = 0
+        while index < characters.count {
+            var end = index
+            while end + 1 < characters.count && characters[end + 1] == characters[index] { end += 1 }
+            let count = end - index + 1
+            let keep = count >= 3 ? 1 : count
+            for _ in 0..<keep { result.append(characters[index]) }
+            index = end + 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,342 @@
+import BotCore
+import Foundation
+import KafkaTransport
+import Logging
+import Synchronization
+
+/// The answering loop: reads a batch of questions, answers each with the conversation core, produces the
+/// answers, and stores a question's offset once its answer is acknowledged. Runs on one dedicated thread that
+/// owns the consumer, the producer and the conversation state, so nothing on the hot path takes a lock,
+/// hops to an actor or spawns a task.
+public final class AnswerWorker: @unchecked Sendable {
+    private let configuration: ServiceConfiguration
+    private let logger: Logger
+    private let engine: ConversationEngine
+    private let decoder: QuestionDecoder
+    private let metrics = ServiceMetrics()
+    private let stopRequested = Atomic<Bool>(false)
+    private let finished = Mutex<(done: Bool, error: (any Error)?, waiters: [CheckedContinuation<Void, any Error>])>((false, nil, []))
+
+    private var consumer: KafkaConsumer!
+    private var producer: KafkaProducer!
+    private var outputReader: TopicReader?
+    private var tracker = OffsetTracker()
+    private var answersCoPartitioned = false
+    private var questionPartitions = 0
+
+    /// Creates a worker; nothing connects until ``start()``.
+    public init(configuration: ServiceConfiguration, pack: KnowledgePack, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        self.engine = ConversationEngine(pack: pack)
+        self.decoder = QuestionDecoder(limits: configuration.limits)
+    }
+
+    /// Connects, checks the topics, joins the group and starts the answering thread.
+    /// - Throws: A ``KafkaError`` for invalid settings or missing topics.
+    public func start() throws {
+        producer = try KafkaProducer(
+            configuration: KafkaConfiguration(configuration.producerProperties), logger: logger,
+            onError: { [logger] error in
+                logger.warning("producer: \(error.message)", metadata: ["error.code": "\(error.name)", "fatal": "\(error.isFatal)"])
+            },
+            onDelivery: { [unowned self] report in self.delivered(report) })
+        consumer = try KafkaConsumer(
+            configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger,
+            listener: Rebalancer(worker: self),
+            onError: { [logger] error in
+                logger.warning("consumer: \(error.message)", metadata: ["error.code": "\(error.name)"])
+            })
+        questionPartitions = try producer.partitionCount(of: configuration.questionsTopic)
+        let answerPartitions = try producer.partitionCount(of: configuration.answersTopic)
+        answersCoPartitioned = answerPartitions == questionPartitions
+        if !answersCoPartitioned && configuration.delivery == .exactlyOnce {
+            throw KafkaError("exactly-once delivery needs co-partitioned topics: \(configuration.questionsTopic) has \(questionPartitions) partitions, "
+                + "\(configuration.answersTopic) has \(answerPartitions); create them with the same count or use --at-least-once")
+        }
+        if configuration.delivery == .exactlyOnce {
+            outputReader = try TopicReader(configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger)
+        }
+        if !answersCoPartitioned {
+            logger.warning("answers topic is not co-partitioned with the questions topic; answers are partitioned by user",
+                           metadata: ["questions.partitions": "\(questionPartitions)", "answers.partitions": "\(answerPartitions)"])
+        }
+        try consumer.subscribe([configuration.questionsTopic])
+        logger.info("joined group", metadata: ["group": "\(configuration.groupID)", "topic": "\(configuration.questionsTopic)",
+                                               "partitions": "\(questionPartitions)", "delivery": "\(configuration.delivery.rawValue)"])
+        let thread = Thread { [self] in self.runLoop() }
+        thread.name = "kolbot-answers"
+        thread.start()
+    }
+
+    /// Asks the loop to stop: it stops consuming, waits for outstanding answers, commits and leaves the group.
+    public func stop() {
+        stopRequested.store(true, ordering: .releasing)
+    }
+
+    /// Blocks the calling thread until the loop has stopped and the clients are closed.
+    /// - Throws: the error that ended the loop, if any.
+    public func join() throws {
+        while true {
+            let state = finished.withLock { ($0.done, $0.error) }
+            if state.0 {
+                if let e = state.1 { throw e }
+                return
+            }
+            usleep(10_000)
+        }
+    }
+
+    /// Waits until the loop has stopped and the clients are closed.
+    /// - Throws: the error that ended the loop, if any.
+    public func waitUntilFinished() async throws {
+        try await withCheckedThrowingContinuation { (c: CheckedContinuation<Void, any Error>) in
+            let state = finished.withLock { s -> (Bool, (any Error)?) in
+                if !s.done { s.waiters.append(c) }
+                return (s.done, s.error)
+            }
+            if state.0 {
+                if let e = state.1 { c.resume(throwing: e) } else { c.resume() }
+            }
+        }
+    }
+
+    // MARK: The loop (answering thread only)
+
+    private func runLoop() {
+        var failure: (any Error)?
+        var batch: [InboundMessage] = []
+        batch.reserveCapacity(configuration.batchSize)
+        do {
+            while !stopRequested.load(ordering: .acquiring) {
+                batch.removeAll(keepingCapacity: true)
+                try consumer.poll(maxMessages: configuration.batchSize, timeoutMs: tracker.inFlight > 0 ? 5 : 100, into: &batch)
+                for message in batch { try handle(message) }
+                producer.poll(timeoutMs: 0)
+                storeOffsets()
+            }
+        } catch {
+            failure = error
+            logger.error("answering loop failed", metadata: ["error": "\(error)"])
+        }
+        shutDown()
+        let waiters = finished.withLock { s -> [CheckedContinuation<Void, any Error>] in
+            s.done = true
+            s.error = failure
+            defer { s.waiters = [] }
+            return s.waiters
+        }
+        for w in waiters {
+            if let failure { w.resume(throwing: failure) } else { w.resume() }
+        }
+    }
+
+    private func shutDown() {
+        logger.info("stopping: waiting for outstanding answers", metadata: ["in_flight": "\(tracker.inFlight)"])
+        let drained = producer.flush(timeoutMs: configuration.shutdownTimeoutMs)
+        storeOffsets()
+        do { try consumer.commit() } catch { logger.warning("final offset commit failed", metadata: ["error": "\(error)"]) }
+        consumer.close()   // leaves the group; the final revocation runs on this thread
+        outputReader = nil
+        let left = producer.close(timeoutMs: 1_000)
+        logger.info("stopped", metadata: ["drained": "\(drained)", "unacknowledged": "\(left)"])
+    }
+
+    private func handle(_ message: InboundMessage) throws {
+        metrics.questions.increment()
+        let defaultID = "\(message.topic)-\(message.partition)-\(message.offset)"
+        switch decoder.decode(value: message.value, key: message.key, defaultID: defaultID) {
+        case .success(var question):
+            var destination = configuration.answersTopic
+            var replyToError: QuestionError?
+            if let replyTo = question.replyTo {
+                if TopicName.isValid(replyTo) {
+                    destination = replyTo
+                } else {
+                    replyToError = QuestionError(code: .replyToNotAllowed, message: "reply_to \"\(replyTo.prefix(64))\" is not a valid topic name",
+                                                 questionID: question.id, user: question.user, language: question.language, meta: question.meta)
+                    question.replyTo = nil
+                }
+            }
+            let reply = engine.reply(to: question.text, user: question.user, language: question.language)
+            let answer = Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply,
+                                meta: question.meta, timestampMs: currentTimeMs())
+            var records = 1
+            try sendAnswer(answer, to: destination, for: message)
+            if let replyToError {
+                try sendDeadLetter(message, error: replyToError)
+                records += 1
+            }
+            tracker.add(partition: message.partition, offset: message.offset, records: records)
+            metrics.answered(reply)
+        case .failure(let error):
+            var records = 1
+            metrics.rejected(error.code)
+            if let user = error.user {
+                let language = error.language ?? .indonesian
+                let reply = Reply(text: error.code.userMessage(language), intent: "error", confidence: 0, language: language, isFallback: true)
+                let answer = Answer(id: error.questionID + ":answer", inReplyTo: error.questionID, user: user, reply: reply,
+                                    meta: error.meta, error: (error.code, error.message), timestampMs: currentTimeMs())
+                try sendAnswer(answer, to: configuration.answersTopic, for: message)
+                records += 1
+            }
+            try sendDeadLetter(message, error: error)
+            tracker.add(partition: message.partition, offset: message.offset, records: records)
+            logger.debug("question rejected", metadata: ["error.code": "\(error.code.rawValue)", "kafka.partition": "\(message.partition)",
+                                                         "kafka.offset": "\(message.offset)"])
+        }
+    }
+
+    private func sendAnswer(_ answer: Answer, to topic: String, for question: InboundMessage) throws {
+        var headers: [MessageHeader] = [
+            MessageHeader(Headers.sourcePartition, String(question.partition)),
+            MessageHeader(Headers.sourceOffset, String(question.offset)),
+        ]
+        for name in Headers.propagated { if let h = question.header(name) { headers.append(h) } }
+        let partition: Int32? = topic == configuration.answersTopic && answersCoPartitioned ? question.partition : nil
+        let record = OutboundMessage(topic: topic, partition: partition, key: Array(answer.user.utf8), value: answer.encoded(), headers: headers)
+        try producer.send(record, token: DeliveryToken(partition: question.partition, kind: .answer, offset: question.offset).raw)
+    }
+
+    private func sendDeadLetter(_ question: InboundMessage, error: QuestionError) throws {
+        var headers = question.headers
+        headers += [
+            MessageHeader(Headers.errorCode, error.code.rawValue),
+            MessageHeader(Headers.errorMessage, error.message),
+            MessageHeader(Headers.originalTopic, question.topic),
+            MessageHeader(Headers.originalPartition, String(question.partition)),
+            MessageHeader(Headers.originalOffset, String(question.offset)),
+        ]
+        let record = OutboundMessage(topic: configuration.deadLetterTopic, key: question.key, value: question.value, headers: headers)
+        try producer.send(record, token: DeliveryToken(partition: question.partition, kind: .deadLetter, offset: question.offset).raw)
+        metrics.deadLetters.increment()
+    }
+
+    /// A delivery report (answering thread, inside producer poll/flush).
+    private func delivered(_ report: DeliveryReport) {
+        let token = DeliveryToken(raw: report.token)
+        guard let error = report.error else {
+            tracker.acknowledge(partition: token.partition, offset: token.offset)
+            return
+        }
+        guard var message = report.failedMessage else { return }
+        if token.attempt < 15 && !Self.permanentErrors.contains(error.name) {
+            // librdkafka gave up (e.g. message timeout during a long outage): try again, the question is not lost.
+            logger.warning("answer delivery failed, retrying", metadata: ["error": "\(error)", "attempt": "\(token.attempt + 1)"])
+            var retry = token
+            retry.attempt += 1
+            do { try producer.send(message, token: retry.raw); return } catch {
+                logger.error("cannot re-enqueue a failed record", metadata: ["error": "\(error)"])
+            }
+        }
+        if token.kind == .answer {
+            logger.error("answer cannot be delivered; dead-lettering it", metadata: ["error": "\(error)", "topic": "\(report.topic)"])
+            message.headers += [MessageHeader(Headers.errorCode, QuestionErrorCode.deliveryFailed.rawValue),
+                                MessageHeader(Headers.errorMessage, "answer to \(report.topic) failed: \(error)")]
+            message.topic = configuration.deadLetterTopic
+            message.partition = nil
+            do {
+                try producer.send(message, token: DeliveryToken(partition: token.partition, kind: .deadLetter, offset: token.offset).raw)
+                metrics.deadLetters.increment()
+                return
+            } catch {
+                logger.error("cannot dead-letter an undeliverable answer", metadata: ["error": "\(error)"])
+            }
+        } else {
+            logger.error("dead-letter record cannot be delivered", metadata: ["error": "\(error)"])
+        }
+        tracker.acknowledge(partition: token.partition, offset: token.offset)
+    }
+
+    private static let permanentErrors: Set<String> = [
+        "MSG_SIZE_TOO_LARGE", "TOPIC_AUTHORIZATION_FAILED", "INVALID_RECORD", "RECORD_LIST_TOO_LARGE",
+        "_INVALID_ARG", "UNKNOWN_TOPIC_OR_PART", "_UNKNOWN_TOPIC", "INVALID_TOPIC_EXCEPTION", "_MSG_SIZE_TOO_LARGE",
+    ]
+
+    private func storeOffsets() {
+        let ready = tracker.takeStorable()
+        guard !ready.isEmpty else { return }
+        var offsets: [TopicPartition: Int64] = [:]
+        for (p, o) in ready { offsets[TopicPartition(configuration.questionsTopic, p)] = o }
+        do { try consumer.store(offsets) } catch { logger.warning("offset store failed", metadata: ["error": "\(error)"]) }
+    }
+
+    // MARK: Rebalance (answering thread, inside consumer poll/close)
+
+    fileprivate func partitionsAssigned(_ partitions: [TopicPartition]) -> [TopicPartition: Int64] {
+        metrics.rebalances.increment()
+        let starts = outputReader.map { resumePoints(partitions, reader: $0) } ?? [:]
+        logger.info("partitions assigned", metadata: ["partitions": "\(partitions.map(\.partition).sorted())",
+                                                      "resumed": "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
+        return starts
+    }
+
+    /// Resume-from-output: for each partition, the offset after the last question answered on the matching
+    /// answers partition, never before the group's committed offset.
+    private func resumePoints(_ partitions: [TopicPartition], reader: TopicReader) -> [TopicPartition: Int64] {
+        do {
+            let last = try reader.lastRecords(topic: configuration.answersTopic, partitions: partitions.map(\.partition))
+            let committed = try consumer.committed(partitions)
+            var starts: [TopicPartition: Int64] = [:]
+            for tp in partitions {
+                guard let record = last[tp.partition],
+                      record.header(Headers.sourcePartition)?.stringValue == String(tp.partition),
+                      let answered = record.header(Headers.sourceOffset)?.stringValue.flatMap(Int64.init) else { continue }
+                starts[tp] = max(answered + 1, committed[tp] ?? KafkaOffset.invalid)
+            }
+            return starts
+        } catch {
+            logger.warning("cannot read the answers topic to resume; using committed offsets (at-least-once)", metadata: ["error": "\(error)"])
+            return [:]
+        }
+    }
+
+    fileprivate func partitionsRevoked(_ partitions: [TopicPartition], lost: Bool) {
+        metrics.rebalances.increment()
+        let ps = partitions.map(\.partition)
+        if !lost {
+            // Finish the revoked partitions' answers so their offsets can be committed before they move.
+            producer.flush(timeoutMs: configuration.shutdownTimeoutMs)
+            storeOffsets()
+        }
+        let dropped = tracker.remove(partitions: ps)
+        logger.info("partitions revoked", metadata: ["partitions": "\(ps.sorted())", "lost": "\(lost)", "unacknowledged": "\(dropped)"])
+    }
+}
+
+private final class Rebalancer: RebalanceListener {
+    unowned let worker: AnswerWorker
+    init(worker: AnswerWorker) { self.worker = worker }
+    func partitionsAssigned(_ partitions: [TopicPartition]) -> [TopicPartition: Int64] {
+        worker.partitionsAssigned(partitions)
+    }
+    func partitionsRevoked(_ partitions: [TopicPartition], lost: Bool) {
+        worker.partitionsRevoked(partitions, lost: lost)
+    }
+}
+
+/// Header names of the topic contract.
+public enum Headers {
+    public static let correlationID = "correlation-id"
+    public static let traceparent = "traceparent"
+    /// Copied from question to answer.
+    public static let propagated = [correlationID, traceparent]
+    public static let sourcePartition = "kolbot.source.partition"
+    public static let sourceOffset = "kolbot.source.offset"
+    public static let errorCode = "error.code"
+    public static let errorMessage = "error.message"
+    public static let originalTopic = "original.topic"
+    public static let originalPartition = "original.partition"
+    public static let originalOffset = "original.offset"
+}
+
+/// Kafka topic name rules.
+enum TopicName {
+    static func isValid(_ name: String) -> Bool {
+        guard !name.isEmpty, name.utf8.count <= 249, name != ".", name != ".." else { return false }
+        return name.utf8.allSatisfy { c in
+            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// How the service guarantees answers across crashes and rebalances.
+public enum DeliveryMode: String, Sendable, CaseIterable {
+    /// Resume-from-output: on assignment, each question partition resumes right after the last question
+    /// answered on the matching answers partition. No duplicates and no loss for answers to the answers topic,
+    /// with one live writer per partition. Needs co-partitioned topics.
+    case exactlyOnce = "exactly-once"
+    /// Offsets are stored after each answer's acknowledgement and committed every second; a crash can repeat
+    /// up to a second of answers.
+    case atLeastOnce = "at-least-once"
+}
+
+/// Settings of the answering service.
+public struct ServiceConfiguration: Sendable {
+    /// Bootstrap servers, `host:port[,host:port...]`.
+    public var brokers: String
+    /// The consumer group.
+    public var groupID = "kolbot"
+    public var questionsTopic = "kolbot.questions"
+    public var answersTopic = "kolbot.answers"
+    public var deadLetterTopic = "kolbot.questions.dlq"
+    /// librdkafka properties set over the defaults of both clients (`-X key=value`).
+    public var kafka: [String: String] = [:]
+    /// Limits applied to incoming questions.
+    public var limits = QuestionLimits()
+    /// The most records taken from the consumer in one batch.
+    public var batchSize = 500
+    /// How long shutdown waits for outstanding answers to be acknowledged, in milliseconds.
+    public var shutdownTimeoutMs: Int32 = 8_000
+    /// The client id sent to the brokers.
+    public var clientID = "kolbot"
+    /// How answers are delivered across crashes and rebalances.
+    public var delivery: DeliveryMode = .exactlyOnce
+
+    public init(brokers: String) {
+        self.brokers = brokers
+    }
+
+    /// The fetch wait for clients of the embedded (mock) broker, which holds a fetch for the full
+    /// `fetch.wait.max.ms` when no data is ready: short waits keep question-to-answer latency low.
+    public static let embeddedFetchWaitMs = "10"
+
+    /// Client settings for the embedded (mock) broker: short fetch waits, and a short session timeout because
+    /// the mock delays every rebalance after the first by `session.timeout.ms` - 1 s.
+    public static let embeddedDefaults: [String: String] = [
+        "fetch.wait.max.ms": embeddedFetchWaitMs,
+        "session.timeout.ms": "6000",
+        "heartbeat.interval.ms": "500",
+    ]
+
+    /// Properties of the question consumer.
+    var consumerProperties: [String: String] {
+        [
+            "bootstrap.servers": brokers,
+            "group.id": groupID,
+            "client.id": clientID,
+            "enable.auto.commit": "true",
+            "auto.commit.interval.ms": "1000",
+            "enable.auto.offset.store": "false",
+            "auto.offset.reset": "earliest",
+            "fetch.wait.max.ms": "100",
+            "reconnect.backoff.max.ms": "1000",
+        ].merging(kafka) { _, new in new }
+    }
+
+    /// Properties of the answer producer.
+    var producerProperties: [String: String] {
+        [
+            "bootstrap.servers": brokers,
+            "client.id": clientID,
+            "enable.idempotence": "true",
+            "acks": "all",
+            "linger.ms": "2",
+            "reconnect.backoff.max.ms": "1000",
+        ].merging(kafka.filter { !Self.consumerOnly.contains($0.key) }) { _, new in new }
+    }
+
+    /// Consumer properties that a producer rejects or warns about; not passed to the producer.
+    private static let consumerOnly: Set<String> = [
+        "group.id", "enable.auto.commit", "auto.commit.interval.ms", "enable.auto.offset.store", "auto.offset.reset",
+        "fetch.wait.max.ms", "fetch.min.bytes", "fetch.max.bytes", "session.timeout.ms", "heartbeat.interval.ms",
+        "partition.assignment.strategy", "max.poll.interval.ms", "isolation.level", "allow.auto.create.topics",
+        "group.instance.id", "queued.min.messages", "queued.max.messages.kbytes", "enable.partition.eof",
+    ]
+}

@@ -1,0 +1,57 @@
+/// The fields of an answer value that clients (chat, load test) read back.
+public struct AnswerRecord: Sendable, Equatable {
+    public var id = ""
+    public var inReplyTo = ""
+    public var user = ""
+    public var text = ""
+    public var intent = ""
+    public var lang = ""
+    public var fallback = false
+    public var suggestions: [String] = []
+    public var errorCode: String?
+
+    /// Parses an answer value; nil when it is not an answer object.
+    public init?(json bytes: [UInt8]) {
+        var record = AnswerRecord()
+        let ok = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            var scanner = JSONScanner(buffer)
+            do {
+                try scanner.readObject { key, s in
+                    switch key {
+                    case "id": record.id = try s.readString()
+                    case "in_reply_to": record.inReplyTo = try s.readString()
+                    case "user": record.user = try s.readString()
+                    case "text": record.text = try s.readString()
+                    case "intent": record.intent = try s.readString()
+                    case "lang": record.lang = try s.readString()
+                    case "suggestions": record.suggestions = try s.readStringArray()
+                    case "fallback":
+                        let range = try s.skipValue()
+                        record.fallback = range.count == 4
+                    case "error":
+                        let range = try s.skipValue()
+                        let slice = Array(buffer[range])
+                        record.errorCode = AnswerRecord.errorCode(in: slice)
+                    default: try s.skipValue()
+                    }
+                }
+                return true
+            } catch { return false }
+        }
+        guard ok, !record.inReplyTo.isEmpty else { return nil }
+        self = record
+    }
+
+    private init() {}
+
+    private static func errorCode(in object: [UInt8]) -> String? {
+        object.withUnsafeBufferPointer { buffer in
+            var code: String?
+            var scanner = JSONScanner(buffer)
+            try? scanner.readObject { key, s in
+                if key == "code" { code = try s.readString() } else { try s.skipValue() }
+            }
+            return code
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import BotService
+import Foundation
+import KafkaTransport
+import Logging
+import ServiceLifecycle
+
+/// `kolbot broker`: librdkafka's mock cluster as a standalone process.
+struct BrokerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "broker",
+        abstract: "Run an embedded Kafka-protocol broker (librdkafka's mock cluster) for development and tests.",
+        discussion: """
+            Prints the bootstrap address as the first line of standard output and creates the questions, answers \
+            and dead-letter topics. Everything is kept in memory (about 5 MiB per partition) and lost on exit. \
+            Stops cleanly on SIGINT or SIGTERM.
+            """
+    )
+
+    @Option(name: .long, help: "Number of brokers.")
+    var brokerCount = 1
+
+    @Option(name: .long, help: "Partitions per topic.")
+    var partitions = 6
+
+    @Option(name: .long, help: "Also write the bootstrap address to this file.")
+    var addressFile: String?
+
+    @OptionGroup var kafka: KafkaOptions
+    @OptionGroup var log: LogOptions
+
+    func validate() throws {
+        guard (1...16).contains(brokerCount) else { throw ValidationError("--broker-count must be 1 to 16") }
+        guard (1...256).contains(partitions) else { throw ValidationError("--partitions must be 1 to 256") }
+    }
+
+    func run() async throws {
+        let logger = try log.bootstrap(label: "kolbot.broker")
+        var c = ServiceConfiguration(brokers: "")
+        try kafka.apply(to: &c)
+        let cluster = try EmbeddedBroker.start(brokers: brokerCount, partitions: partitions, topics: EmbeddedBroker.topics(of: c), logger: logger)
+        printFlushed(cluster.bootstrapServers)
+        if let addressFile {
+            try (cluster.bootstrapServers + "\n").write(toFile: addressFile, atomically: true, encoding: .utf8)
+        }
+        logger.info("broker ready", metadata: ["bootstrap": "\(cluster.bootstrapServers)", "brokers": "\(brokerCount)",
+                                               "partitions": "\(partitions)", "topics": "\(EmbeddedBroker.topics(of: c))"])
+        let group = ServiceGroup(services: [BrokerHost(cluster: cluster)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+        logger.info("broker stopped")
+    }
+}
+
+/// Keeps an embedded cluster alive until graceful shutdown.
+struct BrokerHost: Service {
+    let cluster: MockCluster
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        withExtendedLifetime(cluster) {}
+    }
+}

@@ -1,0 +1,57 @@
+import Testing
+@testable import BotCore
+
+@Suite struct TextNormalisationTests {
+    @Test func cleanerLowercasesSplitsAndCollapsesRepeats() {
+        #expect(TextCleaner.tokens("Apaaa itu KOL???") == ["apa", "itu", "kol"])
+        #expect(TextCleaner.tokens("what's a KOL?") == ["whats", "a", "kol"])
+        #expect(TextCleaner.tokens("perbedaan ke-2") == ["perbedaan", "ke", "2"])
+        #expect(TextCleaner.tokens("the 3rd one") == ["the", "3", "rd", "one"])
+        #expect(TextCleaner.tokens("follow good") == ["follow", "good"])
+    }
+
+    @Test func cleanerHandlesUnicodeAndEmoji() {
+        #expect(TextCleaner.tokens("😂😂🔥") == [])
+        #expect(TextCleaner.tokens("Ｋｏｌ itu apa 🤔") == ["kol", "itu", "apa"])
+        #expect(TextCleaner.tokens("influéncer kerennnn") == ["influencer", "keren"])
+    }
+
+    @Test func lexiconReplacesSlangAndSynonyms() {
+        let analyzer = TestPack.shared.analyzer
+        #expect(analyzer.analyze("bedanya kol sm influencer apaan sih").words == ["beda", "kol", "sama", "influencer", "apa"])
+        #expect(analyzer.analyze("Key Opinion Leader itu apa").words == ["kol", "itu", "apa"])
+        #expect(analyzer.analyze("contoh sosmednya").words == ["contoh", "media", "sosial"])
+        #expect(analyzer.analyze("gak tau gimana").words == ["tidak", "tau", "bagaimana"])
+        #expect(analyzer.analyze("selebgram").words == ["influencer"])
+    }
+
+    @Test func stemmerStripsLightAffixes() {
+        let stemmer = TestPack.shared.analyzer.lexicon.stemmer
+        #expect(stemmer.stem("kredibilitasnya") == stemmer.stem("kredibilitas"))
+        #expect(stemmer.stem("jelaskanlah") == "jelas")
+        #expect(stemmer.stem("berinteraksi") == "interaks")
+        #expect(stemmer.stem("digunakan") == "guna")
+        #expect(stemmer.stem("kol") == "kol")
+        #expect(stemmer.stem("perbedaan") == "perbedaan")
+    }
+
+    @Test func entitiesFindTopicsOrdinalsAspectsAndPlatforms() {
+        let analyzer = TestPack.shared.analyzer
+        #expect(analyzer.analyze("perbedaan kedua").entities.ordinal == 2)
+        #expect(analyzer.analyze("perbedaan keduanya apa").entities.ordinal == nil)
+        #expect(analyzer.analyze("the 3rd difference").entities.ordinal == 3)
+        #expect(analyzer.analyze("perbedaan ke-4").entities.ordinal == 4)
+        #expect(analyzer.analyze("5 perbedaan influencer dan kol").entities.ordinal == nil)
+        #expect(analyzer.analyze("5 perbedaan influencer dan kol").entities.topic == "both")
+        #expect(analyzer.analyze("kalau KOLnya?").entities.topic == "kol")
+        #expect(analyzer.analyze("beda kredibilitas").entities.aspect == "credibility")
+        #expect(analyzer.analyze("di ig sama tiktok").entities.platforms == ["instagram", "tiktok"])
+    }
+
+    @Test func languageIsDetectedOrLeftOpen() {
+        let analyzer = TestPack.shared.analyzer
+        #expect(analyzer.analyze("apa bedanya kol sama influencer").language == .indonesian)
+        #expect(analyzer.analyze("what is the difference between them").language == .english)
+        #expect(analyzer.analyze("KOL?").language == nil)
+    }
+}
