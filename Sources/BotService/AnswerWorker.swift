@@ -15,14 +15,20 @@ public final class AnswerWorker: @unchecked Sendable {
     private let decoder: QuestionDecoder
     private let metrics = ServiceMetrics()
     private let stopRequested = Atomic<Bool>(false)
+    private let fatalProducerError = Atomic<Bool>(false)
     private let finished = Mutex<(done: Bool, error: (any Error)?, waiters: [CheckedContinuation<Void, any Error>])>((false, nil, []))
 
+    // Owned by the answering thread once started.
     private var consumer: KafkaConsumer!
     private var producer: KafkaProducer!
     private var outputReader: TopicReader?
     private var tracker = OffsetTracker()
+    private var rateLimiter: RateLimiter
+    private var replyTargets: ReplyTargets!
+    private var connectivity: ConnectivityMonitor
     private var answersCoPartitioned = false
     private var questionPartitions = 0
+    private var discardingReports = false
 
     /// Creates a worker; nothing connects until ``start()``.
     public init(configuration: ServiceConfiguration, pack: KnowledgePack, logger: Logger) {
@@ -30,23 +36,18 @@ public final class AnswerWorker: @unchecked Sendable {
         self.logger = logger
         self.engine = ConversationEngine(pack: pack)
         self.decoder = QuestionDecoder(limits: configuration.limits)
+        self.rateLimiter = RateLimiter(rate: configuration.rateLimit, burst: configuration.rateBurst, maxUsers: configuration.rateLimitMaxUsers)
+        self.connectivity = ConnectivityMonitor(logger: logger)
     }
 
     /// Connects, checks the topics, joins the group and starts the answering thread.
     /// - Throws: A ``KafkaError`` for invalid settings or missing topics.
     public func start() throws {
-        producer = try KafkaProducer(
-            configuration: KafkaConfiguration(configuration.producerProperties), logger: logger,
-            onError: { [logger] error in
-                logger.warning("producer: \(error.message)", metadata: ["error.code": "\(error.name)", "fatal": "\(error.isFatal)"])
-            },
-            onDelivery: { [unowned self] report in self.delivered(report) })
+        producer = try makeProducer()
         consumer = try KafkaConsumer(
             configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger,
             listener: Rebalancer(worker: self),
-            onError: { [logger] error in
-                logger.warning("consumer: \(error.message)", metadata: ["error.code": "\(error.name)"])
-            })
+            onError: { [unowned self] error in connectivity.report(error, client: "consumer", nowMs: currentTimeMs()) })
         questionPartitions = try producer.partitionCount(of: configuration.questionsTopic)
         let answerPartitions = try producer.partitionCount(of: configuration.answersTopic)
         answersCoPartitioned = answerPartitions == questionPartitions
@@ -54,12 +55,20 @@ public final class AnswerWorker: @unchecked Sendable {
             throw KafkaError("exactly-once delivery needs co-partitioned topics: \(configuration.questionsTopic) has \(questionPartitions) partitions, "
                 + "\(configuration.answersTopic) has \(answerPartitions); create them with the same count or use --at-least-once")
         }
-        if configuration.delivery == .exactlyOnce {
-            outputReader = try TopicReader(configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger)
-        }
         if !answersCoPartitioned {
             logger.warning("answers topic is not co-partitioned with the questions topic; answers are partitioned by user",
                            metadata: ["questions.partitions": "\(questionPartitions)", "answers.partitions": "\(answerPartitions)"])
+        }
+        if configuration.delivery == .exactlyOnce {
+            outputReader = try TopicReader(configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger)
+        }
+        do {
+            replyTargets = try ReplyTargets(
+                pattern: configuration.replyToPattern,
+                forbidden: [configuration.questionsTopic, configuration.deadLetterTopic],
+                listTopics: { [unowned self] in try producer.topicNames() })
+        } catch {
+            throw KafkaError("invalid reply-to pattern \(configuration.replyToPattern): \(error)")
         }
         try consumer.subscribe([configuration.questionsTopic])
         logger.info("joined group", metadata: ["group": "\(configuration.groupID)", "topic": "\(configuration.questionsTopic)",
@@ -67,6 +76,16 @@ public final class AnswerWorker: @unchecked Sendable {
         let thread = Thread { [self] in self.runLoop() }
         thread.name = "kolbot-answers"
         thread.start()
+    }
+
+    private func makeProducer() throws -> KafkaProducer {
+        try KafkaProducer(
+            configuration: KafkaConfiguration(configuration.producerProperties), logger: logger,
+            onError: { [unowned self] error in
+                if error.isFatal { fatalProducerError.store(true, ordering: .releasing) }
+                connectivity.report(error, client: "producer", nowMs: currentTimeMs())
+            },
+            onDelivery: { [unowned self] report in self.delivered(report) })
     }
 
     /// Asks the loop to stop: it stops consuming, waits for outstanding answers, commits and leaves the group.
@@ -101,6 +120,12 @@ public final class AnswerWorker: @unchecked Sendable {
         }
     }
 
+    /// Makes the producer fail as a fenced or out-of-sequence idempotent producer would; the worker must
+    /// restart its transport and lose nothing. For tests.
+    public func simulateFatalProducerError() {
+        producer.simulateFatalError()
+    }
+
     // MARK: The loop (answering thread only)
 
     private func runLoop() {
@@ -111,9 +136,11 @@ public final class AnswerWorker: @unchecked Sendable {
             while !stopRequested.load(ordering: .acquiring) {
                 batch.removeAll(keepingCapacity: true)
                 try consumer.poll(maxMessages: configuration.batchSize, timeoutMs: tracker.inFlight > 0 ? 5 : 100, into: &batch)
+                if !batch.isEmpty { connectivity.succeeded(nowMs: currentTimeMs()) }
                 for message in batch { try handle(message) }
                 producer.poll(timeoutMs: 0)
                 storeOffsets()
+                if fatalProducerError.load(ordering: .acquiring) { try restartProducer() }
             }
         } catch {
             failure = error
@@ -142,27 +169,57 @@ public final class AnswerWorker: @unchecked Sendable {
         logger.info("stopped", metadata: ["drained": "\(drained)", "unacknowledged": "\(left)"])
     }
 
+    /// A fatal producer error (fenced, out of sequence) leaves the producer unusable: replace it, and rewind
+    /// every assigned partition to its first question whose answer was not acknowledged.
+    private func restartProducer() throws {
+        logger.error("producer hit a fatal error; restarting the transport", metadata: ["in_flight": "\(tracker.inFlight)"])
+        storeOffsets()
+        do { try consumer.commit() } catch { logger.warning("offset commit before restart failed", metadata: ["error": "\(error)"]) }
+        discardingReports = true
+        producer.abandon()
+        discardingReports = false
+        let assigned = consumer.assignment()
+        _ = tracker.remove(partitions: assigned.map(\.partition))
+        producer = try makeProducer()
+        fatalProducerError.store(false, ordering: .releasing)
+        var starts = try consumer.committed(assigned).filter { $0.value >= 0 }
+        if let outputReader { starts.merge(resumePoints(assigned, reader: outputReader)) { _, resume in resume } }
+        try consumer.seek(starts)
+        logger.info("transport restarted", metadata: ["rewound": "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
+    }
+
     private func handle(_ message: InboundMessage) throws {
         metrics.questions.increment()
         let defaultID = "\(message.topic)-\(message.partition)-\(message.offset)"
         switch decoder.decode(value: message.value, key: message.key, defaultID: defaultID) {
-        case .success(var question):
+        case .success(let question):
+            let now = currentTimeMs()
+            if !rateLimiter.allow(question.user, nowMs: now) {
+                metrics.rateLimited.increment()
+                let language = question.language ?? .indonesian
+                let reply = Reply(text: QuestionErrorCode.rateLimited.userMessage(language), intent: "rate_limited", confidence: 0,
+                                  language: language, isFallback: true)
+                try sendAnswer(Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply, meta: question.meta,
+                                      error: (.rateLimited, "more than \(configuration.rateLimit) questions per second"), timestampMs: now),
+                               to: configuration.answersTopic, for: message)
+                tracker.add(partition: message.partition, offset: message.offset, records: 1)
+                return
+            }
             var destination = configuration.answersTopic
             var replyToError: QuestionError?
             if let replyTo = question.replyTo {
-                if TopicName.isValid(replyTo) {
-                    destination = replyTo
+                if let why = replyTargets.refusal(for: replyTo, nowMs: now) {
+                    replyToError = QuestionError(code: .replyToNotAllowed, message: why, questionID: question.id, user: question.user,
+                                                 language: question.language, meta: question.meta)
                 } else {
-                    replyToError = QuestionError(code: .replyToNotAllowed, message: "reply_to \"\(replyTo.prefix(64))\" is not a valid topic name",
-                                                 questionID: question.id, user: question.user, language: question.language, meta: question.meta)
-                    question.replyTo = nil
+                    destination = replyTo
                 }
             }
             let reply = engine.reply(to: question.text, user: question.user, language: question.language)
             let answer = Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply,
-                                meta: question.meta, timestampMs: currentTimeMs())
-            var records = 1
+                                meta: question.meta, timestampMs: now)
             try sendAnswer(answer, to: destination, for: message)
+            var records = 1
             if let replyToError {
                 try sendDeadLetter(message, error: replyToError)
                 records += 1
@@ -214,13 +271,15 @@ public final class AnswerWorker: @unchecked Sendable {
 
     /// A delivery report (answering thread, inside producer poll/flush).
     private func delivered(_ report: DeliveryReport) {
+        if discardingReports { return }
         let token = DeliveryToken(raw: report.token)
         guard let error = report.error else {
+            connectivity.succeeded(nowMs: currentTimeMs())
             tracker.acknowledge(partition: token.partition, offset: token.offset)
             return
         }
         guard var message = report.failedMessage else { return }
-        if token.attempt < 15 && !Self.permanentErrors.contains(error.name) {
+        if token.attempt < 15 && !Self.permanentErrors.contains(error.name) && !fatalProducerError.load(ordering: .acquiring) {
             // librdkafka gave up (e.g. message timeout during a long outage): try again, the question is not lost.
             logger.warning("answer delivery failed, retrying", metadata: ["error": "\(error)", "attempt": "\(token.attempt + 1)"])
             var retry = token
@@ -229,6 +288,7 @@ public final class AnswerWorker: @unchecked Sendable {
                 logger.error("cannot re-enqueue a failed record", metadata: ["error": "\(error)"])
             }
         }
+        if fatalProducerError.load(ordering: .acquiring) { return }   // the restart rewinds and answers again
         if token.kind == .answer {
             logger.error("answer cannot be delivered; dead-lettering it", metadata: ["error": "\(error)", "topic": "\(report.topic)"])
             message.headers += [MessageHeader(Headers.errorCode, QuestionErrorCode.deliveryFailed.rawValue),
@@ -328,15 +388,4 @@ public enum Headers {
     public static let originalTopic = "original.topic"
     public static let originalPartition = "original.partition"
     public static let originalOffset = "original.offset"
-}
-
-/// Kafka topic name rules.
-enum TopicName {
-    static func isValid(_ name: String) -> Bool {
-        guard !name.isEmpty, name.utf8.count <= 249, name != ".", name != ".." else { return false }
-        return name.utf8.allSatisfy { c in
-            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
-        }
-    }
 }

@@ -12,6 +12,7 @@ public enum QuestionErrorCode: String, Sendable, CaseIterable {
     case replyToNotAllowed = "reply_to_not_allowed"
     case emptyMessage = "empty_message"
     case deliveryFailed = "delivery_failed"
+    case rateLimited = "rate_limited"
 
     /// What the user is told, in their language.
     public func userMessage(_ language: Language) -> String {
@@ -32,6 +33,8 @@ public enum QuestionErrorCode: String, Sendable, CaseIterable {
         case (.replyToNotAllowed, .english): "Sorry, the requested reply destination is not allowed, so the answer goes to the usual place."
         case (.deliveryFailed, .indonesian): "Maaf, jawaban untuk pertanyaan Anda tidak dapat dikirim. Silakan coba lagi."
         case (.deliveryFailed, .english): "Sorry, the answer to your question could not be delivered. Please try again."
+        case (.rateLimited, .indonesian): "Pelan-pelan ya, pertanyaan Anda datang terlalu cepat. Tunggu sebentar lalu tanyakan lagi."
+        case (.rateLimited, .english): "Easy does it: your questions are arriving too fast. Please wait a moment and ask again."
         }
     }
 }

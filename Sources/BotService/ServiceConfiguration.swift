@@ -30,6 +30,15 @@ public struct ServiceConfiguration: Sendable {
     public var clientID = "kolbot"
     /// How answers are delivered across crashes and rebalances.
     public var delivery: DeliveryMode = .exactlyOnce
+    /// Questions per second each user may ask (0: no limit).
+    public var rateLimit: Double = 5
+    /// How many questions a user may ask at once before the rate applies.
+    public var rateBurst: Double = 20
+    /// The most users whose rate is tracked at once.
+    public var rateLimitMaxUsers = 100_000
+    /// A regular expression a `reply_to` topic must match in full. The questions, dead-letter and state topics
+    /// are always refused (an answer there would loop or corrupt them).
+    public var replyToPattern = "[A-Za-z0-9._-]{1,249}"
 
     public init(brokers: String) {
         self.brokers = brokers

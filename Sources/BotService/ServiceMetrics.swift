@@ -7,6 +7,7 @@ struct ServiceMetrics {
     let deadLetters = Counter(label: "kolbot_dead_letters_total")
     let fallbacks = Counter(label: "kolbot_fallbacks_total")
     let rebalances = Counter(label: "kolbot_rebalances_total")
+    let rateLimited = Counter(label: "kolbot_rate_limited_total")
     private let answersByLanguage: [Language: Counter] = Dictionary(uniqueKeysWithValues: Language.allCases.map {
         ($0, Counter(label: "kolbot_answers_total", dimensions: [("lang", $0.rawValue)]))
     })

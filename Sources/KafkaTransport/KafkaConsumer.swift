@@ -167,6 +167,18 @@ public final class KafkaConsumer: @unchecked Sendable {
         try fetchPartitionCount(handle: handle, topic: topic, timeoutMs: timeoutMs)
     }
 
+    /// Moves assigned partitions to new offsets.
+    public func seek(_ offsets: [TopicPartition: Int64], timeoutMs: Int32 = 10_000) throws {
+        guard !offsets.isEmpty else { return }
+        let list = makePartitionList(offsets.map { ($0.key, $0.value) })
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        if let error = rd_kafka_seek_partitions(handle, list, timeoutMs) { throw KafkaError(consuming: error) }
+        let l = list.pointee
+        for i in 0..<Int(l.cnt) where l.elems[i].err != RD_KAFKA_RESP_ERR_NO_ERROR {
+            throw KafkaError(code: l.elems[i].err, message: "seek \(String(cString: l.elems[i].topic))[\(l.elems[i].partition)]")
+        }
+    }
+
     /// The offset of the next record the consumer will return for `tp`, if known.
     public func position(_ tp: TopicPartition) -> Int64? {
         let list = makePartitionList([(tp, KafkaOffset.invalid)])

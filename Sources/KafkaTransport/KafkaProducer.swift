@@ -116,6 +116,32 @@ public final class KafkaProducer: @unchecked Sendable {
         try fetchPartitionCount(handle: handle, topic: topic, timeoutMs: timeoutMs)
     }
 
+    /// Drops every record not yet delivered (each gets a failed delivery report with `_PURGE_QUEUE` or
+    /// `_PURGE_INFLIGHT` on the next poll) and destroys the client. For a producer that hit a fatal error.
+    public func abandon() {
+        guard !closed else { return }
+        rd_kafka_purge(handle, Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT))
+        rd_kafka_poll(handle, 0)
+        closed = true
+        rd_kafka_destroy(handle)
+    }
+
+    /// Makes the client fail as if the broker had reported a fatal error (librdkafka's test hook).
+    /// For tests of fatal-error recovery only.
+    public func simulateFatalError() {
+        _ = rd_kafka_test_fatal_error(handle, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER, "simulated fatal error")
+    }
+
+    /// The names of all topics of the cluster (one metadata request; creates nothing).
+    public func topicNames(timeoutMs: Int32 = 10_000) throws -> Set<String> {
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        let err = rd_kafka_metadata(handle, 1, nil, &metadata, timeoutMs)
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { throw KafkaError(code: err) }
+        defer { rd_kafka_metadata_destroy(metadata) }
+        let md = metadata.pointee
+        return Set((0..<Int(md.topic_cnt)).map { String(cString: md.topics[$0].topic) })
+    }
+
     /// Flushes outstanding records (at most `timeoutMs`) and destroys the client.
     /// - Returns: the number of records that could not be flushed in time.
     @discardableResult

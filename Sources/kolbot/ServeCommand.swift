@@ -34,6 +34,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Largest question record accepted, in bytes. Env: KOLBOT_MAX_MESSAGE_BYTES. Default: 65536.")
     var maxMessageBytes: Int?
 
+    @Option(name: .long, help: "Questions per second each user may ask; 0 turns the limit off. Env: KOLBOT_RATE_LIMIT. Default: 5.")
+    var rateLimit: Double?
+
+    @Option(name: .long, help: "Questions a user may ask in a burst before the rate applies. Env: KOLBOT_RATE_BURST. Default: 20.")
+    var rateBurst: Double?
+
+    @Option(name: .long, help: "Regular expression a reply_to topic must match. Env: KOLBOT_REPLY_TO_PATTERN. Default: any valid topic name except the service's own.")
+    var replyToPattern: String?
+
     @Flag(help: "Delivery guarantee: --exactly-once (default; resume from the answers topic, needs co-partitioned topics) or --at-least-once. Env: KOLBOT_DELIVERY.")
     var delivery: DeliveryFlag?
 
@@ -52,6 +61,15 @@ struct ServeCommand: AsyncParsableCommand {
             guard let mode = DeliveryMode(rawValue: text) else { throw ValidationError("KOLBOT_DELIVERY must be exactly-once or at-least-once") }
             configuration.delivery = mode
         }
+        if let v = rateLimit ?? Environment.value("KOLBOT_RATE_LIMIT").flatMap(Double.init) {
+            guard v >= 0 else { throw ValidationError("--rate-limit must not be negative") }
+            configuration.rateLimit = v
+        }
+        if let v = rateBurst ?? Environment.value("KOLBOT_RATE_BURST").flatMap(Double.init) {
+            guard v >= 1 else { throw ValidationError("--rate-burst must be at least 1") }
+            configuration.rateBurst = v
+        }
+        if let v = replyToPattern ?? Environment.value("KOLBOT_REPLY_TO_PATTERN") { configuration.replyToPattern = v }
         if let v = maxTextBytes ?? Environment.value("KOLBOT_MAX_TEXT_BYTES").flatMap(Int.init) { configuration.limits.maxTextBytes = v }
         if let v = maxMessageBytes ?? Environment.value("KOLBOT_MAX_MESSAGE_BYTES").flatMap(Int.init) { configuration.limits.maxMessageBytes = v }
         if kafka.resolvedBrokers == nil {

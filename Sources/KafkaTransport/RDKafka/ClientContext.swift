@@ -50,9 +50,10 @@ private func logTrampoline(_ rk: OpaquePointer?, _ level: Int32, _ facility: Uns
     guard let rk, let context = ClientContext.from(rd_kafka_opaque(rk)) else { return }
     let text = buffer.map { String(cString: $0) } ?? ""
     let fac = facility.map { String(cString: $0) } ?? ""
-    // syslog levels: 0-3 error, 4 warning, 5-6 notice/info, 7 debug. librdkafka's own warnings are
-    // transient as a rule (a broker restarting); the application reports lasting trouble itself.
-    let swiftLevel: Logger.Level = level <= 3 ? .error : level == 4 ? .warning : level <= 6 ? .info : .debug
+    // syslog levels. librdkafka repeats connection failures on every reconnect attempt; the same problems
+    // reach the application through the error callback, which logs one line per change of state. So only
+    // critical lines are shown above debug.
+    let swiftLevel: Logger.Level = level <= 2 ? .error : .debug
     context.logger.log(level: swiftLevel, "\(text)", metadata: ["rdkafka.facility": "\(fac)"])
 }
 
