@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "KafkaTransportTests", dependencies: ["KafkaTransport"]),
         .testTarget(name: "BotServiceTests", dependencies: ["BotService", "BotCore", "KafkaTransport"]),
         // Runs the built `kolbot` binary as a user would (needs `swift build` products, which `swift test` builds).
-        .testTarget(name: "CLITests", dependencies: ["KafkaTransport"]),
+        .testTarget(name: "CLITests", dependencies: ["KafkaTransport", "BotService"]),
     ]
 )

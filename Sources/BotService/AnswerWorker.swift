@@ -137,7 +137,7 @@ public final class AnswerWorker: @unchecked Sendable {
                 batch.removeAll(keepingCapacity: true)
                 try consumer.poll(maxMessages: configuration.batchSize, timeoutMs: tracker.inFlight > 0 ? 5 : 100, into: &batch)
                 if !batch.isEmpty { connectivity.succeeded(nowMs: currentTimeMs()) }
-                for message in batch { try handle(message) }
+                for message in batch { handle(message) }
                 producer.poll(timeoutMs: 0)
                 storeOffsets()
                 if fatalProducerError.load(ordering: .acquiring) { try restartProducer() }
@@ -188,9 +188,10 @@ public final class AnswerWorker: @unchecked Sendable {
         logger.info("transport restarted", metadata: ["rewound": "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
     }
 
-    private func handle(_ message: InboundMessage) throws {
+    private func handle(_ message: InboundMessage) {
         metrics.questions.increment()
         let defaultID = "\(message.topic)-\(message.partition)-\(message.offset)"
+        var records = 0
         switch decoder.decode(value: message.value, key: message.key, defaultID: defaultID) {
         case .success(let question):
             let now = currentTimeMs()
@@ -199,52 +200,44 @@ public final class AnswerWorker: @unchecked Sendable {
                 let language = question.language ?? .indonesian
                 let reply = Reply(text: QuestionErrorCode.rateLimited.userMessage(language), intent: "rate_limited", confidence: 0,
                                   language: language, isFallback: true)
-                try sendAnswer(Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply, meta: question.meta,
-                                      error: (.rateLimited, "more than \(configuration.rateLimit) questions per second"), timestampMs: now),
-                               to: configuration.answersTopic, for: message)
-                tracker.add(partition: message.partition, offset: message.offset, records: 1)
-                return
+                records += sendAnswer(Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply,
+                                             meta: question.meta, error: (.rateLimited, "more than \(configuration.rateLimit) questions per second"),
+                                             timestampMs: now),
+                                      to: configuration.answersTopic, for: message)
+                break
             }
             var destination = configuration.answersTopic
-            var replyToError: QuestionError?
             if let replyTo = question.replyTo {
                 if let why = replyTargets.refusal(for: replyTo, nowMs: now) {
-                    replyToError = QuestionError(code: .replyToNotAllowed, message: why, questionID: question.id, user: question.user,
-                                                 language: question.language, meta: question.meta)
+                    records += sendDeadLetter(message, error: QuestionError(code: .replyToNotAllowed, message: why, questionID: question.id,
+                                                                            user: question.user, language: question.language, meta: question.meta))
                 } else {
                     destination = replyTo
                 }
             }
             let reply = engine.reply(to: question.text, user: question.user, language: question.language)
-            let answer = Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply,
-                                meta: question.meta, timestampMs: now)
-            try sendAnswer(answer, to: destination, for: message)
-            var records = 1
-            if let replyToError {
-                try sendDeadLetter(message, error: replyToError)
-                records += 1
-            }
-            tracker.add(partition: message.partition, offset: message.offset, records: records)
             metrics.answered(reply)
+            records += sendAnswer(Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply,
+                                         meta: question.meta, timestampMs: now),
+                                  to: destination, for: message)
         case .failure(let error):
-            var records = 1
             metrics.rejected(error.code)
             if let user = error.user {
                 let language = error.language ?? .indonesian
                 let reply = Reply(text: error.code.userMessage(language), intent: "error", confidence: 0, language: language, isFallback: true)
-                let answer = Answer(id: error.questionID + ":answer", inReplyTo: error.questionID, user: user, reply: reply,
-                                    meta: error.meta, error: (error.code, error.message), timestampMs: currentTimeMs())
-                try sendAnswer(answer, to: configuration.answersTopic, for: message)
-                records += 1
+                records += sendAnswer(Answer(id: error.questionID + ":answer", inReplyTo: error.questionID, user: user, reply: reply,
+                                             meta: error.meta, error: (error.code, error.message), timestampMs: currentTimeMs()),
+                                      to: configuration.answersTopic, for: message)
             }
-            try sendDeadLetter(message, error: error)
-            tracker.add(partition: message.partition, offset: message.offset, records: records)
+            records += sendDeadLetter(message, error: error)
             logger.debug("question rejected", metadata: ["error.code": "\(error.code.rawValue)", "kafka.partition": "\(message.partition)",
                                                          "kafka.offset": "\(message.offset)"])
         }
+        tracker.add(partition: message.partition, offset: message.offset, records: records)
     }
 
-    private func sendAnswer(_ answer: Answer, to topic: String, for question: InboundMessage) throws {
+    /// Enqueues an answer; returns the number of records enqueued (a refused answer is dead-lettered instead).
+    private func sendAnswer(_ answer: Answer, to topic: String, for question: InboundMessage) -> Int {
         var headers: [MessageHeader] = [
             MessageHeader(Headers.sourcePartition, String(question.partition)),
             MessageHeader(Headers.sourceOffset, String(question.offset)),
@@ -252,10 +245,19 @@ public final class AnswerWorker: @unchecked Sendable {
         for name in Headers.propagated { if let h = question.header(name) { headers.append(h) } }
         let partition: Int32? = topic == configuration.answersTopic && answersCoPartitioned ? question.partition : nil
         let record = OutboundMessage(topic: topic, partition: partition, key: Array(answer.user.utf8), value: answer.encoded(), headers: headers)
-        try producer.send(record, token: DeliveryToken(partition: question.partition, kind: .answer, offset: question.offset).raw)
+        do {
+            try producer.send(record, token: DeliveryToken(partition: question.partition, kind: .answer, offset: question.offset).raw)
+            return 1
+        } catch {
+            logger.error("answer refused by the producer; dead-lettering the question", metadata: ["error": "\(error)"])
+            return sendDeadLetter(question, error: QuestionError(code: .deliveryFailed, message: "answer refused: \(error)",
+                                                                 questionID: answer.inReplyTo, user: answer.user))
+        }
     }
 
-    private func sendDeadLetter(_ question: InboundMessage, error: QuestionError) throws {
+    /// Enqueues the question's dead-letter record; returns the number of records enqueued. A value too large
+    /// for the producer is cut to the service's message limit (header `original.size` keeps the real size).
+    private func sendDeadLetter(_ question: InboundMessage, error: QuestionError) -> Int {
         var headers = question.headers
         headers += [
             MessageHeader(Headers.errorCode, error.code.rawValue),
@@ -264,9 +266,24 @@ public final class AnswerWorker: @unchecked Sendable {
             MessageHeader(Headers.originalPartition, String(question.partition)),
             MessageHeader(Headers.originalOffset, String(question.offset)),
         ]
-        let record = OutboundMessage(topic: configuration.deadLetterTopic, key: question.key, value: question.value, headers: headers)
-        try producer.send(record, token: DeliveryToken(partition: question.partition, kind: .deadLetter, offset: question.offset).raw)
+        var record = OutboundMessage(topic: configuration.deadLetterTopic, key: question.key, value: question.value, headers: headers)
+        let token = DeliveryToken(partition: question.partition, kind: .deadLetter, offset: question.offset).raw
+        do {
+            try producer.send(record, token: token)
+        } catch {
+            guard let value = question.value, value.count > configuration.limits.maxMessageBytes else {
+                logger.error("dead-letter record refused by the producer", metadata: ["error": "\(error)", "error.code": "\(error)"])
+                return 0
+            }
+            record.value = Array(value.prefix(configuration.limits.maxMessageBytes))
+            record.headers.append(MessageHeader(Headers.originalSize, String(value.count)))
+            do { try producer.send(record, token: token) } catch {
+                logger.error("dead-letter record refused by the producer", metadata: ["error": "\(error)"])
+                return 0
+            }
+        }
         metrics.deadLetters.increment()
+        return 1
     }
 
     /// A delivery report (answering thread, inside producer poll/flush).
@@ -388,4 +405,6 @@ public enum Headers {
     public static let originalTopic = "original.topic"
     public static let originalPartition = "original.partition"
     public static let originalOffset = "original.offset"
+    /// On dead-letter records whose value was cut to the message limit: the original size in bytes.
+    public static let originalSize = "original.size"
 }

@@ -15,11 +15,11 @@ struct OffsetTracker {
     /// Outbound records not yet acknowledged.
     private(set) var inFlight = 0
 
-    /// Records that question `offset` of `partition` waits for `records` acknowledgements.
+    /// Records that question `offset` of `partition` waits for `records` acknowledgements (0: done already).
     mutating func add(partition: Int32, offset: Int64, records: Int) {
-        precondition(records > 0)
         partitions[partition, default: []].append(Pending(offset: offset, remaining: records))
         inFlight += records
+        if records == 0 { advance(partition) }
     }
 
     /// Records one acknowledgement for question `offset` of `partition`.
@@ -29,6 +29,13 @@ struct OffsetTracker {
         guard let i = queue.firstIndex(where: { $0.offset == offset }) else { return }
         queue[i].remaining -= 1
         inFlight -= 1
+        partitions[partition] = queue
+        advance(partition)
+    }
+
+    /// Pops the completed questions at the front of `partition` and makes the next offset storable.
+    private mutating func advance(_ partition: Int32) {
+        guard var queue = partitions[partition] else { return }
         var next: Int64?
         while let front = queue.first, front.remaining == 0 {
             next = front.offset + 1
