@@ -137,7 +137,11 @@ public final class AnswerWorker: @unchecked Sendable {
                 batch.removeAll(keepingCapacity: true)
                 try consumer.poll(maxMessages: configuration.batchSize, timeoutMs: tracker.inFlight > 0 ? 5 : 100, into: &batch)
                 if !batch.isEmpty { connectivity.succeeded(nowMs: currentTimeMs()) }
-                for message in batch { handle(message) }
+                for message in batch {
+                    // After a fatal producer error the rest of the batch is read again once the transport restarts.
+                    if fatalProducerError.load(ordering: .acquiring) { break }
+                    handle(message)
+                }
                 producer.poll(timeoutMs: 0)
                 storeOffsets()
                 if fatalProducerError.load(ordering: .acquiring) { try restartProducer() }
@@ -192,6 +196,9 @@ public final class AnswerWorker: @unchecked Sendable {
         metrics.questions.increment()
         let defaultID = "\(message.topic)-\(message.partition)-\(message.offset)"
         var records = 0
+        // A producer that hit a fatal error refuses everything: the question is left unfinished (not
+        // tracked, so its offset is not stored) and read again after the transport restarts.
+        defer { if !fatalProducerError.load(ordering: .acquiring) { tracker.add(partition: message.partition, offset: message.offset, records: records) } }
         switch decoder.decode(value: message.value, key: message.key, defaultID: defaultID) {
         case .success(let question):
             let now = currentTimeMs()
@@ -233,7 +240,13 @@ public final class AnswerWorker: @unchecked Sendable {
             logger.debug("question rejected", metadata: ["error.code": "\(error.code.rawValue)", "kafka.partition": "\(message.partition)",
                                                          "kafka.offset": "\(message.offset)"])
         }
-        tracker.add(partition: message.partition, offset: message.offset, records: records)
+    }
+
+    /// True (and the restart is scheduled) when the producer refused a record because of a fatal error.
+    private func isFatal(_ error: any Error) -> Bool {
+        guard let e = error as? KafkaError, e.isFatal || e.name == "_FATAL" else { return fatalProducerError.load(ordering: .acquiring) }
+        fatalProducerError.store(true, ordering: .releasing)
+        return true
     }
 
     /// Enqueues an answer; returns the number of records enqueued (a refused answer is dead-lettered instead).
@@ -249,6 +262,7 @@ public final class AnswerWorker: @unchecked Sendable {
             try producer.send(record, token: DeliveryToken(partition: question.partition, kind: .answer, offset: question.offset).raw)
             return 1
         } catch {
+            if isFatal(error) { return 0 }
             logger.error("answer refused by the producer; dead-lettering the question", metadata: ["error": "\(error)"])
             return sendDeadLetter(question, error: QuestionError(code: .deliveryFailed, message: "answer refused: \(error)",
                                                                  questionID: answer.inReplyTo, user: answer.user))
@@ -271,6 +285,7 @@ public final class AnswerWorker: @unchecked Sendable {
         do {
             try producer.send(record, token: token)
         } catch {
+            if isFatal(error) { return 0 }
             guard let value = question.value, value.count > configuration.limits.maxMessageBytes else {
                 logger.error("dead-letter record refused by the producer", metadata: ["error": "\(error)", "error.code": "\(error)"])
                 return 0

@@ -36,7 +36,8 @@ public final class KafkaProducer: @unchecked Sendable {
 
     /// Enqueues a record; its ``DeliveryReport`` carries `token`. Waits (serving delivery reports) while
     /// librdkafka's local queue is full.
-    /// - Throws: A ``KafkaError`` when librdkafka refuses the record (e.g. too large, unknown partition).
+    /// - Throws: A ``KafkaError`` when librdkafka refuses the record (e.g. too large, unknown partition);
+    ///   `isFatal` is set when the producer hit a fatal error and must be replaced.
     public func send(_ message: OutboundMessage, token: UInt64) throws {
         while true {
             let code = enqueue(message, token: token)
@@ -45,6 +46,9 @@ public final class KafkaProducer: @unchecked Sendable {
                 rd_kafka_poll(handle, 10)
                 continue
             }
+            var reason = [CChar](repeating: 0, count: 256)
+            let fatal = rd_kafka_fatal_error(handle, &reason, reason.count)
+            if fatal != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(code: fatal, message: cString(reason), isFatal: true) }
             throw KafkaError(code: code)
         }
     }

@@ -1,0 +1,89 @@
+import BotCore
+import BotService
+import Foundation
+import KafkaTransport
+import Testing
+
+/// Broker faults injected through the mock cluster's fault API while questions flow: nothing is lost.
+@Suite(.serialized, .timeLimit(.minutes(4))) struct FaultTests {
+    struct Run {
+        var report: LoadReport
+        var faultEndedAt: Date
+        var loadStartedAt: Date
+    }
+
+    /// Runs `questions` questions at `rate` per second through an in-process worker on a 3-broker cluster,
+    /// calling `fault` on another thread; returns the load report.
+    func loadWithFault(questions: Int, rate: Double, worker configure: (inout ServiceConfiguration) -> Void = { _ in },
+                       fault: @escaping @Sendable (MockCluster, AnswerWorker) throws -> Void) async throws -> Run {
+        let cluster = try EmbeddedBroker.start(brokers: 3, partitions: 6, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq"], logger: testLogger)
+        var configuration = testConfiguration(cluster)
+        configuration.rateLimit = 0
+        configure(&configuration)
+        let worker = AnswerWorker(configuration: configuration, pack: try loadPack(), logger: testLogger)
+        try worker.start()
+        var options = LoadOptions(brokers: cluster.bootstrapServers, phrases: samplePhrases)
+        options.questions = questions
+        options.users = 200
+        options.rate = rate
+        options.idleTimeout = 40
+        let faultEnded = LockedDate()
+        let faultThread = Thread {
+            do { try fault(cluster, worker) } catch { Issue.record("fault injection failed: \(error)") }
+            faultEnded.set(Date())
+        }
+        let started = Date()
+        faultThread.start()
+        let report = try LoadGenerator(options: options, logger: testLogger).run()
+        while faultEnded.get() == nil { usleep(10_000) }
+        worker.stop()
+        try await worker.waitUntilFinished()
+        return Run(report: report, faultEndedAt: faultEnded.get()!, loadStartedAt: started)
+    }
+
+    @Test func brokerDownForTenSecondsLosesNothing() async throws {
+        let run = try await loadWithFault(questions: 8_000, rate: 500) { cluster, _ in
+            sleep(4)   // the group join takes about 3 s
+            try cluster.setBrokerDown(1)
+            sleep(10)
+            try cluster.setBrokerUp(1)
+        }
+        let lastAnswer = run.loadStartedAt.addingTimeInterval(run.report.elapsed)
+        let recovery = lastAnswer.timeIntervalSince(run.faultEndedAt)
+        print("broker 1 down for 10 s under load: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates); backlog cleared \(String(format: "%.2f", recovery)) s after the broker came back")
+        #expect(run.report.lost == 0)
+        #expect(run.report.answered == 8_000)
+    }
+
+    @Test func leaderMovesAndRequestErrorsLoseNothing() async throws {
+        let run = try await loadWithFault(questions: 6_000, rate: 1_000) { cluster, _ in
+            sleep(4)
+            for p in 0..<6 { try cluster.setLeader(TopicPartition("kolbot.questions", Int32(p)), broker: Int32(1 + (p + 1) % 3)) }
+            for p in 0..<6 { try cluster.setLeader(TopicPartition("kolbot.answers", Int32(p)), broker: Int32(1 + (p + 2) % 3)) }
+            // Produce (API key 0) and Fetch (1) answer NOT_LEADER_FOR_PARTITION (6) and REQUEST_TIMED_OUT (7) a few times.
+            cluster.pushRequestErrors(apiKey: 0, errors: [6, 6, 7, 6])
+            cluster.pushRequestErrors(apiKey: 1, errors: [6, 7, 6])
+            sleep(1)
+        }
+        print("leaders moved and request errors injected: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates)")
+        #expect(run.report.lost == 0)
+        #expect(run.report.answered == 6_000)
+    }
+
+    @Test func fatalProducerErrorRestartsTheTransport() async throws {
+        let run = try await loadWithFault(questions: 6_000, rate: 1_000) { _, worker in
+            sleep(5)
+            worker.simulateFatalProducerError()
+        }
+        print("fatal producer error mid-load: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates)")
+        #expect(run.report.lost == 0)
+        #expect(run.report.answered == 6_000)
+    }
+}
+
+final class LockedDate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Date?
+    func set(_ d: Date) { lock.lock(); value = d; lock.unlock() }
+    func get() -> Date? { lock.lock(); defer { lock.unlock() }; return value }
+}
