@@ -33,9 +33,9 @@ struct ReplyTargets {
     }
 }
 
-/// Kafka topic name rules.
-enum TopicName {
-    static func isValid(_ name: String) -> Bool {
+/// Kafka topic name rules: 1 to 249 of `a-z A-Z 0-9 . _ -`, not `.` or `..`.
+public enum TopicName {
+    public static func isValid(_ name: String) -> Bool {
         guard !name.isEmpty, name.utf8.count <= 249, name != ".", name != ".." else { return false }
         return name.utf8.allSatisfy { c in
             (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))

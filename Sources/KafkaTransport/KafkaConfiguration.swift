@@ -33,6 +33,14 @@ public struct KafkaConfiguration: Sendable, Equatable {
         properties.keys.sorted().map { ($0, Self.isSecret($0) ? "[redacted]" : properties[$0]!) }
     }
 
+    /// Checks every property with librdkafka without creating a client.
+    /// - Returns: self.
+    /// - Throws: A ``KafkaError`` naming the first property librdkafka rejects.
+    public func validated() throws -> KafkaConfiguration {
+        rd_kafka_conf_destroy(try makeNativeConfig())
+        return self
+    }
+
     /// Builds an `rd_kafka_conf_t`. The caller owns it until `rd_kafka_new` succeeds.
     /// - Throws: A ``KafkaError`` naming the property librdkafka rejected.
     func makeNativeConfig() throws -> OpaquePointer {

@@ -26,7 +26,7 @@ struct BrokerCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Also write the bootstrap address to this file.")
     var addressFile: String?
 
-    @OptionGroup var kafka: KafkaOptions
+    @OptionGroup var connection: ConnectionOptions
     @OptionGroup var log: LogOptions
 
     func validate() throws {
@@ -35,9 +35,9 @@ struct BrokerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = try log.bootstrap(label: "kolbot.broker")
-        var c = ServiceConfiguration(brokers: "")
-        try kafka.apply(to: &c)
+        let settings = try SettingsResolver(configFile: connection.config)
+        let logger = try log.bootstrap(label: "kolbot.broker", settings: settings)
+        let (c, _) = try connection.resolve(settings)
         let cluster = try EmbeddedBroker.start(brokers: brokerCount, partitions: partitions, topics: EmbeddedBroker.topics(of: c), logger: logger)
         printFlushed(cluster.bootstrapServers)
         if let addressFile {

@@ -17,7 +17,7 @@ struct ChatCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var kafka: KafkaOptions
+    @OptionGroup var connection: ConnectionOptions
 
     @Option(name: .long, help: "Your user id (the record key). Default: a random one.")
     var user: String?
@@ -32,16 +32,16 @@ struct ChatCommand: ParsableCommand {
     @OptionGroup var log: LogOptions
 
     func run() throws {
-        let logger = try log.bootstrap(label: "kolbot.chat", defaultLevel: .warning)
+        let settings = try SettingsResolver(configFile: connection.config)
+        let logger = try log.bootstrap(label: "kolbot.chat", settings: settings, defaultLevel: .warning)
         let language: Language? = try lang.map {
             guard let l = Language(rawValue: $0) else { throw ValidationError("--lang must be id or en") }
             return l
         }
-        var configuration = ServiceConfiguration(brokers: kafka.resolvedBrokers ?? "")
-        try kafka.apply(to: &configuration)
+        var (configuration, embedded) = try connection.resolve(settings)
         var cluster: MockCluster?
         var worker: AnswerWorker?
-        if kafka.resolvedBrokers == nil {
+        if embedded {
             let embedded = try EmbeddedBroker.start(topics: EmbeddedBroker.topics(of: configuration), logger: logger)
             configuration.brokers = embedded.bootstrapServers
             configuration.kafka = ServiceConfiguration.embeddedDefaults.merging(configuration.kafka) { _, flag in flag }

@@ -12,7 +12,7 @@ struct LoadCommand: ParsableCommand {
         discussion: "Exits non-zero when any question is left unanswered."
     )
 
-    @OptionGroup var kafka: KafkaOptions
+    @OptionGroup var connection: ConnectionOptions
 
     @Option(name: .long, help: "How many questions to send.")
     var questions = 1_000
@@ -37,11 +37,11 @@ struct LoadCommand: ParsableCommand {
     }
 
     func run() throws {
-        let logger = try log.bootstrap(label: "kolbot.load", defaultLevel: .warning)
-        guard let brokers = kafka.resolvedBrokers else { throw ValidationError("--brokers (or KOLBOT_BROKERS) is required") }
-        var configuration = ServiceConfiguration(brokers: brokers)
-        try kafka.apply(to: &configuration)
-        var options = LoadOptions(brokers: brokers, phrases: try loadPhrases())
+        let settings = try SettingsResolver(configFile: connection.config)
+        let logger = try log.bootstrap(label: "kolbot.load", settings: settings, defaultLevel: .warning)
+        let (configuration, embedded) = try connection.resolve(settings)
+        guard !embedded else { throw ValidationError("--brokers (or KOLBOT_BROKERS) is required") }
+        var options = LoadOptions(brokers: configuration.brokers, phrases: try loadPhrases())
         options.questionsTopic = configuration.questionsTopic
         options.answersTopic = configuration.answersTopic
         options.questions = questions

@@ -6,33 +6,13 @@ import KafkaTransport
 import Logging
 import ServiceLifecycle
 
-/// `kolbot serve`: the answering service.
-struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Answer questions from the questions topic as a consumer group member.",
-        discussion: """
-            Without --brokers (and KOLBOT_BROKERS) an embedded broker is started in-process and its address is \
-            printed as the first line of standard output. Stops on SIGTERM or SIGINT: stops consuming, waits for \
-            outstanding answers to be acknowledged, commits and leaves the group.
-            """
-    )
-
-    @OptionGroup var kafka: KafkaOptions
-
+/// Settings of the answering service beyond the connection.
+struct ServiceOptions: ParsableArguments {
     @Option(name: .long, help: "Consumer group. Env: KOLBOT_GROUP. Default: kolbot.")
     var group: String?
 
-    @OptionGroup var pack: PackLocation
-
-    @Option(name: .long, help: "Partitions per topic of the embedded broker.")
-    var partitions = 6
-
-    @Option(name: .long, help: "Longest question text accepted, in bytes. Env: KOLBOT_MAX_TEXT_BYTES. Default: 4096.")
-    var maxTextBytes: Int?
-
-    @Option(name: .long, help: "Largest question record accepted, in bytes. Env: KOLBOT_MAX_MESSAGE_BYTES. Default: 65536.")
-    var maxMessageBytes: Int?
+    @Flag(help: "Delivery guarantee: --exactly-once (default; resume from the answers topic, needs co-partitioned topics) or --at-least-once. Env: KOLBOT_DELIVERY.")
+    var delivery: DeliveryFlag?
 
     @Option(name: .long, help: "Questions per second each user may ask; 0 turns the limit off. Env: KOLBOT_RATE_LIMIT. Default: 5.")
     var rateLimit: Double?
@@ -40,49 +20,115 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Questions a user may ask in a burst before the rate applies. Env: KOLBOT_RATE_BURST. Default: 20.")
     var rateBurst: Double?
 
-    @Option(name: .long, help: "Regular expression a reply_to topic must match. Env: KOLBOT_REPLY_TO_PATTERN. Default: any valid topic name except the service's own.")
+    @Option(name: .long, help: "Regular expression a reply_to topic must match. Env: KOLBOT_REPLY_TO_PATTERN. Default: any valid topic name; the service's own topics are always refused.")
     var replyToPattern: String?
 
-    @Flag(help: "Delivery guarantee: --exactly-once (default; resume from the answers topic, needs co-partitioned topics) or --at-least-once. Env: KOLBOT_DELIVERY.")
-    var delivery: DeliveryFlag?
+    @Option(name: .long, help: "Longest question text accepted, in bytes. Env: KOLBOT_MAX_TEXT_BYTES. Default: 4096.")
+    var maxTextBytes: Int?
 
+    @Option(name: .long, help: "Largest question record accepted, in bytes. Env: KOLBOT_MAX_MESSAGE_BYTES. Default: 65536.")
+    var maxMessageBytes: Int?
+
+    @Option(name: .long, help: "Partitions per topic of the embedded broker (when no brokers are set). Env: KOLBOT_PARTITIONS. Default: 6.")
+    var partitions: Int?
+}
+
+/// Everything `kolbot serve` runs with, resolved from flags, environment and config file.
+struct ServeSettings {
+    var configuration: ServiceConfiguration
+    var embedded: Bool
+    var partitions: Int
+    var intents: String
+
+    init(connection: ConnectionOptions, service: ServiceOptions, pack: PackLocation, settings: SettingsResolver) throws {
+        let (base, embedded) = try connection.resolve(settings)
+        var c = base
+        self.embedded = embedded
+        c.groupID = settings.string("group", flag: service.group, default: c.groupID) ?? c.groupID
+        let mode = try settings.choice("delivery", flag: service.delivery?.mode.rawValue, default: c.delivery.rawValue,
+                                       among: DeliveryMode.allCases.map(\.rawValue))
+        c.delivery = DeliveryMode(rawValue: mode)!
+        c.rateLimit = try settings.number("rate-limit", flag: service.rateLimit.map { "\($0)" }, default: c.rateLimit, "a rate >= 0") { $0 >= 0 }
+        c.rateBurst = try settings.number("rate-burst", flag: service.rateBurst.map { "\($0)" }, default: c.rateBurst, "a number >= 1") { $0 >= 1 }
+        c.replyToPattern = settings.string("reply-to-pattern", flag: service.replyToPattern, default: c.replyToPattern) ?? c.replyToPattern
+        guard (try? NSRegularExpression(pattern: c.replyToPattern)) != nil else {
+            throw ConfigurationError("invalid setting reply-to-pattern: '\(c.replyToPattern)' is not a regular expression")
+        }
+        c.limits.maxTextBytes = try settings.number("max-text-bytes", flag: service.maxTextBytes.map { "\($0)" }, default: c.limits.maxTextBytes,
+                                                    "a size from 1 to 1048576") { (1...1_048_576).contains($0) }
+        c.limits.maxMessageBytes = try settings.number("max-message-bytes", flag: service.maxMessageBytes.map { "\($0)" },
+                                                       default: c.limits.maxMessageBytes, "a size from 256 to 10485760") { (256...10_485_760).contains($0) }
+        partitions = try settings.number("partitions", flag: service.partitions.map { "\($0)" }, default: 6, "a count from 1 to 256") { (1...256).contains($0) }
+        intents = settings.string("intents", flag: pack.intents, default: "Intents") ?? "Intents"
+        if embedded {
+            c.kafka = ServiceConfiguration.embeddedDefaults.merging(c.kafka) { _, flag in flag }
+        }
+        configuration = c
+        // librdkafka checks the properties themselves: a bad one fails here with its name.
+        do { _ = try KafkaConfiguration(c.kafka).validated() } catch let error as KafkaError { throw ConfigurationError(error.message) }
+    }
+}
+
+/// `kolbot serve`: the answering service.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Answer questions from the questions topic as a consumer group member.",
+        discussion: """
+            Settings come from flags, then KOLBOT_* environment variables, then the --config YAML file. Without \
+            brokers an embedded broker is started in-process and its address is printed as the first line of \
+            standard output. Stops on SIGTERM or SIGINT: stops consuming, waits for outstanding answers to be \
+            acknowledged, commits and leaves the group.
+            """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var service: ServiceOptions
+    @OptionGroup var pack: PackLocation
     @OptionGroup var log: LogOptions
 
     func run() async throws {
-        let logger = try log.bootstrap(label: "kolbot")
-        let knowledge = try pack.load()
+        let settings = try SettingsResolver(configFile: connection.config)
+        var serve = try ServeSettings(connection: connection, service: service, pack: pack, settings: settings)
+        let logger = try log.bootstrap(label: "kolbot", settings: settings)
+        var location = PackLocation()
+        location.intents = serve.intents
+        let knowledge = try location.load()
         var services: [any Service] = []
-        var configuration = ServiceConfiguration(brokers: kafka.resolvedBrokers ?? "")
-        configuration.groupID = group ?? Environment.value("KOLBOT_GROUP") ?? configuration.groupID
-        try kafka.apply(to: &configuration)
-        if let mode = delivery?.mode {
-            configuration.delivery = mode
-        } else if let text = Environment.value("KOLBOT_DELIVERY") {
-            guard let mode = DeliveryMode(rawValue: text) else { throw ValidationError("KOLBOT_DELIVERY must be exactly-once or at-least-once") }
-            configuration.delivery = mode
-        }
-        if let v = rateLimit ?? Environment.value("KOLBOT_RATE_LIMIT").flatMap(Double.init) {
-            guard v >= 0 else { throw ValidationError("--rate-limit must not be negative") }
-            configuration.rateLimit = v
-        }
-        if let v = rateBurst ?? Environment.value("KOLBOT_RATE_BURST").flatMap(Double.init) {
-            guard v >= 1 else { throw ValidationError("--rate-burst must be at least 1") }
-            configuration.rateBurst = v
-        }
-        if let v = replyToPattern ?? Environment.value("KOLBOT_REPLY_TO_PATTERN") { configuration.replyToPattern = v }
-        if let v = maxTextBytes ?? Environment.value("KOLBOT_MAX_TEXT_BYTES").flatMap(Int.init) { configuration.limits.maxTextBytes = v }
-        if let v = maxMessageBytes ?? Environment.value("KOLBOT_MAX_MESSAGE_BYTES").flatMap(Int.init) { configuration.limits.maxMessageBytes = v }
-        if kafka.resolvedBrokers == nil {
-            let cluster = try EmbeddedBroker.start(partitions: partitions, topics: EmbeddedBroker.topics(of: configuration), logger: logger)
-            configuration.brokers = cluster.bootstrapServers
-            configuration.kafka = ServiceConfiguration.embeddedDefaults.merging(configuration.kafka) { _, flag in flag }
+        if serve.embedded {
+            let cluster = try EmbeddedBroker.start(partitions: serve.partitions, topics: EmbeddedBroker.topics(of: serve.configuration), logger: logger)
+            serve.configuration.brokers = cluster.bootstrapServers
             printFlushed(cluster.bootstrapServers)
             logger.info("embedded broker started", metadata: ["bootstrap": "\(cluster.bootstrapServers)"])
             services.append(BrokerHost(cluster: cluster))
         }
-        services.append(AnswerService(configuration: configuration, pack: knowledge, logger: logger))
+        logger.info("starting", metadata: ["brokers": "\(serve.configuration.brokers)", "group": "\(serve.configuration.groupID)",
+                                           "intents": "\(serve.intents)", "delivery": "\(serve.configuration.delivery.rawValue)"])
+        services.append(AnswerService(configuration: serve.configuration, pack: knowledge, logger: logger))
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
+    }
+}
+
+/// `kolbot config`: prints the effective configuration of `kolbot serve`.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Print the effective configuration of `kolbot serve` (same flags, environment and file), secrets redacted."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var service: ServiceOptions
+    @OptionGroup var pack: PackLocation
+    @OptionGroup var log: LogOptions
+
+    func run() throws {
+        let settings = try SettingsResolver(configFile: connection.config)
+        _ = try ServeSettings(connection: connection, service: service, pack: pack, settings: settings)
+        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+        _ = try settings.choice("log-level", flag: log.logLevel?.lowercased(), default: "info", among: levels)
+        _ = try settings.choice("log-format", flag: log.logFormat, default: "logfmt", among: ["logfmt", "json"])
+        print(settings.report)
     }
 }
 

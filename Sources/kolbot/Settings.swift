@@ -1,28 +1,163 @@
 import ArgumentParser
 import BotService
 import Foundation
+import KafkaTransport
 import Logging
+import Yams
 
-/// Reads `KOLBOT_*` environment variables; flags take precedence over them.
-enum Environment {
-    static func value(_ name: String) -> String? {
-        guard let v = ProcessInfo.processInfo.environment[name], !v.isEmpty else { return nil }
-        return v
+/// Resolves settings from flags, `KOLBOT_*` environment variables and an optional YAML file, in that order of
+/// precedence, and remembers where each value came from (for `kolbot config`).
+final class SettingsResolver {
+    struct Entry {
+        var key: String
+        var value: String
+        var origin: String
     }
 
-    /// librdkafka properties from `KOLBOT_KAFKA_<NAME>` variables: `KOLBOT_KAFKA_SASL_PASSWORD` sets `sasl.password`.
-    static func kafkaProperties() -> [String: String] {
-        var result: [String: String] = [:]
-        for (k, v) in ProcessInfo.processInfo.environment where k.hasPrefix("KOLBOT_KAFKA_") {
-            let name = k.dropFirst("KOLBOT_KAFKA_".count).lowercased().replacingOccurrences(of: "_", with: ".")
-            if !name.isEmpty { result[name] = v }
+    private let environment: [String: String]
+    private let file: [String: String]
+    private let fileKafka: [String: String]
+    private let filePath: String?
+    private(set) var entries: [Entry] = []
+
+    /// Reads the environment and, when given (flag or `KOLBOT_CONFIG`), the YAML file.
+    init(configFile flag: String?) throws {
+        environment = ProcessInfo.processInfo.environment
+        let path = flag ?? environment["KOLBOT_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        filePath = path
+        guard let path else {
+            file = [:]
+            fileKafka = [:]
+            return
         }
-        return result
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw ConfigurationError("invalid setting config: cannot read \(path)")
+        }
+        let root: Any?
+        do { root = try Yams.load(yaml: text) } catch {
+            throw ConfigurationError("invalid setting config: \(path) is not valid YAML: \(error)")
+        }
+        guard let map = root as? [String: Any] else {
+            if root == nil { file = [:]; fileKafka = [:]; return }
+            throw ConfigurationError("invalid setting config: \(path) must hold a mapping of settings")
+        }
+        var values: [String: String] = [:]
+        var kafka: [String: String] = [:]
+        for (key, value) in map {
+            let name = key.replacingOccurrences(of: "_", with: "-")
+            if name == "kafka" {
+                guard let properties = value as? [String: Any] else {
+                    throw ConfigurationError("invalid setting kafka in \(path): must be a mapping of librdkafka properties")
+                }
+                for (k, v) in properties { kafka[k] = "\(v)" }
+            } else if value is [Any] || value is [String: Any] {
+                throw ConfigurationError("invalid setting \(name) in \(path): must be a single value")
+            } else {
+                values[name] = "\(value)"
+            }
+        }
+        file = values
+        fileKafka = kafka
+    }
+
+    /// The environment variable of a setting: `questions-topic` → `KOLBOT_QUESTIONS_TOPIC`.
+    static func environmentName(_ key: String) -> String {
+        "KOLBOT_" + key.uppercased().replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// A setting's raw value and origin: the flag, else the environment, else the file.
+    func raw(_ key: String, flag: String?) -> (value: String, origin: String)? {
+        if let flag { return (flag, "flag --\(key)") }
+        let env = Self.environmentName(key)
+        if let v = environment[env], !v.isEmpty { return (v, "env \(env)") }
+        if let v = file[key], let filePath { return (v, "file \(filePath)") }
+        return nil
+    }
+
+    /// A string setting.
+    func string(_ key: String, flag: String?, default value: String? = nil) -> String? {
+        if let (v, origin) = raw(key, flag: flag) {
+            record(key, v, origin)
+            return v
+        }
+        if let value { record(key, value, "default") }
+        return value
+    }
+
+    /// A number setting, checked with `isValid`.
+    /// - Throws: one line naming the setting when the value is not a number or not valid.
+    func number<T: LosslessStringConvertible>(_ key: String, flag: String?, default value: T, _ expectation: String,
+                                               isValid: (T) -> Bool) throws -> T {
+        guard let (text, origin) = raw(key, flag: flag) else {
+            record(key, "\(value)", "default")
+            return value
+        }
+        guard let parsed = T(text.trimmingCharacters(in: .whitespaces)), isValid(parsed) else {
+            throw ConfigurationError("invalid setting \(key) (\(origin)): '\(text)' is not \(expectation)")
+        }
+        record(key, "\(parsed)", origin)
+        return parsed
+    }
+
+    /// One of a fixed set of words.
+    func choice(_ key: String, flag: String?, default value: String, among choices: [String]) throws -> String {
+        guard let (text, origin) = raw(key, flag: flag) else {
+            record(key, value, "default")
+            return value
+        }
+        guard choices.contains(text) else {
+            throw ConfigurationError("invalid setting \(key) (\(origin)): '\(text)' is not one of \(choices.joined(separator: ", "))")
+        }
+        record(key, text, origin)
+        return text
+    }
+
+    /// librdkafka properties: the file's `kafka:` map, then `KOLBOT_KAFKA_<KEY>` variables, then `-X` flags.
+    func kafkaProperties(flags: [String]) throws -> [String: String] {
+        var result: [String: (String, String)] = [:]
+        for (k, v) in fileKafka { result[k] = (v, "file \(filePath ?? "")") }
+        for (k, v) in environment where k.hasPrefix("KOLBOT_KAFKA_") {
+            let name = k.dropFirst("KOLBOT_KAFKA_".count).lowercased().replacingOccurrences(of: "_", with: ".")
+            if !name.isEmpty { result[name] = (v, "env \(k)") }
+        }
+        for p in flags {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                throw ConfigurationError("invalid setting -X: expected key=value, got '\(p.split(separator: "=").first ?? "")'")
+            }
+            result[String(p[..<eq])] = (String(p[p.index(after: eq)...]), "flag -X")
+        }
+        for (k, v) in result.sorted(by: { $0.key < $1.key }) { record("kafka." + k, v.0, v.1) }
+        return result.mapValues(\.0)
+    }
+
+    private func record(_ key: String, _ value: String, _ origin: String) {
+        entries.removeAll { $0.key == key }
+        entries.append(Entry(key: key, value: value, origin: origin))
+    }
+
+    /// The resolved settings, one `key = value  (origin)` line each, secrets redacted.
+    var report: String {
+        let width = entries.map(\.key.count).max() ?? 0
+        return entries.map { e in
+            let secret = KafkaConfiguration.isSecret(e.key)
+            let value = secret ? "[redacted]" : e.value
+            return e.key.padding(toLength: width, withPad: " ", startingAt: 0) + " = " + value + "  (" + e.origin + ")"
+        }.joined(separator: "\n")
     }
 }
 
-/// Kafka connection and topic settings shared by the commands.
-struct KafkaOptions: ParsableArguments {
+/// A setting that cannot be used; printed as one line naming the setting.
+struct ConfigurationError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Connection settings shared by the commands: brokers, topics, librdkafka properties, the config file.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .long, help: "A YAML file of settings (keys as the long flags, librdkafka properties under `kafka:`). Env: KOLBOT_CONFIG.")
+    var config: String?
+
     @Option(name: .long, help: "Bootstrap servers, host:port[,host:port]. Env: KOLBOT_BROKERS. Without it, an embedded broker is started.")
     var brokers: String?
 
@@ -40,26 +175,21 @@ struct KafkaOptions: ParsableArguments {
                                valueName: "key=value"))
     var properties: [String] = []
 
-    var resolvedBrokers: String? { brokers ?? Environment.value("KOLBOT_BROKERS") }
-
-    /// Applies topics and librdkafka properties to a service configuration.
-    func apply(to c: inout ServiceConfiguration) throws {
-        c.questionsTopic = questionsTopic ?? Environment.value("KOLBOT_QUESTIONS_TOPIC") ?? c.questionsTopic
-        c.answersTopic = answersTopic ?? Environment.value("KOLBOT_ANSWERS_TOPIC") ?? c.answersTopic
-        c.deadLetterTopic = deadLetterTopic ?? Environment.value("KOLBOT_DLQ_TOPIC") ?? c.deadLetterTopic
-        c.kafka = try kafkaProperties()
+    /// Resolves the connection settings into a service configuration; `brokers` is empty when none is set.
+    func resolve(_ settings: SettingsResolver) throws -> (configuration: ServiceConfiguration, embedded: Bool) {
+        let brokers = settings.string("brokers", flag: self.brokers)
+        var c = ServiceConfiguration(brokers: brokers ?? "")
+        c.questionsTopic = try topic(settings, "questions-topic", questionsTopic, c.questionsTopic)
+        c.answersTopic = try topic(settings, "answers-topic", answersTopic, c.answersTopic)
+        c.deadLetterTopic = try topic(settings, "dlq-topic", deadLetterTopic, c.deadLetterTopic)
+        c.kafka = try settings.kafkaProperties(flags: properties)
+        return (c, brokers == nil)
     }
 
-    /// `KOLBOT_KAFKA_*` variables, then `-X` flags over them.
-    func kafkaProperties() throws -> [String: String] {
-        var result = Environment.kafkaProperties()
-        for p in properties {
-            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                throw ValidationError("-X takes key=value, got '\(p.split(separator: "=").first ?? "")'")
-            }
-            result[String(p[..<eq])] = String(p[p.index(after: eq)...])
-        }
-        return result
+    private func topic(_ settings: SettingsResolver, _ key: String, _ flag: String?, _ value: String) throws -> String {
+        let name = settings.string(key, flag: flag, default: value) ?? value
+        guard TopicName.isValid(name) else { throw ConfigurationError("invalid setting \(key): '\(name)' is not a valid topic name") }
+        return name
     }
 }
 
@@ -68,20 +198,18 @@ struct LogOptions: ParsableArguments {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical. Env: KOLBOT_LOG_LEVEL.")
     var logLevel: String?
 
+    @Option(name: .long, help: "Log format: logfmt or json. Env: KOLBOT_LOG_FORMAT. Default: logfmt.")
+    var logFormat: String?
+
     /// Sends logs to standard error (stdout carries each command's output) and returns the root logger.
-    func bootstrap(label: String, defaultLevel: Logger.Level = .info) throws -> Logger {
-        let text = logLevel ?? Environment.value("KOLBOT_LOG_LEVEL")
-        var level = defaultLevel
-        if let text {
-            guard let l = Logger.Level(rawValue: text.lowercased()) else {
-                throw ValidationError("--log-level: unknown level '\(text)'")
-            }
-            level = l
-        }
-        let chosen = level
+    func bootstrap(label: String, settings: SettingsResolver, defaultLevel: Logger.Level = .info) throws -> Logger {
+        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+        let level = Logger.Level(rawValue: try settings.choice("log-level", flag: logLevel?.lowercased(), default: defaultLevel.rawValue, among: levels))!
+        let format = try settings.choice("log-format", flag: logFormat, default: "logfmt", among: ["logfmt", "json"])
+        let json = format == "json"
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = chosen
+            var handler = LineLogHandler(label: label, json: json)
+            handler.logLevel = level
             return handler
         }
         var logger = Logger(label: label)
