@@ -7,15 +7,21 @@ import ServiceLifecycle
 public struct AnswerService: Service {
     private let worker: AnswerWorker
 
-    public init(configuration: ServiceConfiguration, pack: KnowledgePack, logger: Logger) {
-        self.worker = AnswerWorker(configuration: configuration, pack: pack, logger: logger)
+    public init(configuration: ServiceConfiguration, pack: KnowledgePack, logger: Logger, health: ServiceHealth = ServiceHealth()) {
+        self.worker = AnswerWorker(configuration: configuration, pack: pack, logger: logger, health: health)
     }
 
+    /// Runs until graceful shutdown or cancellation (e.g. another service of the group failed); either way
+    /// the worker finishes its outstanding answers, commits and leaves the group before this returns.
     public func run() async throws {
         try worker.start()
-        try await withGracefulShutdownHandler {
-            try await worker.waitUntilFinished()
-        } onGracefulShutdown: {
+        try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                try await worker.waitUntilFinished()
+            } onGracefulShutdown: {
+                worker.stop()
+            }
+        } onCancel: {
             worker.stop()
         }
     }

@@ -13,7 +13,9 @@ public final class AnswerWorker: @unchecked Sendable {
     private let logger: Logger
     private let engine: ConversationEngine
     private let decoder: QuestionDecoder
-    private let metrics = ServiceMetrics()
+    private var metrics = ServiceMetrics()
+    /// What the health endpoints report.
+    public let health: ServiceHealth
     private let stopRequested = Atomic<Bool>(false)
     private let fatalProducerError = Atomic<Bool>(false)
     private let finished = Mutex<(done: Bool, error: (any Error)?, waiters: [CheckedContinuation<Void, any Error>])>((false, nil, []))
@@ -31,13 +33,14 @@ public final class AnswerWorker: @unchecked Sendable {
     private var discardingReports = false
 
     /// Creates a worker; nothing connects until ``start()``.
-    public init(configuration: ServiceConfiguration, pack: KnowledgePack, logger: Logger) {
+    public init(configuration: ServiceConfiguration, pack: KnowledgePack, logger: Logger, health: ServiceHealth = ServiceHealth()) {
         self.configuration = configuration
+        self.health = health
         self.logger = logger
         self.engine = ConversationEngine(pack: pack)
         self.decoder = QuestionDecoder(limits: configuration.limits)
         self.rateLimiter = RateLimiter(rate: configuration.rateLimit, burst: configuration.rateBurst, maxUsers: configuration.rateLimitMaxUsers)
-        self.connectivity = ConnectivityMonitor(logger: logger)
+        self.connectivity = ConnectivityMonitor(logger: logger, health: health)
     }
 
     /// Connects, checks the topics, joins the group and starts the answering thread.
@@ -47,7 +50,12 @@ public final class AnswerWorker: @unchecked Sendable {
         consumer = try KafkaConsumer(
             configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger,
             listener: Rebalancer(worker: self),
-            onError: { [unowned self] error in connectivity.report(error, client: "consumer", nowMs: currentTimeMs()) })
+            onError: { [unowned self] error in connectivity.report(error, client: "consumer", nowMs: currentTimeMs()) },
+            onStatistics: { [unowned self] json in
+                guard let statistics = ClientStatistics(json: json, topic: configuration.questionsTopic) else { return }
+                metrics.record(lag: statistics.lag)
+                if statistics.anyBrokerUp { connectivity.succeeded(nowMs: currentTimeMs()) }
+            })
         questionPartitions = try producer.partitionCount(of: configuration.questionsTopic)
         let answerPartitions = try producer.partitionCount(of: configuration.answersTopic)
         answersCoPartitioned = answerPartitions == questionPartitions
@@ -144,10 +152,12 @@ public final class AnswerWorker: @unchecked Sendable {
                 }
                 producer.poll(timeoutMs: 0)
                 storeOffsets()
+                metrics.producerQueueDepth.record(producer.outstanding)
                 if fatalProducerError.load(ordering: .acquiring) { try restartProducer() }
             }
         } catch {
             failure = error
+            health.setLoopFailed()
             logger.error("answering loop failed", metadata: ["error": "\(error)"])
         }
         shutDown()
@@ -224,6 +234,7 @@ public final class AnswerWorker: @unchecked Sendable {
             }
             let reply = engine.reply(to: question.text, user: question.user, language: question.language)
             metrics.answered(reply)
+            if let created = message.timestampMs, now >= created { metrics.latency.recordMilliseconds(now - created) }
             records += sendAnswer(Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply,
                                          meta: question.meta, timestampMs: now),
                                   to: destination, for: message)
@@ -358,6 +369,8 @@ public final class AnswerWorker: @unchecked Sendable {
     fileprivate func partitionsAssigned(_ partitions: [TopicPartition]) -> [TopicPartition: Int64] {
         metrics.rebalances.increment()
         let starts = outputReader.map { resumePoints(partitions, reader: $0) } ?? [:]
+        health.setAssigned(true)
+        metrics.assignedPartitions.record(consumer.assignment().count + partitions.count)
         logger.info("partitions assigned", metadata: ["partitions": "\(partitions.map(\.partition).sorted())",
                                                       "resumed": "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
         return starts
@@ -392,6 +405,9 @@ public final class AnswerWorker: @unchecked Sendable {
             storeOffsets()
         }
         let dropped = tracker.remove(partitions: ps)
+        let remaining = consumer.assignment().count - partitions.count
+        metrics.assignedPartitions.record(max(remaining, 0))
+        if remaining <= 0 { health.setAssigned(false) }
         logger.info("partitions revoked", metadata: ["partitions": "\(ps.sorted())", "lost": "\(lost)", "unacknowledged": "\(dropped)"])
     }
 }

@@ -68,6 +68,7 @@ public struct ServiceConfiguration: Sendable {
             "auto.offset.reset": "earliest",
             "fetch.wait.max.ms": "100",
             "reconnect.backoff.max.ms": "1000",
+            "statistics.interval.ms": "5000",
         ].merging(kafka) { _, new in new }
     }
 

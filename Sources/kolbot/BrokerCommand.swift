@@ -13,7 +13,8 @@ struct BrokerCommand: AsyncParsableCommand {
         discussion: """
             Prints the bootstrap address as the first line of standard output and creates the questions, answers \
             and dead-letter topics. Everything is kept in memory (about 5 MiB per partition) and lost on exit. \
-            Stops cleanly on SIGINT or SIGTERM.
+            Stops cleanly on SIGINT or SIGTERM. Fault injection on standard input, one command per line: \
+            `down N` and `up N` (broker N, from 1), `leader TOPIC PARTITION N`.
             """
     )
 
@@ -45,6 +46,7 @@ struct BrokerCommand: AsyncParsableCommand {
         }
         logger.info("broker ready", metadata: ["bootstrap": "\(cluster.bootstrapServers)", "brokers": "\(brokerCount)",
                                                "partitions": "\(partitions)", "topics": "\(EmbeddedBroker.topics(of: c))"])
+        startConsole(cluster: cluster, logger: logger)
         let group = ServiceGroup(services: [BrokerHost(cluster: cluster)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         logger.info("broker stopped")
@@ -59,4 +61,37 @@ struct BrokerHost: Service {
         try? await gracefulShutdown()
         withExtendedLifetime(cluster) {}
     }
+}
+
+/// Reads fault-injection commands from standard input until it closes.
+private func startConsole(cluster: MockCluster, logger: Logger) {
+    let thread = Thread {
+        while let line = readLine() {
+            let words = line.split(separator: " ").map(String.init)
+            do {
+                switch (words.first, words.count) {
+                case ("down", 2):
+                    guard let id = Int32(words[1]) else { throw ConfigurationError("down takes a broker number") }
+                    try cluster.setBrokerDown(id)
+                    logger.info("broker down", metadata: ["broker": "\(id)"])
+                case ("up", 2):
+                    guard let id = Int32(words[1]) else { throw ConfigurationError("up takes a broker number") }
+                    try cluster.setBrokerUp(id)
+                    logger.info("broker up", metadata: ["broker": "\(id)"])
+                case ("leader", 4):
+                    guard let p = Int32(words[2]), let id = Int32(words[3]) else { throw ConfigurationError("leader TOPIC PARTITION BROKER") }
+                    try cluster.setLeader(TopicPartition(words[1], p), broker: id)
+                    logger.info("leader moved", metadata: ["topic": "\(words[1])", "partition": "\(p)", "broker": "\(id)"])
+                case (nil, _):
+                    continue
+                default:
+                    logger.warning("unknown command; use: down N | up N | leader TOPIC PARTITION N", metadata: ["command": "\(line)"])
+                }
+            } catch {
+                logger.warning("command failed", metadata: ["command": "\(line)", "error": "\(error)"])
+            }
+        }
+    }
+    thread.name = "broker-console"
+    thread.start()
 }

@@ -4,6 +4,8 @@ import BotService
 import Foundation
 import KafkaTransport
 import Logging
+import Metrics
+import Prometheus
 import ServiceLifecycle
 
 /// Settings of the answering service beyond the connection.
@@ -29,6 +31,9 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .long, help: "Largest question record accepted, in bytes. Env: KOLBOT_MAX_MESSAGE_BYTES. Default: 65536.")
     var maxMessageBytes: Int?
 
+    @Option(name: .long, help: "Port of the HTTP endpoint (/metrics, /health/live, /health/ready); 0 turns it off. Env: KOLBOT_HTTP_PORT. Default: 8080.")
+    var httpPort: Int?
+
     @Option(name: .long, help: "Partitions per topic of the embedded broker (when no brokers are set). Env: KOLBOT_PARTITIONS. Default: 6.")
     var partitions: Int?
 }
@@ -39,6 +44,7 @@ struct ServeSettings {
     var embedded: Bool
     var partitions: Int
     var intents: String
+    var httpPort: Int
 
     init(connection: ConnectionOptions, service: ServiceOptions, pack: PackLocation, settings: SettingsResolver) throws {
         let (base, embedded) = try connection.resolve(settings)
@@ -58,6 +64,7 @@ struct ServeSettings {
                                                     "a size from 1 to 1048576") { (1...1_048_576).contains($0) }
         c.limits.maxMessageBytes = try settings.number("max-message-bytes", flag: service.maxMessageBytes.map { "\($0)" },
                                                        default: c.limits.maxMessageBytes, "a size from 256 to 10485760") { (256...10_485_760).contains($0) }
+        httpPort = try settings.number("http-port", flag: service.httpPort.map { "\($0)" }, default: 8080, "a port from 0 to 65535") { (0...65535).contains($0) }
         partitions = try settings.number("partitions", flag: service.partitions.map { "\($0)" }, default: 6, "a count from 1 to 256") { (1...256).contains($0) }
         intents = settings.string("intents", flag: pack.intents, default: "Intents") ?? "Intents"
         if embedded {
@@ -94,6 +101,9 @@ struct ServeCommand: AsyncParsableCommand {
         var location = PackLocation()
         location.intents = serve.intents
         let knowledge = try location.load()
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let health = ServiceHealth()
         var services: [any Service] = []
         if serve.embedded {
             let cluster = try EmbeddedBroker.start(partitions: serve.partitions, topics: EmbeddedBroker.topics(of: serve.configuration), logger: logger)
@@ -104,7 +114,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         logger.info("starting", metadata: ["brokers": "\(serve.configuration.brokers)", "group": "\(serve.configuration.groupID)",
                                            "intents": "\(serve.intents)", "delivery": "\(serve.configuration.delivery.rawValue)"])
-        services.append(AnswerService(configuration: serve.configuration, pack: knowledge, logger: logger))
+        if serve.httpPort > 0 {
+            services.append(HTTPEndpoint(port: serve.httpPort, registry: registry, health: health, logger: logger))
+        }
+        services.append(AnswerService(configuration: serve.configuration, pack: knowledge, logger: logger, health: health))
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
     }

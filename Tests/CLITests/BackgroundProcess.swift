@@ -8,8 +8,11 @@ final class BackgroundProcess: @unchecked Sendable {
     private var err = Data()
     private var readers: [Thread] = []
 
-    /// Starts `executable` with `arguments` in the package root; stdin is closed.
-    init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws {
+    private var input: Pipe?
+
+    /// Starts `executable` with `arguments` in the package root; stdin is closed unless `stdin` is true
+    /// (then ``write(_:)`` feeds it).
+    init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: Bool = false) throws {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = Kolbot.packageRoot
@@ -19,7 +22,13 @@ final class BackgroundProcess: @unchecked Sendable {
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
-        process.standardInput = FileHandle.nullDevice
+        if stdin {
+            let pipe = Pipe()
+            input = pipe
+            process.standardInput = pipe
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         for (pipe, isOut) in [(outPipe, true), (errPipe, false)] {
             let t = Thread { [self] in
@@ -38,8 +47,13 @@ final class BackgroundProcess: @unchecked Sendable {
     }
 
     /// Starts kolbot with `arguments`.
-    static func kolbot(_ arguments: [String], environment: [String: String] = [:]) throws -> BackgroundProcess {
-        try BackgroundProcess(Kolbot.executable, arguments, environment: environment)
+    static func kolbot(_ arguments: [String], environment: [String: String] = [:], stdin: Bool = false) throws -> BackgroundProcess {
+        try BackgroundProcess(Kolbot.executable, arguments, environment: environment, stdin: stdin)
+    }
+
+    /// Writes a line to the process's standard input.
+    func write(_ line: String) {
+        input?.fileHandleForWriting.write(Data((line + "\n").utf8))
     }
 
     var stdout: String { lock.lock(); defer { lock.unlock() }; return String(decoding: out, as: UTF8.self) }

@@ -58,7 +58,7 @@ private func setting(_ output: String, _ key: String) -> String? {
         defer { broker.stop() }
         let brokers = try broker.firstLine()
         let secret = "pw-\(UUID().uuidString)"
-        let serve = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "--log-level", "debug", "--log-format", "json",
+        let serve = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "--http-port", "0", "--log-level", "debug", "--log-format", "json",
                                                   "-X", "sasl.password=\(secret)", "-X", "sasl.username=kolbot", "-X", "debug=conf,generic",
                                                   "-X", "session.timeout.ms=6000"],
                                                  environment: ["KOLBOT_KAFKA_SSL_KEY_PASSWORD": secret])

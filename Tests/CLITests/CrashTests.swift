@@ -14,7 +14,7 @@ import Testing
         let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "6"])
         defer { broker.stop() }
         let brokers = try broker.firstLine()
-        let serveArgs = ["serve", "--brokers", brokers, "--\(mode)", "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=500",
+        let serveArgs = ["serve", "--brokers", brokers, "--http-port", "0", "--\(mode)", "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=500",
                          "-X", "fetch.wait.max.ms=10"]
         var serve = try BackgroundProcess.kolbot(serveArgs)
         try serve.waitForLog("partitions assigned")

@@ -8,7 +8,7 @@ import Testing
         let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "3"])
         defer { broker.stop() }
         let brokers = try broker.firstLine()
-        let serve = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"])
+        let serve = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "--http-port", "0", "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"])
         defer { serve.stop() }
         // Plain text values, key = user: the way `kcat -P -K:` sends them.
         let lines = (0..<30).map { i in "kcat-user-\(i % 5):" + ["apa itu KOL?", "apa itu influencer", "halo"][i % 3] }

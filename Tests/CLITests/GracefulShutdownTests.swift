@@ -8,7 +8,7 @@ import Testing
         let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "4"])
         defer { broker.stop() }
         let brokers = try broker.firstLine()
-        let serveArgs = ["serve", "--brokers", brokers, "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"]
+        let serveArgs = ["serve", "--brokers", brokers, "--http-port", "0", "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"]
         let first = try BackgroundProcess.kolbot(serveArgs)
         defer { first.stop() }
         try first.waitForLog("partitions assigned")

@@ -44,7 +44,7 @@ import Testing
         let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "6"])
         defer { broker.stop() }
         let brokers = try broker.firstLine()
-        let serve = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"])
+        let serve = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "--http-port", "0", "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"])
         defer { serve.stop() }
         try serve.waitForLog("partitions assigned")
         let rssStart = residentKiB(pid: serve.process.processIdentifier)

@@ -20,7 +20,7 @@ trap cleanup EXIT
 broker_pid=$!
 for _ in $(seq 100); do [ -s "$work/address" ] && break; sleep 0.1; done
 brokers=$(cat "$work/address")
-"$bin" serve --brokers "$brokers" -X fetch.wait.max.ms=10 -X session.timeout.ms=6000 --rate-limit 0 "$@" 2>"$work/serve.log" &
+"$bin" serve --brokers "$brokers" -X fetch.wait.max.ms=10 -X session.timeout.ms=6000 --rate-limit 0 --http-port 0 "$@" 2>"$work/serve.log" &
 serve_pid=$!
 for _ in $(seq 200); do grep -q "partitions assigned" "$work/serve.log" && break; sleep 0.1; done
 echo "broker $brokers; serve ready; load: $questions questions from $users users" >&2

@@ -3,14 +3,20 @@ import Logging
 
 /// Turns librdkafka's stream of connection errors into one log line per change of state
 /// (reachable → unreachable → reachable), and tells whether the brokers are reachable now.
+///
+/// Unreachable means every broker connection is down (`_ALL_BROKERS_DOWN`, or a message timing out);
+/// a single lost connection (`_TRANSPORT`, which real clusters also report when they close idle connections)
+/// is logged at debug. Any traffic that gets through, or statistics showing a broker up, ends the outage.
 struct ConnectivityMonitor {
     private(set) var isReachable = true
     private var since: Int64 = 0
     private var errors = 0
     let logger: Logger
+    let health: ServiceHealth
 
-    init(logger: Logger) {
+    init(logger: Logger, health: ServiceHealth) {
         self.logger = logger
+        self.health = health
     }
 
     /// A client error. Connection errors mark the brokers unreachable; others are logged as they come.
@@ -19,13 +25,18 @@ struct ConnectivityMonitor {
             logger.error("\(client) fatal error", metadata: ["error": "\(error)"])
             return
         }
-        guard Self.connectionErrors.contains(error.name) else {
+        if Self.connectionErrors.contains(error.name) {
+            logger.debug("\(client) connection error", metadata: ["error": "\(error)"])
+            return
+        }
+        guard Self.outageErrors.contains(error.name) else {
             logger.warning("\(client) error", metadata: ["error": "\(error)"])
             return
         }
         errors += 1
         if isReachable {
             isReachable = false
+            health.setReachable(false)
             since = nowMs
             logger.warning("brokers unreachable", metadata: ["client": "\(client)", "error": "\(error.message)"])
         }
@@ -35,9 +46,11 @@ struct ConnectivityMonitor {
     mutating func succeeded(nowMs: Int64) {
         guard !isReachable else { return }
         isReachable = true
+        health.setReachable(true)
         logger.info("brokers reachable again", metadata: ["outage_ms": "\(nowMs - since)", "errors": "\(errors)"])
         errors = 0
     }
 
-    static let connectionErrors: Set<String> = ["_TRANSPORT", "_ALL_BROKERS_DOWN", "_RESOLVE", "_TIMED_OUT", "_MSG_TIMED_OUT"]
+    static let connectionErrors: Set<String> = ["_TRANSPORT", "_RESOLVE", "_TIMED_OUT"]
+    static let outageErrors: Set<String> = ["_ALL_BROKERS_DOWN", "_MSG_TIMED_OUT"]
 }

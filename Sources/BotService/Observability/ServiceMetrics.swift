@@ -1,0 +1,48 @@
+import BotCore
+import Metrics
+
+/// The service's metrics, made once; labels are fixed or bounded (intents of the pack, error codes,
+/// partitions), never a user id. Owned by the answering thread.
+struct ServiceMetrics {
+    let questions = Counter(label: "kolbot_questions_total")
+    let deadLetters = Counter(label: "kolbot_dead_letters_total")
+    let fallbacks = Counter(label: "kolbot_fallbacks_total")
+    let rebalances = Counter(label: "kolbot_rebalances_total")
+    let rateLimited = Counter(label: "kolbot_rate_limited_total")
+    /// From the question record's timestamp to the answer handed to the producer.
+    let latency = Timer(label: "kolbot_answer_latency_seconds")
+    let assignedPartitions = Gauge(label: "kolbot_assigned_partitions")
+    let producerQueueDepth = Gauge(label: "kolbot_producer_queue_depth")
+    let usersInMemory = Gauge(label: "kolbot_users_in_memory")
+    let stateBytes = Gauge(label: "kolbot_state_bytes")
+    private var answers: [String: Counter] = [:]
+    private var lag: [Int32: Gauge] = [:]
+    private let errors: [QuestionErrorCode: Counter] = Dictionary(uniqueKeysWithValues: QuestionErrorCode.allCases.map {
+        ($0, Counter(label: "kolbot_errors_total", dimensions: [("code", $0.rawValue)]))
+    })
+
+    /// Counts an answer by intent and language.
+    mutating func answered(_ reply: Reply) {
+        let key = reply.intent + "\u{0}" + reply.language.rawValue
+        if let counter = answers[key] {
+            counter.increment()
+        } else {
+            let counter = Counter(label: "kolbot_answers_total", dimensions: [("intent", reply.intent), ("lang", reply.language.rawValue)])
+            answers[key] = counter
+            counter.increment()
+        }
+        if reply.isFallback { fallbacks.increment() }
+    }
+
+    func rejected(_ code: QuestionErrorCode) {
+        errors[code]?.increment()
+    }
+
+    /// Records the per-partition consumer lag.
+    mutating func record(lag: [Int32: Int]) {
+        for (p, value) in lag {
+            if self.lag[p] == nil { self.lag[p] = Gauge(label: "kolbot_consumer_lag", dimensions: [("partition", String(p))]) }
+            self.lag[p]?.record(value)
+        }
+    }
+}
