@@ -5,6 +5,6 @@ struct KOLBot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kolbot",
         abstract: "A knowledge chat bot on Kafka about influencers and Key Opinion Leaders.",
-        subcommands: [AskCommand.self]
+        subcommands: [AskCommand.self, EvalCommand.self, IntentsCommand.self]
     )
 }

@@ -49,10 +49,15 @@ public final class ConversationEngine {
     /// Picks what to answer for one analysed message.
     func decide(_ analysis: Analysis) -> Decision {
         guard !analysis.stems.isEmpty else { return .fallback(confidence: 1) }
-        let scores = scorer.score(analysis.stems)
+        var scores = scorer.score(analysis.stems)
+        guard scores.best >= 0 else { return .fallback(confidence: 1) }
+        let topic = analysis.entities.topic
+        if !isCompatible(scores.best, topic: topic),
+           let compatible = scorer.ranked.first(where: { isCompatible(Int($0.intent), topic: topic) }) {
+            scores = scorer.scores(choosing: Int(compatible.intent)) { !self.isCompatible($0, topic: topic) }
+        }
         let confidence = pack.calibration.confidence(scores)
         let fallback = pack.intentIndex[pack.fallbackIntent] ?? -1
-        guard scores.best >= 0 else { return .fallback(confidence: 1) }
         if scores.best == fallback { return .fallback(confidence: confidence) }
         if confidence < pack.settings.threshold { return .fallback(confidence: 1 - confidence) }
         let routed = route(scores.best, entities: analysis.entities)
@@ -64,17 +69,21 @@ public final class ConversationEngine {
         return .answer(intent: routed, confidence: confidence)
     }
 
+    /// False when the message names one topic (KOL or influencer) and the intent is about the other.
+    func isCompatible(_ intent: Int, topic: String?) -> Bool {
+        guard let topic, topic != "both", let own = pack.intents[intent].slots.topic, own != "both" else { return true }
+        return own == topic
+    }
+
     /// Moves within an intent group to the member named by the message's ordinal or aspect.
     func route(_ intent: Int, entities: Entities) -> Int {
         let matched = pack.intents[intent]
         guard let group = matched.group else { return intent }
-        if let ordinal = entities.ordinal,
-           let target = member(of: group, where: { $0.ordinal == ordinal }) {
-            return target
+        if let ordinal = entities.ordinal {
+            return member(of: group, where: { $0.ordinal == ordinal }) ?? intent
         }
-        if matched.slots.aspect == nil, matched.slots.ordinal == nil, let aspect = entities.aspect,
-           let target = member(of: group, where: { $0.aspect == aspect }) {
-            return target
+        if let aspect = entities.aspect, matched.slots.aspect != aspect {
+            return member(of: group, where: { $0.aspect == aspect }) ?? intent
         }
         return intent
     }

@@ -1,13 +1,15 @@
 import Foundation
 
-/// The two best intents for one message, with raw cosine scores in 0...1.
+/// The best intents for one message, with raw cosine scores in 0...1.
 struct MatchScores: Sendable, Equatable {
     /// Index of the best intent, or -1 when nothing matched.
     var best: Int = -1
     var bestScore: Float = 0
-    /// Index of the runner-up intent, or -1.
+    /// Index of the best intent outside the best one's group (the runner-up), or -1.
     var second: Int = -1
     var secondScore: Float = 0
+    /// Share of the message's words (weighted by idf) that the pack's vocabulary knows, in 0...1.
+    var coverage: Float = 0
 }
 
 /// Scores a message against every training phrase through the inverted index; an intent scores
@@ -19,28 +21,52 @@ final class Scorer {
     private var touched: [Int32] = []
     private var intentScores: [Float]
     private var queryIds: [Int32] = []
+    /// The best intents of the last message, best first (at most `rankedLimit`).
+    private(set) var ranked: [(intent: Int32, score: Float)] = []
+    static let rankedLimit = 6
+    private var lastCoverage: Float = 0
 
     init(index: MatcherIndex) {
         self.index = index
         phraseScores = [Float](repeating: 0, count: index.phraseIntent.count)
         intentScores = [Float](repeating: 0, count: index.intentCount)
         touched.reserveCapacity(index.phraseIntent.count)
+        ranked.reserveCapacity(Self.rankedLimit + 1)
         queryIds.reserveCapacity(128)
     }
 
     /// Scores `stems`. Phrase `excludingPhrase` and intent `excludingIntent` are left out (for calibration).
     func score(_ stems: [String], excludingPhrase: Int = -1, excludingIntent: Int = -1) -> MatchScores {
         queryIds.removeAll(keepingCapacity: true)
+        ranked.removeAll(keepingCapacity: true)
         var unknownNorm: Float = 0
         let ids = index.featureIds
         let unknownWord = index.unknownWordWeight * index.unknownWordWeight
         let unknownTrigram = index.unknownTrigramWeight * index.unknownTrigramWeight
+        var knownWeight: Float = 0
+        var totalWeight: Float = 0
         for stem in stems {
+            var wordId: Int32 = -1
+            var trigrams = 0
+            var knownTrigrams = 0
             Features.forEach(of: stem) { key, kind in
                 if let id = ids[key] {
                     queryIds.append(id)
+                    if kind == .word { wordId = id } else { knownTrigrams += 1 }
                 } else {
                     unknownNorm += kind == .word ? unknownWord : unknownTrigram
+                }
+                if kind == .trigram { trigrams += 1 }
+            }
+            // Coverage: how much of the message (by idf) is vocabulary the pack knows, or a near spelling of it.
+            if wordId >= 0, isAvailable(wordId, excludingPhrase, excludingIntent) {
+                let weight = index.wordIDF[Int(wordId)]
+                knownWeight += weight
+                totalWeight += weight
+            } else {
+                totalWeight += index.unseenWordIDF
+                if trigrams > 0, Float(knownTrigrams) >= 0.85 * Float(trigrams), wordId < 0 {
+                    knownWeight += index.unseenWordIDF
                 }
             }
         }
@@ -64,6 +90,7 @@ final class Scorer {
             position = end
         }
         var result = MatchScores()
+        let coverage = totalWeight > 0 ? knownWeight / totalWeight : 0
         guard norm > 0 else {
             clear()
             return result
@@ -76,23 +103,53 @@ final class Scorer {
             let cosine = phraseScores[p] * inverseNorm
             if cosine > intentScores[intent] { intentScores[intent] = cosine }
         }
-        for phrase in touched {
-            let intent = Int(index.phraseIntent[Int(phrase)])
+        ranked.removeAll(keepingCapacity: true)
+        for intent in 0..<index.intentCount where intentScores[intent] > 0 {
             let cosine = intentScores[intent]
-            guard cosine > 0 else { continue }
             intentScores[intent] = 0
-            if cosine > result.bestScore {
-                result.second = result.best
-                result.secondScore = result.bestScore
-                result.best = intent
-                result.bestScore = cosine
-            } else if cosine > result.secondScore {
-                result.second = intent
-                result.secondScore = cosine
+            var position = ranked.count
+            while position > 0 && ranked[position - 1].score < cosine { position -= 1 }
+            if position < Self.rankedLimit {
+                ranked.insert((Int32(intent), cosine), at: position)
+                if ranked.count > Self.rankedLimit { ranked.removeLast() }
             }
         }
+        lastCoverage = coverage
+        if let top = ranked.first { result = scores(choosing: Int(top.intent)) }
         clear()
         return result
+    }
+
+    /// The scores of the last message with `intent` taken as the answer: the runner-up is the best
+    /// ranked intent outside its group.
+    /// Intents for which `skip` is true are neither chosen nor runner-up.
+    func scores(choosing intent: Int, skipping skip: (Int) -> Bool = { _ in false }) -> MatchScores {
+        var result = MatchScores()
+        guard let chosen = ranked.first(where: { Int($0.intent) == intent }) else { return result }
+        result.best = intent
+        result.bestScore = chosen.score
+        result.coverage = lastCoverage
+        let group = index.intentGroup[intent]
+        if let runnerUp = ranked.first(where: {
+            let other = Int($0.intent)
+            return other != intent && !skip(other) && (group < 0 || index.intentGroup[other] != group)
+        }) {
+            result.second = Int(runnerUp.intent)
+            result.secondScore = runnerUp.score
+        }
+        return result
+    }
+
+    /// True when word feature `id` occurs in a phrase that is not left out.
+    private func isAvailable(_ id: Int32, _ excludingPhrase: Int, _ excludingIntent: Int) -> Bool {
+        if excludingPhrase < 0 && excludingIntent < 0 { return true }
+        let from = Int(index.postingStart[Int(id)])
+        let to = Int(index.postingStart[Int(id) + 1])
+        for posting in from..<to {
+            let phrase = Int(index.postingPhrase[posting])
+            if phrase != excludingPhrase && Int(index.phraseIntent[phrase]) != excludingIntent { return true }
+        }
+        return false
     }
 
     private func clear() {

@@ -113,11 +113,17 @@ public struct KnowledgePack: Sendable {
         self.intents = intents
         self.intentIndex = intentIndex
         trainingPhrases = training
+        var groups: [String: Int32] = [:]
+        let intentGroup = intents.map { intent in
+            intent.group.map { name in groups[name] ?? { groups[name] = Int32(groups.count); return Int32(groups.count - 1) }() } ?? -1
+        }
         let index = MatcherIndex(
             phrases: training.map(\.stems), intents: training.map { Int32($0.intent) },
-            intentCount: intents.count, settings: pack.matcher)
+            intentGroup: intentGroup, settings: pack.matcher)
         self.index = index
-        calibration = Self.calibrate(index: index, training: training)
+        calibration = Self.calibrate(
+            index: index, training: training, fallback: intentIndex[pack.fallbackIntent] ?? -1,
+            unseenWeight: pack.matcher.unseenWeight)
     }
 
     /// The intent called `name`.
@@ -128,9 +134,11 @@ public struct KnowledgePack: Sendable {
     /// Approximate bytes held by the compiled matcher tables.
     public var matcherBytes: Int { index.approximateBytes }
 
-    /// Fits the confidence model: each training phrase scored without itself (right or wrong),
-    /// and without its whole intent (always wrong, like an unseen question).
-    private static func calibrate(index: MatcherIndex, training: [TrainingPhrase]) -> Calibration {
+    /// Fits the confidence model: each training phrase scored without itself (right or wrong), and
+    /// without its whole intent (always wrong). For out-of-scope phrases the latter is exactly an
+    /// out-of-scope question meeting the in-scope intents (full weight); for in-scope phrases it stands
+    /// for an unseen question (weight `unseenWeight`).
+    private static func calibrate(index: MatcherIndex, training: [TrainingPhrase], fallback: Int, unseenWeight: Double) -> Calibration {
         let scorer = Scorer(index: index)
         var samples: [Calibration.Sample] = []
         samples.reserveCapacity(training.count * 2)
@@ -138,7 +146,7 @@ public struct KnowledgePack: Sendable {
             let own = scorer.score(phrase.stems, excludingPhrase: position)
             samples.append(.init(scores: own, correct: own.best == phrase.intent))
             let unseen = scorer.score(phrase.stems, excludingIntent: phrase.intent)
-            samples.append(.init(scores: unseen, correct: false))
+            samples.append(.init(scores: unseen, correct: false, weight: phrase.intent == fallback ? 1 : unseenWeight))
         }
         return Calibration.fit(samples)
     }

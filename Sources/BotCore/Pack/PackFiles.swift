@@ -36,11 +36,17 @@ public struct MatcherSettings: Codable, Sendable, Equatable {
     public var wordWeight: Double
     /// Weight of character n-gram features.
     public var charWeight: Double
+    /// Factor on the weight of features never seen in training (they lower the cosine of unfamiliar text).
+    public var unknownWeight: Double
+    /// Weight of the "unseen intent" negatives when fitting the confidence model.
+    public var unseenWeight: Double
 
     enum CodingKeys: String, CodingKey {
         case threshold, margin
         case wordWeight = "word_weight"
         case charWeight = "char_weight"
+        case unknownWeight = "unknown_weight"
+        case unseenWeight = "unseen_weight"
     }
 }
 

@@ -18,9 +18,14 @@ struct Stemmer: Sendable {
         if word.utf8.count < Self.minimumStem + 2 || keep.contains(word) { return word }
         var bytes = Array(word.utf8)
         guard bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
-        _ = stripSuffix(&bytes, Self.particles)
-        _ = stripSuffix(&bytes, [Array("nya".utf8)])
-        _ = stripSuffix(&bytes, Self.suffixes)
+        // After each step, a word of the keep list stops the stripping ("kredibilitasnya" -> "kredibilitas").
+        func kept() -> String? {
+            let current = String(decoding: bytes, as: UTF8.self)
+            return keep.contains(current) ? current : nil
+        }
+        if stripSuffix(&bytes, Self.particles), let word = kept() { return word }
+        if stripSuffix(&bytes, [Array("nya".utf8)]), let word = kept() { return word }
+        if stripSuffix(&bytes, Self.suffixes), let word = kept() { return word }
         for _ in 0..<2 {
             guard stripPrefix(&bytes) else { break }
         }
