@@ -1,4 +1,4 @@
-/// A light Indonesian affix stripper: particles (-kah, -lah, -tah, -pun), the possessive -nya,
+/// A light Indonesian affix stripper: particles (-kah, -lah, -tah, -pun), the possessives -nya, -mu, -ku,
 /// the suffixes -kan, -an, -i, an English plural -s, and the prefixes di-, ber-, ter-, meN-, peN-, per-.
 /// It never leaves fewer than four letters and leaves words in its `keep` set alone.
 struct Stemmer: Sendable {
@@ -6,6 +6,7 @@ struct Stemmer: Sendable {
     private static let minimumStem = 4
 
     private static let particles: [[UInt8]] = ["kah", "lah", "tah", "pun"].map { Array($0.utf8) }
+    private static let possessives: [[UInt8]] = ["nya", "mu", "ku"].map { Array($0.utf8) }
     private static let suffixes: [[UInt8]] = ["kan", "an", "i", "s"].map { Array($0.utf8) }
     // Longest first, so "meng" wins over "me".
     private static let prefixes: [([UInt8], [UInt8])] = [
@@ -24,7 +25,7 @@ struct Stemmer: Sendable {
             return keep.contains(current) ? current : nil
         }
         if stripSuffix(&bytes, Self.particles), let word = kept() { return word }
-        if stripSuffix(&bytes, [Array("nya".utf8)]), let word = kept() { return word }
+        if stripSuffix(&bytes, Self.possessives), let word = kept() { return word }
         if stripSuffix(&bytes, Self.suffixes), let word = kept() { return word }
         for _ in 0..<2 {
             guard stripPrefix(&bytes) else { break }
