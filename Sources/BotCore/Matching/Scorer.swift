@@ -37,10 +37,28 @@ final class Scorer {
 
     /// Scores `stems`. Phrase `excludingPhrase` and intent `excludingIntent` are left out (for calibration).
     func score(_ stems: [String], excludingPhrase: Int = -1, excludingIntent: Int = -1) -> MatchScores {
+        // The buffers are moved into locals for the hot loops: no exclusivity checks on class storage.
+        var queryIds: [Int32] = []
+        var phraseScores: [Float] = []
+        var touched: [Int32] = []
+        var intentScores: [Float] = []
+        var ranked: [(intent: Int32, score: Float)] = []
+        swap(&queryIds, &self.queryIds)
+        swap(&phraseScores, &self.phraseScores)
+        swap(&touched, &self.touched)
+        swap(&intentScores, &self.intentScores)
+        swap(&ranked, &self.ranked)
+        defer {
+            swap(&queryIds, &self.queryIds)
+            swap(&phraseScores, &self.phraseScores)
+            swap(&touched, &self.touched)
+            swap(&intentScores, &self.intentScores)
+            swap(&ranked, &self.ranked)
+        }
         queryIds.removeAll(keepingCapacity: true)
         ranked.removeAll(keepingCapacity: true)
+        let index = self.index
         var unknownNorm: Float = 0
-        let ids = index.featureIds
         let unknownWord = index.unknownWordWeight * index.unknownWordWeight
         let unknownTrigram = index.unknownTrigramWeight * index.unknownTrigramWeight
         var knownWeight: Float = 0
@@ -50,7 +68,7 @@ final class Scorer {
             var trigrams = 0
             var knownTrigrams = 0
             Features.forEach(of: stem) { key, kind in
-                if let id = ids[key] {
+                if let id = index.featureIds[key] {
                     queryIds.append(id)
                     if kind == .word { wordId = id } else { knownTrigrams += 1 }
                 } else {
@@ -72,67 +90,80 @@ final class Scorer {
         }
         queryIds.sort()
         var norm = unknownNorm
-        var position = 0
-        let count = queryIds.count
-        while position < count {
-            let id = queryIds[position]
-            var end = position + 1
-            while end < count && queryIds[end] == id { end += 1 }
-            let weight = (1 + log(Float(end - position))) * index.featureWeight[Int(id)]
-            norm += weight * weight
-            let from = Int(index.postingStart[Int(id)])
-            let to = Int(index.postingStart[Int(id) + 1])
-            for posting in from..<to {
-                let phrase = Int(index.postingPhrase[posting])
-                if phraseScores[phrase] == 0 { touched.append(Int32(phrase)) }
-                phraseScores[phrase] += weight * index.postingWeight[posting]
+        index.postingPhrase.withUnsafeBufferPointer { postingPhrase in
+            index.postingWeight.withUnsafeBufferPointer { postingWeight in
+                index.postingStart.withUnsafeBufferPointer { postingStart in
+                    phraseScores.withUnsafeMutableBufferPointer { scores in
+                        var position = 0
+                        let count = queryIds.count
+                        while position < count {
+                            let id = Int(queryIds[position])
+                            var end = position + 1
+                            while end < count && Int(queryIds[end]) == id { end += 1 }
+                            let weight = (1 + log(Float(end - position))) * index.featureWeight[id]
+                            norm += weight * weight
+                            for posting in Int(postingStart[id])..<Int(postingStart[id + 1]) {
+                                let phrase = Int(postingPhrase[posting])
+                                if scores[phrase] == 0 { touched.append(Int32(phrase)) }
+                                scores[phrase] += weight * postingWeight[posting]
+                            }
+                            position = end
+                        }
+                    }
+                }
             }
-            position = end
         }
         var result = MatchScores()
         let coverage = totalWeight > 0 ? knownWeight / totalWeight : 0
-        guard norm > 0 else {
-            clear()
-            return result
-        }
-        let inverseNorm = 1 / norm.squareRoot()
-        for phrase in touched {
-            let p = Int(phrase)
-            let intent = Int(index.phraseIntent[p])
-            if p == excludingPhrase || intent == excludingIntent { continue }
-            let cosine = phraseScores[p] * inverseNorm
-            if cosine > intentScores[intent] { intentScores[intent] = cosine }
-        }
-        ranked.removeAll(keepingCapacity: true)
-        for intent in 0..<index.intentCount where intentScores[intent] > 0 {
-            let cosine = intentScores[intent]
-            intentScores[intent] = 0
-            var position = ranked.count
-            while position > 0 && ranked[position - 1].score < cosine { position -= 1 }
-            if position < Self.rankedLimit {
-                ranked.insert((Int32(intent), cosine), at: position)
-                if ranked.count > Self.rankedLimit { ranked.removeLast() }
+        if norm > 0 {
+            let inverseNorm = 1 / norm.squareRoot()
+            for phrase in touched {
+                let p = Int(phrase)
+                let intent = Int(index.phraseIntent[p])
+                if p == excludingPhrase || intent == excludingIntent { continue }
+                let cosine = phraseScores[p] * inverseNorm
+                if cosine > intentScores[intent] { intentScores[intent] = cosine }
+            }
+            for intent in 0..<index.intentCount where intentScores[intent] > 0 {
+                let cosine = intentScores[intent]
+                intentScores[intent] = 0
+                var position = ranked.count
+                while position > 0 && ranked[position - 1].score < cosine { position -= 1 }
+                if position < Self.rankedLimit {
+                    ranked.insert((Int32(intent), cosine), at: position)
+                    if ranked.count > Self.rankedLimit { ranked.removeLast() }
+                }
             }
         }
+        for phrase in touched { phraseScores[Int(phrase)] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        if let top = ranked.first {
+            result = Self.scores(in: ranked, choosing: Int(top.intent), groups: index.intentGroup) { _ in false }
+            result.coverage = coverage
+        }
         lastCoverage = coverage
-        if let top = ranked.first { result = scores(choosing: Int(top.intent)) }
-        clear()
         return result
     }
 
     /// The scores of the last message with `intent` taken as the answer: the runner-up is the best
-    /// ranked intent outside its group.
-    /// Intents for which `skip` is true are neither chosen nor runner-up.
+    /// ranked intent outside its group. Intents for which `skip` is true are neither chosen nor runner-up.
     func scores(choosing intent: Int, skipping skip: (Int) -> Bool = { _ in false }) -> MatchScores {
+        var result = Self.scores(in: ranked, choosing: intent, groups: index.intentGroup, skipping: skip)
+        result.coverage = lastCoverage
+        return result
+    }
+
+    private static func scores(
+        in ranked: [(intent: Int32, score: Float)], choosing intent: Int, groups: [Int32], skipping skip: (Int) -> Bool
+    ) -> MatchScores {
         var result = MatchScores()
         guard let chosen = ranked.first(where: { Int($0.intent) == intent }) else { return result }
         result.best = intent
         result.bestScore = chosen.score
-        result.coverage = lastCoverage
-        let group = index.intentGroup[intent]
+        let group = groups[intent]
         if let runnerUp = ranked.first(where: {
             let other = Int($0.intent)
-            return other != intent && !skip(other) && (group < 0 || index.intentGroup[other] != group)
+            return other != intent && !skip(other) && (group < 0 || groups[other] != group)
         }) {
             result.second = Int(runnerUp.intent)
             result.secondScore = runnerUp.score
@@ -152,8 +183,4 @@ final class Scorer {
         return false
     }
 
-    private func clear() {
-        for phrase in touched { phraseScores[Int(phrase)] = 0 }
-        touched.removeAll(keepingCapacity: true)
-    }
 }
