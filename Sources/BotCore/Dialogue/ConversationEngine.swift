@@ -1,6 +1,7 @@
 import Foundation
 
-/// Answers questions about the article for many users, keeping per-user state.
+/// Answers questions about the article for many users, keeping per-user conversation state
+/// (language, last intent, topic, aspect, difference cursor, pending clarification, recent question ids).
 /// Not thread-safe: one engine belongs to one worker thread.
 public final class ConversationEngine {
     /// The knowledge pack answered from.
@@ -9,38 +10,54 @@ public final class ConversationEngine {
     public let options: ConversationOptions
     private let clock: any ConversationClock
     private let scorer: Scorer
-    private var users: [String: ConversationState] = [:]
+    private var store: UserStore
 
     /// Creates an engine over `pack`.
     public init(pack: KnowledgePack, options: ConversationOptions = .init(), clock: any ConversationClock = SystemClock()) {
         self.pack = pack
         self.options = options
         self.clock = clock
-        scorer = Scorer(index: pack.index)
+        scorer = Scorer(index: pack.index, outOfScopeIntent: pack.intentIndex[pack.fallbackIntent] ?? -1)
+        store = UserStore(capacity: options.maxUsers, idleExpiry: options.idleExpiry)
     }
 
     /// Answers one question of `user`. `language` forces the answer language; nil = detect.
     public func reply(to text: String, user: String, language: Language? = nil) -> Reply {
+        reply(to: text, user: user, language: language, questionId: nil)
+    }
+
+    /// Answers one question of `user` and remembers `questionId` among the user's recent question ids.
+    public func reply(to text: String, user: String, language: Language?, questionId: String?) -> Reply {
         let now = clock.now()
-        var state = users[user].flatMap { now - $0.lastActivity <= options.idleExpiry ? $0 : nil }
-            ?? ConversationState(lastActivity: now)
+        store.expire(now: now)
+        var memory = store.memory(of: user, now: now) ?? UserMemory()
         let analysis = pack.analyzer.analyze(text)
-        let answerLanguage = language ?? analysis.language ?? state.language ?? options.defaultLanguage
-        let decision = decide(analysis)
+        var answerLanguage = language ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
+        var decision = decide(analysis)
+        if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
+            decision = resolveFollowUp(
+                kind, intent: intent, confidence: confidence, entities: analysis.entities, memory: memory,
+                language: &answerLanguage, languageForced: language != nil)
+        }
         let reply = render(decision, language: answerLanguage)
-        state.language = answerLanguage
-        state.lastActivity = now
-        if !reply.isFallback { state.lastIntent = reply.intent }
-        users[user] = state
+        remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
+        if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
+        store.store(memory, for: user)
         return reply
     }
 
-    /// The remembered state of `user`, if any.
-    public func state(of user: String) -> ConversationState? { users[user] }
+    // MARK: - The user store
+
+    func storeMemory(of user: String) -> UserMemory? { store.memory(of: user, now: clock.now()) }
+    func replaceMemory(_ memory: UserMemory, for user: String) { store.store(memory, for: user) }
+    func removeMemory(of user: String) { store.remove(user) }
+    func allMemories() -> [(user: String, memory: UserMemory)] { store.all() }
+    var memoryCount: Int { store.count }
 
     // MARK: - Deciding
 
     enum Decision {
+        /// Answer with an intent (after follow-ups are resolved, never a follow-up intent except reset).
         case answer(intent: Int, confidence: Double)
         case fallback(confidence: Double)
         case clarify(first: Int, second: Int, confidence: Double)
@@ -51,10 +68,10 @@ public final class ConversationEngine {
         guard !analysis.stems.isEmpty else { return .fallback(confidence: 1) }
         var scores = scorer.score(analysis.stems)
         guard scores.best >= 0 else { return .fallback(confidence: 1) }
-        let topic = analysis.entities.topic
-        if !isCompatible(scores.best, topic: topic),
-           let compatible = scorer.ranked.first(where: { isCompatible(Int($0.intent), topic: topic) }) {
-            scores = scorer.scores(choosing: Int(compatible.intent)) { !self.isCompatible($0, topic: topic) }
+        let entities = analysis.entities
+        if !isCompatible(scores.best, entities),
+           let compatible = scorer.ranked.first(where: { isCompatible(Int($0.intent), entities) }) {
+            scores = scorer.scores(choosing: Int(compatible.intent)) { !self.isCompatible($0, entities) }
         }
         let confidence = pack.calibration.confidence(scores)
         let fallback = pack.intentIndex[pack.fallbackIntent] ?? -1
@@ -69,11 +86,23 @@ public final class ConversationEngine {
         return .answer(intent: routed, confidence: confidence)
     }
 
-    /// False when the message names one topic (KOL or influencer) and the intent is about the other.
-    func isCompatible(_ intent: Int, topic: String?) -> Bool {
-        guard let topic, topic != "both", let own = pack.intents[intent].slots.topic, own != "both" else { return true }
+    /// False when the message names one topic (KOL or influencer) and the intent is about the other,
+    /// when the message names a topic and the intent is a follow-up that ignores topics ("maksudnya?"),
+    /// or when the intent is a follow-up that needs a slot the message lacks ("kalau ...?" without a topic).
+    func isCompatible(_ intent: Int, _ entities: Entities) -> Bool {
+        let candidate = pack.intents[intent]
+        if let kind = candidate.followUp {
+            switch kind {
+            case "topic": return entities.topic != nil
+            case "ordinal": return entities.ordinal != nil
+            default: return entities.topic == nil || !Self.topicBlindFollowUps.contains(kind)
+            }
+        }
+        guard let topic = entities.topic, topic != "both", let own = candidate.slots.topic, own != "both" else { return true }
         return own == topic
     }
+
+    private static let topicBlindFollowUps: Set<String> = ["example", "next", "previous", "repeat"]
 
     /// Moves within an intent group to the member named by the message's ordinal or aspect.
     func route(_ intent: Int, entities: Entities) -> Int {

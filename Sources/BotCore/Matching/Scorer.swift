@@ -26,8 +26,12 @@ final class Scorer {
     static let rankedLimit = 6
     private var lastCoverage: Float = 0
 
-    init(index: MatcherIndex) {
+    /// The out-of-scope intent: its vocabulary does not count as coverage.
+    let outOfScopeIntent: Int
+
+    init(index: MatcherIndex, outOfScopeIntent: Int = -1) {
         self.index = index
+        self.outOfScopeIntent = outOfScopeIntent
         phraseScores = [Float](repeating: 0, count: index.phraseIntent.count)
         intentScores = [Float](repeating: 0, count: index.intentCount)
         touched.reserveCapacity(index.phraseIntent.count)
@@ -76,7 +80,7 @@ final class Scorer {
                 }
                 if kind == .trigram { trigrams += 1 }
             }
-            // Coverage: how much of the message (by idf) is vocabulary the pack knows, or a near spelling of it.
+            // Coverage: how much of the message (by idf) is in-scope vocabulary, or a near spelling of it.
             if wordId >= 0, isAvailable(wordId, excludingPhrase, excludingIntent) {
                 let weight = index.wordIDF[Int(wordId)]
                 knownWeight += weight
@@ -171,16 +175,15 @@ final class Scorer {
         return result
     }
 
-    /// True when word feature `id` occurs in a phrase that is not left out.
+    /// True when word feature `id` occurs in an in-scope phrase that is not left out.
     private func isAvailable(_ id: Int32, _ excludingPhrase: Int, _ excludingIntent: Int) -> Bool {
-        if excludingPhrase < 0 && excludingIntent < 0 { return true }
         let from = Int(index.postingStart[Int(id)])
         let to = Int(index.postingStart[Int(id) + 1])
         for posting in from..<to {
             let phrase = Int(index.postingPhrase[posting])
-            if phrase != excludingPhrase && Int(index.phraseIntent[phrase]) != excludingIntent { return true }
+            let intent = Int(index.phraseIntent[phrase])
+            if phrase != excludingPhrase && intent != excludingIntent && intent != outOfScopeIntent { return true }
         }
         return false
     }
-
 }

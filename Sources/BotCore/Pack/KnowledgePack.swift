@@ -30,6 +30,12 @@ public struct KnowledgePack: Sendable {
     public let fallbackIntent: String
     /// Clarification templates per language, with `{a}` and `{b}` for the two questions.
     public let clarifyTemplate: [Language: String]
+    /// Follow-up targets used when the conversation gives none: kind (`topic`, `example`) -> key -> intent;
+    /// `start` and `empty` under kind `default`.
+    public let followUpDefaults: [String: [String: String]]
+    /// Topic and aspect names of the entities, sorted (the engine stores their positions).
+    public let topicNames: [String]
+    public let aspectNames: [String]
 
     let analyzer: Analyzer
     let index: MatcherIndex
@@ -67,10 +73,20 @@ public struct KnowledgePack: Sendable {
         let lexicon = Lexicon(spec: lexiconSpec)
         let analyzer = Analyzer(lexicon: lexicon, recognizer: try EntityRecognizer(spec: entities, lexicon: lexicon))
         return try KnowledgePack(
-            directory: directory, pack: pack, facts: facts, analyzer: analyzer, specs: specs)
+            directory: directory, pack: pack, facts: facts, analyzer: analyzer, specs: specs,
+            topics: entities.topic.keys.sorted(), aspects: entities.aspect.keys.sorted())
     }
 
-    private init(directory: String, pack: PackSpec, facts: FactsSpec, analyzer: Analyzer, specs: [IntentSpec]) throws {
+    private init(
+        directory: String, pack: PackSpec, facts: FactsSpec, analyzer: Analyzer, specs: [IntentSpec],
+        topics: [String], aspects: [String]
+    ) throws {
+        topicNames = topics
+        aspectNames = aspects
+        followUpDefaults = [
+            "topic": pack.followups.topic, "example": pack.followups.example,
+            "default": ["start": pack.followups.start, "empty": pack.followups.empty],
+        ]
         self.directory = directory
         name = pack.name
         source = Self.localized(pack.source)
@@ -95,7 +111,8 @@ public struct KnowledgePack: Sendable {
                 phrases: [.indonesian: spec.phrases?.id ?? [], .english: spec.phrases?.en ?? []],
                 answers: Self.localized(spec.answers ?? .init()),
                 suggestions: spec.suggestions ?? [],
-                followUp: spec.followup
+                followUp: spec.followup,
+                then: spec.then ?? [:]
             )
             let position = intents.count
             intentIndex[spec.name] = position
@@ -139,7 +156,7 @@ public struct KnowledgePack: Sendable {
     /// out-of-scope question meeting the in-scope intents (full weight); for in-scope phrases it stands
     /// for an unseen question (weight `unseenWeight`).
     private static func calibrate(index: MatcherIndex, training: [TrainingPhrase], fallback: Int, unseenWeight: Double) -> Calibration {
-        let scorer = Scorer(index: index)
+        let scorer = Scorer(index: index, outOfScopeIntent: fallback)
         var samples: [Calibration.Sample] = []
         samples.reserveCapacity(training.count * 2)
         for (position, phrase) in training.enumerated() {

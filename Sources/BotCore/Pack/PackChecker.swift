@@ -31,6 +31,9 @@ public enum PackChecker {
             for name in intent.suggestions where pack.intent(named: name) == nil {
                 issues.append(.init(kind: .unknownIntent, message: "\(intent.name) suggests unknown intent \(name)"))
             }
+            for (kind, name) in intent.then.sorted(by: { $0.key < $1.key }) where pack.intent(named: name) == nil {
+                issues.append(.init(kind: .unknownIntent, message: "\(intent.name) follow-up \(kind) goes to unknown intent \(name)"))
+            }
             for fact in intent.facts {
                 if knownFacts.contains(fact) { usedFacts.insert(fact) } else {
                     issues.append(.init(kind: .unknownFact, message: "\(intent.name) cites unknown fact \(fact)"))
@@ -49,6 +52,11 @@ public enum PackChecker {
                 if let answer = intent.answers[language], NavigationText.contains(in: answer) {
                     issues.append(.init(kind: .navigationText, message: "\(intent.name) answer in \(language.rawValue) contains site navigation"))
                 }
+            }
+        }
+        for (kind, targets) in pack.followUpDefaults.sorted(by: { $0.key < $1.key }) {
+            for (key, name) in targets.sorted(by: { $0.key < $1.key }) where pack.intent(named: name) == nil {
+                issues.append(.init(kind: .unknownIntent, message: "follow-up default \(kind).\(key) goes to unknown intent \(name)"))
             }
         }
         for fact in pack.facts where !usedFacts.contains(fact.id) {

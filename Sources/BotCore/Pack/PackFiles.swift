@@ -19,11 +19,24 @@ struct PackSpec: Codable, Sendable {
     var fallbackIntent: String
     var clarify: LocalizedTextSpec
     var matcher: MatcherSettings
+    var followups: FollowUpDefaultsSpec
 
     enum CodingKeys: String, CodingKey {
-        case name, source, clarify, matcher
+        case name, source, clarify, matcher, followups
         case fallbackIntent = "fallback_intent"
     }
+}
+
+/// Where follow-ups go when the conversation gives no better target, from `pack.yaml`.
+struct FollowUpDefaultsSpec: Codable, Sendable {
+    /// "kalau KOL?" without context: topic -> intent.
+    var topic: [String: String]
+    /// "contohnya?": last topic (or `none`) -> intent.
+    var example: [String: String]
+    /// "lanjut" without context.
+    var start: String
+    /// "maksudnya?" without context.
+    var empty: String
 }
 
 /// Settings of the matcher, from `pack.yaml`.
@@ -98,7 +111,10 @@ struct IntentSpec: Codable, Sendable {
     var phrases: LocalizedListSpec?
     var answers: LocalizedTextSpec?
     var suggestions: [String]?
+    /// For follow-up intents: the kind of follow-up (topic, example, next, previous, ordinal, repeat, english, indonesian, reset).
     var followup: String?
+    /// For answer intents: where a follow-up goes after this answer (kind or topic -> intent).
+    var then: [String: String]?
 }
 
 /// Slot values an intent stands for.
