@@ -10,6 +10,9 @@ import Testing
         #expect(report.outOfScopeTurns >= 60)
         #expect(report.accuracy >= 0.95, "accuracy \(report.accuracy)")
         #expect(report.outOfScopePrecision >= 0.95, "out-of-scope precision \(report.outOfScopePrecision)")
+        #expect(report.outOfScopeRecall >= 0.95, "out-of-scope recall \(report.outOfScopeRecall)")
+        #expect(report.multiTurnCases >= 60)
+        #expect(Double(report.multiTurnCorrect) >= 0.95 * Double(report.multiTurnCases), "multi-turn \(report.multiTurnCorrect)/\(report.multiTurnCases)")
     }
 
     @Test func metricsAreComputedFromThePairs() throws {

@@ -33,7 +33,8 @@ public final class ConversationEngine {
         var memory = store.memory(of: user, now: now) ?? UserMemory()
         let analysis = pack.analyzer.analyze(text)
         var answerLanguage = language ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
-        var decision = decide(analysis)
+        let contextTopic = memory.topic > 0 ? pack.topicNames[Int(memory.topic) - 1] : nil
+        var decision = decide(analysis, contextTopic: contextTopic)
         if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
             decision = resolveFollowUp(
                 kind, intent: intent, confidence: confidence, entities: analysis.entities, memory: memory,
@@ -64,7 +65,9 @@ public final class ConversationEngine {
     }
 
     /// Picks what to answer for one analysed message.
-    func decide(_ analysis: Analysis) -> Decision {
+    /// `contextTopic` is the topic the conversation is about: a message that names no topic and matches
+    /// an intent about the other topic is tried again as if it named the context topic ("terus artinya apa?").
+    func decide(_ analysis: Analysis, contextTopic: String? = nil) -> Decision {
         guard !analysis.stems.isEmpty else { return .fallback(confidence: 1) }
         var scores = scorer.score(analysis.stems)
         guard scores.best >= 0 else { return .fallback(confidence: 1) }
@@ -73,12 +76,22 @@ public final class ConversationEngine {
            let compatible = scorer.ranked.first(where: { isCompatible(Int($0.intent), entities) }) {
             scores = scorer.scores(choosing: Int(compatible.intent)) { !self.isCompatible($0, entities) }
         }
+        if let contextTopic, contextTopic != "both", entities.topic == nil,
+           let own = pack.intents[scores.best].slots.topic, own != "both", own != contextTopic {
+            var enriched = analysis
+            enriched.stems.append(contextTopic)
+            enriched.entities.topic = contextTopic
+            let retry = decide(enriched)
+            if case .answer = retry { return retry }
+            _ = scorer.score(analysis.stems) // restore the ranking of the message itself
+        }
         let confidence = pack.calibration.confidence(scores)
         let fallback = pack.intentIndex[pack.fallbackIntent] ?? -1
         if scores.best == fallback { return .fallback(confidence: confidence) }
         if confidence < pack.settings.threshold { return .fallback(confidence: 1 - confidence) }
         let routed = route(scores.best, entities: analysis.entities)
         if routed == scores.best, scores.second >= 0, scores.second != fallback,
+           pack.intents[scores.best].followUp == nil, pack.intents[scores.second].followUp == nil,
            Double(scores.bestScore - scores.secondScore) < pack.settings.margin,
            route(scores.second, entities: analysis.entities) != scores.best {
             return .clarify(first: scores.best, second: scores.second, confidence: confidence)

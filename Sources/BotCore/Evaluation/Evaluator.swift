@@ -42,9 +42,9 @@ public struct EvaluationReport: Sendable {
     public var intents: [IntentMetrics]
     /// (expected, predicted, count), most frequent first.
     public var confusions: [(expected: String, predicted: String, count: Int)]
-    /// Out-of-scope detection: of the turns the bot declined, the share that were out of scope.
+    /// Out-of-scope detection: of the turns the bot declined (fallback or clarification), the share that were out of scope.
     public var outOfScopePrecision: Double
-    /// Out-of-scope detection: of the out-of-scope turns, the share the bot declined.
+    /// Out-of-scope detection: of the out-of-scope turns, the share the bot declined (never answered with content).
     public var outOfScopeRecall: Double
     /// Out-of-scope turns in the set.
     public var outOfScopeTurns: Int
@@ -80,7 +80,8 @@ public enum Evaluator {
                 }
                 let isOutOfScope = turn.intent == pack.fallbackIntent
                 if isOutOfScope { outOfScopeTrue += 1 }
-                if reply.intent == pack.fallbackIntent {
+                // Declined: the fallback, or a clarifying question instead of an answer.
+                if reply.isFallback {
                     declined += 1
                     if isOutOfScope { declinedOutOfScope += 1 }
                 }
