@@ -99,7 +99,8 @@ public final class ConversationEngine {
         return .answer(intent: routed, confidence: confidence)
     }
 
-    /// False when the message names one topic (KOL or influencer) and the intent is about the other,
+    /// False when the message names a topic (KOL, influencer or both) and the intent is about another one
+    /// or about none,
     /// when the message names a topic and the intent is a follow-up that ignores topics ("maksudnya?"),
     /// or when the intent is a follow-up that needs a slot the message lacks ("kalau ...?" without a topic).
     func isCompatible(_ intent: Int, _ entities: Entities) -> Bool {
@@ -111,8 +112,10 @@ public final class ConversationEngine {
             default: return entities.topic == nil || !Self.topicBlindFollowUps.contains(kind)
             }
         }
-        guard let topic = entities.topic, topic != "both", let own = candidate.slots.topic, own != "both" else { return true }
-        return own == topic
+        guard let topic = entities.topic, let own = candidate.slots.topic else { return true }
+        // "none": small talk, not about either topic; a message naming both topics is not about one alone.
+        if own == "none" { return false }
+        return own == "both" || own == topic
     }
 
     private static let topicBlindFollowUps: Set<String> = ["example", "next", "previous", "repeat"]
