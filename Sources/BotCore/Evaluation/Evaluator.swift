@@ -30,13 +30,15 @@ public struct EvaluationReport: Sendable {
     public var turns: Int
     /// Turns answered with the expected intent.
     public var correct: Int
-    /// Cases (conversations) evaluated, and those with more than one turn.
+    /// Cases (conversations) evaluated.
     public var cases: Int
+    /// Cases with more than one turn.
     public var multiTurnCases: Int
     /// Multi-turn cases whose every turn was right.
     public var multiTurnCorrect: Int
-    /// Turns whose expected language was pinned, and those answered in it.
+    /// Turns whose expected language was pinned.
     public var languageChecked: Int
+    /// Pinned turns answered in the expected language.
     public var languageCorrect: Int
     /// Per-intent metrics, by intent name.
     public var intents: [IntentMetrics]

@@ -33,8 +33,9 @@ public struct KnowledgePack: Sendable {
     /// Follow-up targets used when the conversation gives none: kind (`topic`, `example`) -> key -> intent;
     /// `start` and `empty` under kind `default`.
     public let followUpDefaults: [String: [String: String]]
-    /// Topic and aspect names of the entities, sorted (the engine stores their positions).
+    /// Topic names of the entities, sorted (the engine stores their positions).
     public let topicNames: [String]
+    /// Aspect names of the entities, sorted.
     public let aspectNames: [String]
 
     let analyzer: Analyzer
