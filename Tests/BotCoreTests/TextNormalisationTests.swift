@@ -55,3 +55,27 @@ import Testing
         #expect(analyzer.analyze("KOL?").language == nil)
     }
 }
+
+@Suite struct SpellingCorrectionTests {
+    let corrector = SpellingCorrector(words: ["perbedaan", "influencer", "kredibilitas", "opinion", "perbedaan", "media"])
+
+    @Test func oneLetterTyposAreCorrected() {
+        #expect(corrector.correction(of: "perbdaan") == "perbedaan")   // missing letter
+        #expect(corrector.correction(of: "influencerr") == "influencer") // extra letter
+        #expect(corrector.correction(of: "kredibilotas") == "kredibilitas") // wrong letter
+        #expect(corrector.correction(of: "opnion") == "opinion")
+    }
+
+    @Test func knownShortOrDistantWordsAreLeftAlone() {
+        #expect(corrector.correction(of: "perbedaan") == nil)
+        #expect(corrector.correction(of: "medya") == nil) // shorter than six letters
+        #expect(corrector.correction(of: "inflasi") == nil)
+        #expect(corrector.correction(of: "sepakbola") == nil)
+    }
+
+    @Test func packCorrectsTyposBeforeTheLexicon() {
+        let analyzer = TestPack.shared.analyzer
+        #expect(analyzer.analyze("key opnion leader itu apa").words == ["kol", "itu", "apa"])
+        #expect(analyzer.analyze("perbdaan kol").words == ["perbedaan", "kol"])
+    }
+}

@@ -72,7 +72,9 @@ public struct KnowledgePack: Sendable {
             specs.append(contentsOf: spec.intents)
         }
         let lexicon = Lexicon(spec: lexiconSpec)
-        let analyzer = Analyzer(lexicon: lexicon, recognizer: try EntityRecognizer(spec: entities, lexicon: lexicon))
+        let analyzer = Analyzer(
+            lexicon: lexicon, recognizer: try EntityRecognizer(spec: entities, lexicon: lexicon),
+            corrector: SpellingCorrector(words: vocabulary(specs, lexiconSpec, entities)))
         return try KnowledgePack(
             directory: directory, pack: pack, facts: facts, analyzer: analyzer, specs: specs,
             topics: entities.topic.keys.sorted(), aspects: entities.aspect.keys.sorted())
@@ -174,6 +176,18 @@ public struct KnowledgePack: Sendable {
         if let id = spec.id { result[.indonesian] = id }
         if let en = spec.en { result[.english] = en }
         return result
+    }
+
+    /// Every word of the training phrases, the lexicon and the entities: what typos are corrected to.
+    private static func vocabulary(_ specs: [IntentSpec], _ lexicon: LexiconSpec, _ entities: EntitiesSpec) -> [String] {
+        var texts: [String] = []
+        for spec in specs { texts += (spec.phrases?.id ?? []) + (spec.phrases?.en ?? []) }
+        texts += lexicon.replace.keys.sorted() + lexicon.replace.values.sorted() + lexicon.drop + lexicon.keep
+        for (canonical, variants) in lexicon.synonyms.sorted(by: { $0.key < $1.key }) { texts += [canonical] + variants }
+        for group in [entities.topic, entities.aspect, entities.ordinal, entities.platform] {
+            for words in group.values { texts += words }
+        }
+        return texts.flatMap(TextCleaner.tokens)
     }
 
     static func yamlFiles(in directory: URL) throws -> [URL] {
