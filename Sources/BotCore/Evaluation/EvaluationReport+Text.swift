@@ -13,6 +13,7 @@ extension EvaluationReport {
         if languageChecked > 0 {
             lines.append("answer language right: \(percent(Double(languageCorrect) / Double(languageChecked))) (\(languageCorrect)/\(languageChecked))")
         }
+        lines.append("confidence: mean \(percent(meanConfidence)), expected calibration error \(percent(calibrationError))")
         lines.append("out-of-scope: precision \(percent(outOfScopePrecision))  recall \(percent(outOfScopeRecall))  (\(outOfScopeTurns) turns)")
         lines.append("")
         let width = max(24, (intents.map(\.intent.count).max() ?? 0) + 2)

@@ -52,6 +52,10 @@ public struct EvaluationReport: Sendable {
     public var outOfScopeTurns: Int
     /// Every miss, in case order.
     public var misses: [EvaluationMiss]
+    /// Mean reported confidence over all turns.
+    public var meanConfidence: Double
+    /// Expected calibration error: the turn-weighted gap between confidence and accuracy over ten confidence bins.
+    public var calibrationError: Double
 
     /// Share of turns answered with the expected intent.
     public var accuracy: Double { turns == 0 ? 0 : Double(correct) / Double(turns) }
@@ -63,6 +67,7 @@ public enum Evaluator {
     public static func run(_ cases: [EvaluationCase], pack: KnowledgePack) -> EvaluationReport {
         let engine = ConversationEngine(pack: pack)
         var pairs: [(expected: String, predicted: String)] = []
+        var confidences: [(confidence: Double, correct: Bool)] = []
         var misses: [EvaluationMiss] = []
         var multiTurn = 0, multiTurnCorrect = 0, languageChecked = 0, languageCorrect = 0
         var outOfScopeTrue = 0, declined = 0, declinedOutOfScope = 0
@@ -72,6 +77,7 @@ public enum Evaluator {
             for turn in evaluationCase.turns {
                 let reply = engine.reply(to: turn.text, user: user)
                 pairs.append((turn.intent, reply.intent))
+                confidences.append((reply.confidence, reply.intent == turn.intent))
                 if reply.intent != turn.intent {
                     allRight = false
                     misses.append(EvaluationMiss(text: turn.text, expected: turn.intent, predicted: reply.intent, confidence: reply.confidence))
@@ -106,7 +112,27 @@ public enum Evaluator {
             outOfScopePrecision: declined == 0 ? 1 : Double(declinedOutOfScope) / Double(declined),
             outOfScopeRecall: outOfScopeTrue == 0 ? 1 : Double(declinedOutOfScope) / Double(outOfScopeTrue),
             outOfScopeTurns: outOfScopeTrue,
-            misses: misses)
+            misses: misses,
+            meanConfidence: confidences.isEmpty ? 0 : confidences.reduce(0) { $0 + $1.confidence } / Double(confidences.count),
+            calibrationError: calibrationError(confidences))
+    }
+
+    private static func calibrationError(_ samples: [(confidence: Double, correct: Bool)]) -> Double {
+        guard !samples.isEmpty else { return 0 }
+        var counts = [Int](repeating: 0, count: 10)
+        var confidenceSums = [Double](repeating: 0, count: 10)
+        var correctSums = [Double](repeating: 0, count: 10)
+        for sample in samples {
+            let bin = min(9, max(0, Int(sample.confidence * 10)))
+            counts[bin] += 1
+            confidenceSums[bin] += sample.confidence
+            correctSums[bin] += sample.correct ? 1 : 0
+        }
+        var error = 0.0
+        for bin in 0..<10 where counts[bin] > 0 {
+            error += abs(confidenceSums[bin] - correctSums[bin]) / Double(samples.count)
+        }
+        return error
     }
 
     private static func metrics(_ pairs: [(expected: String, predicted: String)]) -> [IntentMetrics] {

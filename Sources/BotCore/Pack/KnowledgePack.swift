@@ -168,7 +168,12 @@ public struct KnowledgePack: Sendable {
             let unseen = scorer.score(phrase.stems, excludingIntent: phrase.intent)
             samples.append(.init(scores: unseen, correct: false, weight: phrase.intent == fallback ? 1 : unseenWeight))
         }
-        return Calibration.fit(samples)
+        // The fit balances right and wrong; shift it back to how often a leave-one-out answer is right.
+        var calibration = Calibration.fit(samples)
+        let own = stride(from: 0, to: samples.count, by: 2).map { samples[$0] }
+        let prior = Double(own.filter(\.correct).count) / Double(max(own.count, 1))
+        if prior > 0, prior < 1 { calibration.bias += log(prior / (1 - prior)) }
+        return calibration
     }
 
     private static func localized(_ spec: LocalizedTextSpec) -> [Language: String] {
