@@ -23,6 +23,10 @@ import Testing
                   en: [broken english phrase]
                 answers:
                   id: "Baca juga: berita lain."
+              - name: broken.followup
+                followup: sideways
+                question: {id: "Miring?", en: "Sideways?"}
+                phrases: {id: [miring ke samping], en: [go sideways]}
             """.write(toFile: directory + "/intents/95-broken.yaml", atomically: true, encoding: .utf8)
         // Drop every citation of F-d4-1 so it becomes unused.
         let differences = directory + "/intents/30-differences.yaml"

@@ -142,7 +142,11 @@ public final class ConversationEngine {
     func render(_ decision: Decision, language: Language) -> Reply {
         switch decision {
         case .answer(let index, let confidence):
-            return answer(pack.intents[index], confidence: confidence, language: language, isFallback: false)
+            guard pack.intents[index].answers.isEmpty else {
+                return answer(pack.intents[index], confidence: confidence, language: language, isFallback: false)
+            }
+            // An intent without answers (a follow-up of an unknown kind) never answers with empty text.
+            return render(.fallback(confidence: confidence), language: language)
         case .fallback(let confidence):
             let intent = pack.intent(named: pack.fallbackIntent)!
             return answer(intent, confidence: confidence, language: language, isFallback: true)

@@ -1,6 +1,11 @@
 /// Follow-ups ("kalau KOL?", "contohnya?", "lanjut", "yang kedua?", "maksudnya?", "in English please",
 /// "mulai lagi") resolved from the user's conversation state.
 extension ConversationEngine {
+    /// The follow-up kinds the engine resolves (the `followup:` values of the pack).
+    static let followUpKinds: Set<String> = [
+        "topic", "example", "next", "previous", "ordinal", "repeat", "english", "indonesian", "reset",
+    ]
+
     func resolveFollowUp(
         _ kind: String, intent matched: Int, confidence: Double, entities: Entities, memory: UserMemory,
         language: inout Language, languageForced: Bool

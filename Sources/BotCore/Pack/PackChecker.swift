@@ -10,6 +10,7 @@ public struct PackIssue: Sendable, Equatable, CustomStringConvertible {
         case missingLanguage = "missing-language"
         case evaluationInTraining = "evaluation-in-training"
         case navigationText = "navigation-text"
+        case unknownFollowUp = "unknown-follow-up"
     }
     /// The kind.
     public var kind: Kind
@@ -30,6 +31,9 @@ public enum PackChecker {
         for intent in pack.intents {
             for name in intent.suggestions where pack.intent(named: name) == nil {
                 issues.append(.init(kind: .unknownIntent, message: "\(intent.name) suggests unknown intent \(name)"))
+            }
+            if let kind = intent.followUp, !ConversationEngine.followUpKinds.contains(kind) {
+                issues.append(.init(kind: .unknownFollowUp, message: "\(intent.name) has unknown follow-up kind \(kind)"))
             }
             for (kind, name) in intent.then.sorted(by: { $0.key < $1.key }) where pack.intent(named: name) == nil {
                 issues.append(.init(kind: .unknownIntent, message: "\(intent.name) follow-up \(kind) goes to unknown intent \(name)"))
