@@ -2,16 +2,11 @@ import Foundation
 import Testing
 @testable import BotCore
 
-/// facts.md of the shared source folder beside the repository.
-private let factsPath = URL(fileURLWithPath: TestPack.directory)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("shared/source/facts.md").path
-
 @Suite struct FactsFileTests {
     /// `Intents/facts.yaml` holds exactly the fact ids of facts.md.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: factsPath)))
+    @Test(.enabled(if: SharedSource.exists("facts.md")))
     func factsYamlMatchesFactsMd() throws {
-        let markdown = try String(contentsOfFile: factsPath, encoding: .utf8)
+        let markdown = try String(contentsOfFile: SharedSource.path("facts.md"), encoding: .utf8)
         var ids: Set<String> = []
         for line in markdown.split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)

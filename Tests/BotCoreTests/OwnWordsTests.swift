@@ -2,17 +2,12 @@ import Foundation
 import Testing
 @testable import BotCore
 
-/// The article as received (outside the repository, in the shared folder beside it).
-private let articlePath = URL(fileURLWithPath: TestPack.directory)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("shared/source/article-kantamedia-page1.txt").path
-
 @Suite struct OwnWordsTests {
     /// Answers are written in our own words: no answer repeats eight words in a row of the article,
     /// except its title (cited as the source).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: articlePath)))
+    @Test(.enabled(if: SharedSource.exists("article-kantamedia-page1.txt")))
     func answersDoNotCopyTheArticle() throws {
-        let article = try String(contentsOfFile: articlePath, encoding: .utf8)
+        let article = try String(contentsOfFile: SharedSource.path("article-kantamedia-page1.txt"), encoding: .utf8)
         let title = TextCleaner.tokens("Ini 5 Perbedaan Influencer dan Key Opinion Leader")
         var words = TextCleaner.tokens(article)
         words.removeFirst(title.count)
