@@ -99,10 +99,10 @@ public final class ConversationEngine {
         return .answer(intent: routed, confidence: confidence)
     }
 
-    /// False when the message names a topic (KOL, influencer or both) and the intent is about another one
-    /// or about none,
-    /// when the message names a topic and the intent is a follow-up that ignores topics ("maksudnya?"),
-    /// or when the intent is a follow-up that needs a slot the message lacks ("kalau ...?" without a topic).
+    /// False when the message names a topic (KOL, influencer or both) and the intent is about another
+    /// topic or about none (small talk); when the message names a topic and the intent is a follow-up that
+    /// ignores topics ("maksudnya?"); or when the intent is a follow-up that needs a slot the message
+    /// lacks ("kalau ...?" without a topic, "yang ...?" without an ordinal).
     func isCompatible(_ intent: Int, _ entities: Entities) -> Bool {
         let candidate = pack.intents[intent]
         if let kind = candidate.followUp {
