@@ -118,7 +118,7 @@ public final class ConversationEngine {
         return own == "both" || own == topic
     }
 
-    private static let topicBlindFollowUps: Set<String> = ["example", "next", "previous", "repeat"]
+    private static let topicBlindFollowUps: Set<String> = ["example", "next", "previous", "repeat", "english", "indonesian"]
 
     /// Moves within an intent group to the member named by the message's ordinal or aspect.
     func route(_ intent: Int, entities: Entities) -> Int {
