@@ -97,7 +97,8 @@ struct JSONLinesSession {
         else {
             return AnswerObject.error("invalid JSON object", inReplyTo: fallbackId, user: "").jsonLine()
         }
-        let inReplyTo = Self.idString(object["id"]) ?? fallbackId
+        let questionId = Self.idString(object["id"])
+        let inReplyTo = questionId ?? fallbackId
         guard let user = object["user"] as? String, !user.isEmpty else {
             return AnswerObject.error("missing \"user\"", inReplyTo: inReplyTo, user: "").jsonLine()
         }
@@ -111,7 +112,7 @@ struct JSONLinesSession {
             }
             language = parsed
         }
-        let reply = engine.reply(to: text, user: user, language: language)
+        let reply = engine.reply(to: text, user: user, language: language, questionId: questionId)
         return AnswerObject(reply: reply, user: user, inReplyTo: inReplyTo).jsonLine()
     }
 

@@ -5,6 +5,9 @@ struct KOLBot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kolbot",
         abstract: "A knowledge chat bot on Kafka about influencers and Key Opinion Leaders.",
-        subcommands: [ServeCommand.self, BrokerCommand.self, ChatCommand.self, LoadCommand.self, AskCommand.self, ConfigCommand.self]
+        subcommands: [
+            ServeCommand.self, ChatCommand.self, BrokerCommand.self, LoadCommand.self, ConfigCommand.self,
+            AskCommand.self, EvalCommand.self, IntentsCommand.self,
+        ]
     )
 }

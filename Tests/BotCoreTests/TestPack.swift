@@ -16,3 +16,13 @@ enum TestPack {
         ConversationEngine(pack: shared, options: options, clock: clock)
     }
 }
+
+/// Files of the shared source folder beside the repository (the article and facts.md).
+enum SharedSource {
+    static func path(_ name: String) -> String {
+        URL(fileURLWithPath: TestPack.directory).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/source").appendingPathComponent(name).path
+    }
+
+    static func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
+}

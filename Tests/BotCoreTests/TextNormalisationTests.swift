@@ -18,7 +18,7 @@ import Testing
 
     @Test func lexiconReplacesSlangAndSynonyms() {
         let analyzer = TestPack.shared.analyzer
-        #expect(analyzer.analyze("bedanya kol sm influencer apaan sih").words == ["beda", "kol", "sama", "influencer", "apa"])
+        #expect(analyzer.analyze("bedanya kol sm influencer apaan sih").words == ["perbedaan", "kol", "sama", "influencer", "apa"])
         #expect(analyzer.analyze("Key Opinion Leader itu apa").words == ["kol", "itu", "apa"])
         #expect(analyzer.analyze("contoh sosmednya").words == ["contoh", "media", "sosial"])
         #expect(analyzer.analyze("gak tau gimana").words == ["tidak", "tau", "bagaimana"])
@@ -53,5 +53,29 @@ import Testing
         #expect(analyzer.analyze("apa bedanya kol sama influencer").language == .indonesian)
         #expect(analyzer.analyze("what is the difference between them").language == .english)
         #expect(analyzer.analyze("KOL?").language == nil)
+    }
+}
+
+@Suite struct SpellingCorrectionTests {
+    let corrector = SpellingCorrector(words: ["perbedaan", "influencer", "kredibilitas", "opinion", "perbedaan", "media"])
+
+    @Test func oneLetterTyposAreCorrected() {
+        #expect(corrector.correction(of: "perbdaan") == "perbedaan")   // missing letter
+        #expect(corrector.correction(of: "influencerr") == "influencer") // extra letter
+        #expect(corrector.correction(of: "kredibilotas") == "kredibilitas") // wrong letter
+        #expect(corrector.correction(of: "opnion") == "opinion")
+    }
+
+    @Test func knownShortOrDistantWordsAreLeftAlone() {
+        #expect(corrector.correction(of: "perbedaan") == nil)
+        #expect(corrector.correction(of: "medya") == nil) // shorter than six letters
+        #expect(corrector.correction(of: "inflasi") == nil)
+        #expect(corrector.correction(of: "sepakbola") == nil)
+    }
+
+    @Test func packCorrectsTyposBeforeTheLexicon() {
+        let analyzer = TestPack.shared.analyzer
+        #expect(analyzer.analyze("key opnion leader itu apa").words == ["kol", "itu", "apa"])
+        #expect(analyzer.analyze("perbdaan kol").words == ["perbedaan", "kol"])
     }
 }

@@ -61,4 +61,19 @@ import Testing
             }
         }
     }
+
+    @Test func jsonlKeepsStatePerUser() throws {
+        let input = """
+            {"user": "a", "text": "apa saja perbedaan kol dan influencer"}
+            {"user": "b", "text": "what is an influencer?"}
+            {"user": "a", "text": "yang kedua?"}
+            {"user": "b", "text": "what about KOLs?"}
+            {"user": "a", "text": "lanjut"}
+            """
+        let result = try Kolbot.run(["ask", "--jsonl"], stdin: input + "\n")
+        let intents = result.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["intent"] as? String
+        }
+        #expect(intents == ["differences.list", "definition.influencer", "difference.2", "definition.kol", "difference.3"])
+    }
 }

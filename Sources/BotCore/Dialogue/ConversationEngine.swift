@@ -1,6 +1,7 @@
 import Foundation
 
-/// Answers questions about the article for many users, keeping per-user state.
+/// Answers questions about the article for many users, keeping per-user conversation state
+/// (language, last intent, topic, aspect, difference cursor, pending clarification, recent question ids).
 /// Not thread-safe: one engine belongs to one worker thread.
 public final class ConversationEngine {
     /// The knowledge pack answered from.
@@ -9,54 +10,88 @@ public final class ConversationEngine {
     public let options: ConversationOptions
     private let clock: any ConversationClock
     private let scorer: Scorer
-    private var users: [String: ConversationState] = [:]
+    private var store: UserStore
 
     /// Creates an engine over `pack`.
     public init(pack: KnowledgePack, options: ConversationOptions = .init(), clock: any ConversationClock = SystemClock()) {
         self.pack = pack
         self.options = options
         self.clock = clock
-        scorer = Scorer(index: pack.index)
+        scorer = Scorer(index: pack.index, outOfScopeIntent: pack.intentIndex[pack.fallbackIntent] ?? -1)
+        store = UserStore(capacity: options.maxUsers, idleExpiry: options.idleExpiry)
     }
 
     /// Answers one question of `user`. `language` forces the answer language; nil = detect.
     public func reply(to text: String, user: String, language: Language? = nil) -> Reply {
+        reply(to: text, user: user, language: language, questionId: nil)
+    }
+
+    /// Answers one question of `user` and remembers `questionId` among the user's recent question ids.
+    public func reply(to text: String, user: String, language: Language?, questionId: String?) -> Reply {
         let now = clock.now()
-        var state = users[user].flatMap { now - $0.lastActivity <= options.idleExpiry ? $0 : nil }
-            ?? ConversationState(lastActivity: now)
+        store.expire(now: now)
+        var memory = store.memory(of: user, now: now) ?? UserMemory()
         let analysis = pack.analyzer.analyze(text)
-        let answerLanguage = language ?? analysis.language ?? state.language ?? options.defaultLanguage
-        let decision = decide(analysis)
+        var answerLanguage = language ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
+        let contextTopic = memory.topic > 0 ? pack.topicNames[Int(memory.topic) - 1] : nil
+        var decision = decide(analysis, contextTopic: contextTopic)
+        if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
+            decision = resolveFollowUp(
+                kind, intent: intent, confidence: confidence, entities: analysis.entities, memory: memory,
+                language: &answerLanguage, languageForced: language != nil)
+        }
         let reply = render(decision, language: answerLanguage)
-        state.language = answerLanguage
-        state.lastActivity = now
-        if !reply.isFallback { state.lastIntent = reply.intent }
-        users[user] = state
+        remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
+        if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
+        store.store(memory, for: user)
         return reply
     }
 
-    /// The remembered state of `user`, if any.
-    public func state(of user: String) -> ConversationState? { users[user] }
+    // MARK: - The user store
+
+    func storeMemory(of user: String) -> UserMemory? { store.memory(of: user, now: clock.now()) }
+    func replaceMemory(_ memory: UserMemory, for user: String) { store.store(memory, for: user) }
+    func removeMemory(of user: String) { store.remove(user) }
+    func allMemories() -> [(user: String, memory: UserMemory)] { store.all() }
+    var memoryCount: Int { store.count }
 
     // MARK: - Deciding
 
     enum Decision {
+        /// Answer with an intent (after follow-ups are resolved, never a follow-up intent except reset).
         case answer(intent: Int, confidence: Double)
         case fallback(confidence: Double)
         case clarify(first: Int, second: Int, confidence: Double)
     }
 
     /// Picks what to answer for one analysed message.
-    func decide(_ analysis: Analysis) -> Decision {
+    /// `contextTopic` is the topic the conversation is about: a message that names no topic and matches
+    /// an intent about the other topic is tried again as if it named the context topic ("terus artinya apa?").
+    func decide(_ analysis: Analysis, contextTopic: String? = nil) -> Decision {
         guard !analysis.stems.isEmpty else { return .fallback(confidence: 1) }
-        let scores = scorer.score(analysis.stems)
+        var scores = scorer.score(analysis.stems)
+        guard scores.best >= 0 else { return .fallback(confidence: 1) }
+        let entities = analysis.entities
+        if !isCompatible(scores.best, entities),
+           let compatible = scorer.ranked.first(where: { isCompatible(Int($0.intent), entities) }) {
+            scores = scorer.scores(choosing: Int(compatible.intent)) { !self.isCompatible($0, entities) }
+        }
+        if let contextTopic, contextTopic != "both", entities.topic == nil,
+           let own = pack.intents[scores.best].slots.topic, own != "both", own != contextTopic {
+            var enriched = analysis
+            enriched.stems.append(contextTopic)
+            enriched.entities.topic = contextTopic
+            let retry = decide(enriched)
+            if case .answer = retry { return retry }
+            _ = scorer.score(analysis.stems) // restore the ranking of the message itself
+        }
         let confidence = pack.calibration.confidence(scores)
         let fallback = pack.intentIndex[pack.fallbackIntent] ?? -1
-        guard scores.best >= 0 else { return .fallback(confidence: 1) }
         if scores.best == fallback { return .fallback(confidence: confidence) }
         if confidence < pack.settings.threshold { return .fallback(confidence: 1 - confidence) }
         let routed = route(scores.best, entities: analysis.entities)
         if routed == scores.best, scores.second >= 0, scores.second != fallback,
+           pack.intents[scores.best].followUp == nil, pack.intents[scores.second].followUp == nil,
            Double(scores.bestScore - scores.secondScore) < pack.settings.margin,
            route(scores.second, entities: analysis.entities) != scores.best {
             return .clarify(first: scores.best, second: scores.second, confidence: confidence)
@@ -64,17 +99,36 @@ public final class ConversationEngine {
         return .answer(intent: routed, confidence: confidence)
     }
 
+    /// False when the message names a topic (KOL, influencer or both) and the intent is about another
+    /// topic or about none (small talk); when the message names a topic and the intent is a follow-up that
+    /// ignores topics ("maksudnya?"); or when the intent is a follow-up that needs a slot the message
+    /// lacks ("kalau ...?" without a topic, "yang ...?" without an ordinal).
+    func isCompatible(_ intent: Int, _ entities: Entities) -> Bool {
+        let candidate = pack.intents[intent]
+        if let kind = candidate.followUp {
+            switch kind {
+            case "topic": return entities.topic != nil
+            case "ordinal": return entities.ordinal != nil
+            default: return entities.topic == nil || !Self.topicBlindFollowUps.contains(kind)
+            }
+        }
+        guard let topic = entities.topic, let own = candidate.slots.topic else { return true }
+        // "none": small talk, not about either topic; a message naming both topics is not about one alone.
+        if own == "none" { return false }
+        return own == "both" || own == topic
+    }
+
+    private static let topicBlindFollowUps: Set<String> = ["example", "next", "previous", "repeat", "english", "indonesian"]
+
     /// Moves within an intent group to the member named by the message's ordinal or aspect.
     func route(_ intent: Int, entities: Entities) -> Int {
         let matched = pack.intents[intent]
         guard let group = matched.group else { return intent }
-        if let ordinal = entities.ordinal,
-           let target = member(of: group, where: { $0.ordinal == ordinal }) {
-            return target
+        if let ordinal = entities.ordinal {
+            return member(of: group, where: { $0.ordinal == ordinal }) ?? intent
         }
-        if matched.slots.aspect == nil, matched.slots.ordinal == nil, let aspect = entities.aspect,
-           let target = member(of: group, where: { $0.aspect == aspect }) {
-            return target
+        if let aspect = entities.aspect, matched.slots.aspect != aspect {
+            return member(of: group, where: { $0.aspect == aspect }) ?? intent
         }
         return intent
     }
@@ -88,7 +142,11 @@ public final class ConversationEngine {
     func render(_ decision: Decision, language: Language) -> Reply {
         switch decision {
         case .answer(let index, let confidence):
-            return answer(pack.intents[index], confidence: confidence, language: language, isFallback: false)
+            guard pack.intents[index].answers.isEmpty else {
+                return answer(pack.intents[index], confidence: confidence, language: language, isFallback: false)
+            }
+            // An intent without answers (a follow-up of an unknown kind) never answers with empty text.
+            return render(.fallback(confidence: confidence), language: language)
         case .fallback(let confidence):
             let intent = pack.intent(named: pack.fallbackIntent)!
             return answer(intent, confidence: confidence, language: language, isFallback: true)

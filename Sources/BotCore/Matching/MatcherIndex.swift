@@ -10,6 +10,9 @@ struct MatcherIndex: Sendable {
     /// The weight a feature never seen in training counts with, per kind.
     let unknownWordWeight: Float
     let unknownTrigramWeight: Float
+    /// Plain idf of each feature (for coverage), and the idf of a word never seen.
+    let wordIDF: [Float]
+    let unseenWordIDF: Float
     /// Postings of feature `f` are `postingPhrase[postingStart[f] ..< postingStart[f + 1]]`.
     let postingStart: [Int32]
     let postingPhrase: [Int32]
@@ -17,9 +20,11 @@ struct MatcherIndex: Sendable {
     /// The intent index of each training phrase.
     let phraseIntent: [Int32]
     let intentCount: Int
+    /// The group number of each intent (-1 for none): the runner-up is taken outside the best intent's group.
+    let intentGroup: [Int32]
 
     /// Builds the index from stemmed training phrases and their intent indices.
-    init(phrases: [[String]], intents: [Int32], intentCount: Int, settings: MatcherSettings) {
+    init(phrases: [[String]], intents: [Int32], intentGroup: [Int32], settings: MatcherSettings) {
         var ids: [UInt64: Int32] = [:]
         var kinds: [Features.Kind] = []
         var documentFrequency: [Int32] = []
@@ -48,11 +53,15 @@ struct MatcherIndex: Sendable {
             Float(kind == .word ? settings.wordWeight : settings.charWeight)
         }
         var weights = [Float](repeating: 0, count: kinds.count)
+        var idfs = [Float](repeating: 0, count: kinds.count)
         for id in 0..<kinds.count {
             let idf = log((documents + 1) / (Float(documentFrequency[id]) + 1)) + 1
+            idfs[id] = idf
             weights[id] = idf * kindWeight(kinds[id])
         }
-        let unknownIDF = log(documents + 1) + 1
+        wordIDF = idfs
+        unseenWordIDF = log(documents + 1) + 1
+        let unknownIDF = (log(documents + 1) + 1) * Float(settings.unknownWeight)
         unknownWordWeight = unknownIDF * kindWeight(.word)
         unknownTrigramWeight = unknownIDF * kindWeight(.trigram)
 
@@ -84,7 +93,8 @@ struct MatcherIndex: Sendable {
         postingPhrase = phraseList
         postingWeight = weightList
         phraseIntent = intents
-        self.intentCount = intentCount
+        intentCount = intentGroup.count
+        self.intentGroup = intentGroup
     }
 
     /// Bytes held by the tables (an estimate of the loaded pack's matcher memory).

@@ -1,13 +1,15 @@
 import Foundation
 
-/// The two best intents for one message, with raw cosine scores in 0...1.
+/// The best intents for one message, with raw cosine scores in 0...1.
 struct MatchScores: Sendable, Equatable {
     /// Index of the best intent, or -1 when nothing matched.
     var best: Int = -1
     var bestScore: Float = 0
-    /// Index of the runner-up intent, or -1.
+    /// Index of the best intent outside the best one's group (the runner-up), or -1.
     var second: Int = -1
     var secondScore: Float = 0
+    /// Share of the message's words (weighted by idf) that the pack's vocabulary knows, in 0...1.
+    var coverage: Float = 0
 }
 
 /// Scores a message against every training phrase through the inverted index; an intent scores
@@ -19,84 +21,169 @@ final class Scorer {
     private var touched: [Int32] = []
     private var intentScores: [Float]
     private var queryIds: [Int32] = []
+    /// The best intents of the last message, best first (at most `rankedLimit`).
+    private(set) var ranked: [(intent: Int32, score: Float)] = []
+    static let rankedLimit = 6
+    private var lastCoverage: Float = 0
 
-    init(index: MatcherIndex) {
+    /// The out-of-scope intent: its vocabulary does not count as coverage.
+    let outOfScopeIntent: Int
+
+    init(index: MatcherIndex, outOfScopeIntent: Int = -1) {
         self.index = index
+        self.outOfScopeIntent = outOfScopeIntent
         phraseScores = [Float](repeating: 0, count: index.phraseIntent.count)
         intentScores = [Float](repeating: 0, count: index.intentCount)
         touched.reserveCapacity(index.phraseIntent.count)
+        ranked.reserveCapacity(Self.rankedLimit + 1)
         queryIds.reserveCapacity(128)
     }
 
     /// Scores `stems`. Phrase `excludingPhrase` and intent `excludingIntent` are left out (for calibration).
     func score(_ stems: [String], excludingPhrase: Int = -1, excludingIntent: Int = -1) -> MatchScores {
+        // The buffers are moved into locals for the hot loops: no exclusivity checks on class storage.
+        var queryIds: [Int32] = []
+        var phraseScores: [Float] = []
+        var touched: [Int32] = []
+        var intentScores: [Float] = []
+        var ranked: [(intent: Int32, score: Float)] = []
+        swap(&queryIds, &self.queryIds)
+        swap(&phraseScores, &self.phraseScores)
+        swap(&touched, &self.touched)
+        swap(&intentScores, &self.intentScores)
+        swap(&ranked, &self.ranked)
+        defer {
+            swap(&queryIds, &self.queryIds)
+            swap(&phraseScores, &self.phraseScores)
+            swap(&touched, &self.touched)
+            swap(&intentScores, &self.intentScores)
+            swap(&ranked, &self.ranked)
+        }
         queryIds.removeAll(keepingCapacity: true)
+        ranked.removeAll(keepingCapacity: true)
+        let index = self.index
         var unknownNorm: Float = 0
-        let ids = index.featureIds
         let unknownWord = index.unknownWordWeight * index.unknownWordWeight
         let unknownTrigram = index.unknownTrigramWeight * index.unknownTrigramWeight
+        var knownWeight: Float = 0
+        var totalWeight: Float = 0
         for stem in stems {
+            var wordId: Int32 = -1
+            var trigrams = 0
+            var knownTrigrams = 0
             Features.forEach(of: stem) { key, kind in
-                if let id = ids[key] {
+                if let id = index.featureIds[key] {
                     queryIds.append(id)
+                    if kind == .word { wordId = id } else { knownTrigrams += 1 }
                 } else {
                     unknownNorm += kind == .word ? unknownWord : unknownTrigram
+                }
+                if kind == .trigram { trigrams += 1 }
+            }
+            // Coverage: how much of the message (by idf) is in-scope vocabulary, or a near spelling of it.
+            if wordId >= 0, isAvailable(wordId, excludingPhrase, excludingIntent) {
+                let weight = index.wordIDF[Int(wordId)]
+                knownWeight += weight
+                totalWeight += weight
+            } else {
+                totalWeight += index.unseenWordIDF
+                if trigrams > 0, Float(knownTrigrams) >= 0.85 * Float(trigrams), wordId < 0 {
+                    knownWeight += index.unseenWordIDF
                 }
             }
         }
         queryIds.sort()
         var norm = unknownNorm
-        var position = 0
-        let count = queryIds.count
-        while position < count {
-            let id = queryIds[position]
-            var end = position + 1
-            while end < count && queryIds[end] == id { end += 1 }
-            let weight = (1 + log(Float(end - position))) * index.featureWeight[Int(id)]
-            norm += weight * weight
-            let from = Int(index.postingStart[Int(id)])
-            let to = Int(index.postingStart[Int(id) + 1])
-            for posting in from..<to {
-                let phrase = Int(index.postingPhrase[posting])
-                if phraseScores[phrase] == 0 { touched.append(Int32(phrase)) }
-                phraseScores[phrase] += weight * index.postingWeight[posting]
+        index.postingPhrase.withUnsafeBufferPointer { postingPhrase in
+            index.postingWeight.withUnsafeBufferPointer { postingWeight in
+                index.postingStart.withUnsafeBufferPointer { postingStart in
+                    phraseScores.withUnsafeMutableBufferPointer { scores in
+                        var position = 0
+                        let count = queryIds.count
+                        while position < count {
+                            let id = Int(queryIds[position])
+                            var end = position + 1
+                            while end < count && Int(queryIds[end]) == id { end += 1 }
+                            let weight = (1 + log(Float(end - position))) * index.featureWeight[id]
+                            norm += weight * weight
+                            for posting in Int(postingStart[id])..<Int(postingStart[id + 1]) {
+                                let phrase = Int(postingPhrase[posting])
+                                if scores[phrase] == 0 { touched.append(Int32(phrase)) }
+                                scores[phrase] += weight * postingWeight[posting]
+                            }
+                            position = end
+                        }
+                    }
+                }
             }
-            position = end
         }
         var result = MatchScores()
-        guard norm > 0 else {
-            clear()
-            return result
-        }
-        let inverseNorm = 1 / norm.squareRoot()
-        for phrase in touched {
-            let p = Int(phrase)
-            let intent = Int(index.phraseIntent[p])
-            if p == excludingPhrase || intent == excludingIntent { continue }
-            let cosine = phraseScores[p] * inverseNorm
-            if cosine > intentScores[intent] { intentScores[intent] = cosine }
-        }
-        for phrase in touched {
-            let intent = Int(index.phraseIntent[Int(phrase)])
-            let cosine = intentScores[intent]
-            guard cosine > 0 else { continue }
-            intentScores[intent] = 0
-            if cosine > result.bestScore {
-                result.second = result.best
-                result.secondScore = result.bestScore
-                result.best = intent
-                result.bestScore = cosine
-            } else if cosine > result.secondScore {
-                result.second = intent
-                result.secondScore = cosine
+        let coverage = totalWeight > 0 ? knownWeight / totalWeight : 0
+        if norm > 0 {
+            let inverseNorm = 1 / norm.squareRoot()
+            for phrase in touched {
+                let p = Int(phrase)
+                let intent = Int(index.phraseIntent[p])
+                if p == excludingPhrase || intent == excludingIntent { continue }
+                let cosine = phraseScores[p] * inverseNorm
+                if cosine > intentScores[intent] { intentScores[intent] = cosine }
+            }
+            for intent in 0..<index.intentCount where intentScores[intent] > 0 {
+                let cosine = intentScores[intent]
+                intentScores[intent] = 0
+                var position = ranked.count
+                while position > 0 && ranked[position - 1].score < cosine { position -= 1 }
+                if position < Self.rankedLimit {
+                    ranked.insert((Int32(intent), cosine), at: position)
+                    if ranked.count > Self.rankedLimit { ranked.removeLast() }
+                }
             }
         }
-        clear()
+        for phrase in touched { phraseScores[Int(phrase)] = 0 }
+        touched.removeAll(keepingCapacity: true)
+        if let top = ranked.first {
+            result = Self.scores(in: ranked, choosing: Int(top.intent), groups: index.intentGroup) { _ in false }
+            result.coverage = coverage
+        }
+        lastCoverage = coverage
         return result
     }
 
-    private func clear() {
-        for phrase in touched { phraseScores[Int(phrase)] = 0 }
-        touched.removeAll(keepingCapacity: true)
+    /// The scores of the last message with `intent` taken as the answer: the runner-up is the best
+    /// ranked intent outside its group. Intents for which `skip` is true are neither chosen nor runner-up.
+    func scores(choosing intent: Int, skipping skip: (Int) -> Bool = { _ in false }) -> MatchScores {
+        var result = Self.scores(in: ranked, choosing: intent, groups: index.intentGroup, skipping: skip)
+        result.coverage = lastCoverage
+        return result
+    }
+
+    private static func scores(
+        in ranked: [(intent: Int32, score: Float)], choosing intent: Int, groups: [Int32], skipping skip: (Int) -> Bool
+    ) -> MatchScores {
+        var result = MatchScores()
+        guard let chosen = ranked.first(where: { Int($0.intent) == intent }) else { return result }
+        result.best = intent
+        result.bestScore = chosen.score
+        let group = groups[intent]
+        if let runnerUp = ranked.first(where: {
+            let other = Int($0.intent)
+            return other != intent && !skip(other) && (group < 0 || groups[other] != group)
+        }) {
+            result.second = Int(runnerUp.intent)
+            result.secondScore = runnerUp.score
+        }
+        return result
+    }
+
+    /// True when word feature `id` occurs in an in-scope phrase that is not left out.
+    private func isAvailable(_ id: Int32, _ excludingPhrase: Int, _ excludingIntent: Int) -> Bool {
+        let from = Int(index.postingStart[Int(id)])
+        let to = Int(index.postingStart[Int(id) + 1])
+        for posting in from..<to {
+            let phrase = Int(index.postingPhrase[posting])
+            let intent = Int(index.phraseIntent[phrase])
+            if phrase != excludingPhrase && intent != excludingIntent && intent != outOfScopeIntent { return true }
+        }
+        return false
     }
 }

@@ -35,4 +35,6 @@ public struct Intent: Sendable {
     public let suggestions: [String]
     /// The kind of follow-up this intent is, if any (answered from conversation state).
     public let followUp: String?
+    /// Where a follow-up goes after this answer: follow-up kind or topic to intent name.
+    public let then: [String: String]
 }

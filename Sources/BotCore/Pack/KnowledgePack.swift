@@ -30,6 +30,13 @@ public struct KnowledgePack: Sendable {
     public let fallbackIntent: String
     /// Clarification templates per language, with `{a}` and `{b}` for the two questions.
     public let clarifyTemplate: [Language: String]
+    /// Follow-up targets used when the conversation gives none: kind (`topic`, `example`) -> key -> intent;
+    /// `start` and `empty` under kind `default`.
+    public let followUpDefaults: [String: [String: String]]
+    /// Topic names of the entities, sorted (the engine stores their positions).
+    public let topicNames: [String]
+    /// Aspect names of the entities, sorted.
+    public let aspectNames: [String]
 
     let analyzer: Analyzer
     let index: MatcherIndex
@@ -65,12 +72,24 @@ public struct KnowledgePack: Sendable {
             specs.append(contentsOf: spec.intents)
         }
         let lexicon = Lexicon(spec: lexiconSpec)
-        let analyzer = Analyzer(lexicon: lexicon, recognizer: try EntityRecognizer(spec: entities, lexicon: lexicon))
+        let analyzer = Analyzer(
+            lexicon: lexicon, recognizer: try EntityRecognizer(spec: entities, lexicon: lexicon),
+            corrector: SpellingCorrector(words: vocabulary(specs, lexiconSpec, entities)))
         return try KnowledgePack(
-            directory: directory, pack: pack, facts: facts, analyzer: analyzer, specs: specs)
+            directory: directory, pack: pack, facts: facts, analyzer: analyzer, specs: specs,
+            topics: entities.topic.keys.sorted(), aspects: entities.aspect.keys.sorted())
     }
 
-    private init(directory: String, pack: PackSpec, facts: FactsSpec, analyzer: Analyzer, specs: [IntentSpec]) throws {
+    private init(
+        directory: String, pack: PackSpec, facts: FactsSpec, analyzer: Analyzer, specs: [IntentSpec],
+        topics: [String], aspects: [String]
+    ) throws {
+        topicNames = topics
+        aspectNames = aspects
+        followUpDefaults = [
+            "topic": pack.followups.topic, "example": pack.followups.example,
+            "default": ["start": pack.followups.start, "empty": pack.followups.empty],
+        ]
         self.directory = directory
         name = pack.name
         source = Self.localized(pack.source)
@@ -95,7 +114,8 @@ public struct KnowledgePack: Sendable {
                 phrases: [.indonesian: spec.phrases?.id ?? [], .english: spec.phrases?.en ?? []],
                 answers: Self.localized(spec.answers ?? .init()),
                 suggestions: spec.suggestions ?? [],
-                followUp: spec.followup
+                followUp: spec.followup,
+                then: spec.then ?? [:]
             )
             let position = intents.count
             intentIndex[spec.name] = position
@@ -113,11 +133,17 @@ public struct KnowledgePack: Sendable {
         self.intents = intents
         self.intentIndex = intentIndex
         trainingPhrases = training
+        var groups: [String: Int32] = [:]
+        let intentGroup = intents.map { intent in
+            intent.group.map { name in groups[name] ?? { groups[name] = Int32(groups.count); return Int32(groups.count - 1) }() } ?? -1
+        }
         let index = MatcherIndex(
             phrases: training.map(\.stems), intents: training.map { Int32($0.intent) },
-            intentCount: intents.count, settings: pack.matcher)
+            intentGroup: intentGroup, settings: pack.matcher)
         self.index = index
-        calibration = Self.calibrate(index: index, training: training)
+        calibration = Self.calibrate(
+            index: index, training: training, fallback: intentIndex[pack.fallbackIntent] ?? -1,
+            unseenWeight: pack.matcher.unseenWeight)
     }
 
     /// The intent called `name`.
@@ -128,19 +154,26 @@ public struct KnowledgePack: Sendable {
     /// Approximate bytes held by the compiled matcher tables.
     public var matcherBytes: Int { index.approximateBytes }
 
-    /// Fits the confidence model: each training phrase scored without itself (right or wrong),
-    /// and without its whole intent (always wrong, like an unseen question).
-    private static func calibrate(index: MatcherIndex, training: [TrainingPhrase]) -> Calibration {
-        let scorer = Scorer(index: index)
+    /// Fits the confidence model: each training phrase scored without itself (right or wrong), and
+    /// without its whole intent (always wrong). For out-of-scope phrases the latter is exactly an
+    /// out-of-scope question meeting the in-scope intents (full weight); for in-scope phrases it stands
+    /// for an unseen question (weight `unseenWeight`).
+    private static func calibrate(index: MatcherIndex, training: [TrainingPhrase], fallback: Int, unseenWeight: Double) -> Calibration {
+        let scorer = Scorer(index: index, outOfScopeIntent: fallback)
         var samples: [Calibration.Sample] = []
         samples.reserveCapacity(training.count * 2)
         for (position, phrase) in training.enumerated() {
             let own = scorer.score(phrase.stems, excludingPhrase: position)
             samples.append(.init(scores: own, correct: own.best == phrase.intent))
             let unseen = scorer.score(phrase.stems, excludingIntent: phrase.intent)
-            samples.append(.init(scores: unseen, correct: false))
+            samples.append(.init(scores: unseen, correct: false, weight: phrase.intent == fallback ? 1 : unseenWeight))
         }
-        return Calibration.fit(samples)
+        // The fit balances right and wrong; shift it back to how often a leave-one-out answer is right.
+        var calibration = Calibration.fit(samples)
+        let own = stride(from: 0, to: samples.count, by: 2).map { samples[$0] }
+        let prior = Double(own.filter(\.correct).count) / Double(max(own.count, 1))
+        if prior > 0, prior < 1 { calibration.bias += log(prior / (1 - prior)) }
+        return calibration
     }
 
     private static func localized(_ spec: LocalizedTextSpec) -> [Language: String] {
@@ -148,6 +181,18 @@ public struct KnowledgePack: Sendable {
         if let id = spec.id { result[.indonesian] = id }
         if let en = spec.en { result[.english] = en }
         return result
+    }
+
+    /// Every word of the training phrases, the lexicon and the entities: what typos are corrected to.
+    private static func vocabulary(_ specs: [IntentSpec], _ lexicon: LexiconSpec, _ entities: EntitiesSpec) -> [String] {
+        var texts: [String] = []
+        for spec in specs { texts += (spec.phrases?.id ?? []) + (spec.phrases?.en ?? []) }
+        texts += lexicon.replace.keys.sorted() + lexicon.replace.values.sorted() + lexicon.drop + lexicon.keep
+        for (canonical, variants) in lexicon.synonyms.sorted(by: { $0.key < $1.key }) { texts += [canonical] + variants }
+        for group in [entities.topic, entities.aspect, entities.ordinal, entities.platform] {
+            for words in group.values { texts += words }
+        }
+        return texts.flatMap(TextCleaner.tokens)
     }
 
     static func yamlFiles(in directory: URL) throws -> [URL] {

@@ -19,11 +19,24 @@ struct PackSpec: Codable, Sendable {
     var fallbackIntent: String
     var clarify: LocalizedTextSpec
     var matcher: MatcherSettings
+    var followups: FollowUpDefaultsSpec
 
     enum CodingKeys: String, CodingKey {
-        case name, source, clarify, matcher
+        case name, source, clarify, matcher, followups
         case fallbackIntent = "fallback_intent"
     }
+}
+
+/// Where follow-ups go when the conversation gives no better target, from `pack.yaml`.
+struct FollowUpDefaultsSpec: Codable, Sendable {
+    /// "kalau KOL?" without context: topic -> intent.
+    var topic: [String: String]
+    /// "contohnya?": last topic (or `none`) -> intent.
+    var example: [String: String]
+    /// "lanjut" without context.
+    var start: String
+    /// "maksudnya?" without context.
+    var empty: String
 }
 
 /// Settings of the matcher, from `pack.yaml`.
@@ -36,11 +49,17 @@ public struct MatcherSettings: Codable, Sendable, Equatable {
     public var wordWeight: Double
     /// Weight of character n-gram features.
     public var charWeight: Double
+    /// Factor on the weight of features never seen in training (they lower the cosine of unfamiliar text).
+    public var unknownWeight: Double
+    /// Weight of the "unseen intent" negatives when fitting the confidence model.
+    public var unseenWeight: Double
 
     enum CodingKeys: String, CodingKey {
         case threshold, margin
         case wordWeight = "word_weight"
         case charWeight = "char_weight"
+        case unknownWeight = "unknown_weight"
+        case unseenWeight = "unseen_weight"
     }
 }
 
@@ -92,7 +111,10 @@ struct IntentSpec: Codable, Sendable {
     var phrases: LocalizedListSpec?
     var answers: LocalizedTextSpec?
     var suggestions: [String]?
+    /// For follow-up intents: the kind of follow-up (topic, example, next, previous, ordinal, repeat, english, indonesian, reset).
     var followup: String?
+    /// For answer intents: where a follow-up goes after this answer (kind or topic -> intent).
+    var then: [String: String]?
 }
 
 /// Slot values an intent stands for.

@@ -1,4 +1,5 @@
-/// One message taken apart: cleaned words, lexicon-normalised words, stems, entities, language.
+/// One message taken apart: cleaned words, lexicon-normalised words (after one-letter typos in unknown
+/// words are corrected), stems, entities, language.
 struct Analysis: Sendable {
     /// Lowercase tokens before the lexicon.
     var cleaned: [String]
@@ -17,17 +18,23 @@ struct Analyzer: Sendable {
     let lexicon: Lexicon
     let recognizer: EntityRecognizer
     let detector: LanguageDetector
+    let corrector: SpellingCorrector
 
-    init(lexicon: Lexicon, recognizer: EntityRecognizer) {
+    init(lexicon: Lexicon, recognizer: EntityRecognizer, corrector: SpellingCorrector) {
         self.lexicon = lexicon
         self.recognizer = recognizer
+        self.corrector = corrector
         self.detector = LanguageDetector(hints: lexicon.languageHints)
     }
 
     /// Analyses one message.
     func analyze(_ text: String) -> Analysis {
         let cleaned = TextCleaner.tokens(text)
-        let words = lexicon.apply(cleaned)
+        var corrected = cleaned
+        for index in corrected.indices {
+            if let correction = corrector.correction(of: corrected[index]) { corrected[index] = correction }
+        }
+        let words = lexicon.apply(corrected)
         var stems: [String] = []
         stems.reserveCapacity(words.count)
         for word in words { stems.append(lexicon.stemmer.stem(word)) }

@@ -67,16 +67,17 @@ struct EntityRecognizer: Sendable {
     func recognize(_ words: [String]) -> Entities {
         var entities = Entities()
         var topics: Set<String> = []
+        var digit: Int?
         var index = 0
         while index < words.count {
             let word = words[index]
-            if let digit = Self.digitOrdinal(word) {
+            if let value = Self.digitOrdinal(word) {
                 let next = index + 1 < words.count ? words[index + 1] : nil
                 let previous = index > 0 ? words[index - 1] : nil
                 let marked = previous.map(Self.ordinalMarkers.contains) ?? false
                     || next.map(Self.ordinalSuffixes.contains) ?? false
                 let counts = next.map(countedNouns.contains) ?? false
-                if marked || !counts { entities.ordinal = entities.ordinal ?? digit }
+                if marked || !counts { digit = digit ?? value }
                 index += 1
                 continue
             }
@@ -97,6 +98,8 @@ struct EntityRecognizer: Sendable {
             }
             index += match.length
         }
+        // A spelled ordinal ("kelima") wins over a bare digit ("kok cuma 4? yang kelima?").
+        entities.ordinal = entities.ordinal ?? digit
         if topics.contains("both") || (topics.contains("kol") && topics.contains("influencer")) {
             entities.topic = "both"
         } else {

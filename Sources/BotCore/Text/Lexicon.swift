@@ -22,7 +22,12 @@ struct Lexicon: Sendable {
         for (from, to) in spec.replace.sorted(by: { $0.key < $1.key }) {
             table.insert(TextCleaner.tokens(from), value: TextCleaner.tokens(to))
         }
-        replacements = table
+        // Resolve chains once ("bedanya" -> "beda" -> "perbedaan"), so the result is stable.
+        var resolved = PhraseTable<[String]>()
+        for (key, value) in table.entries.sorted(by: { $0.key < $1.key }) {
+            resolved.insert(key.split(separator: " ").map(String.init), value: Self.apply(value, table: table))
+        }
+        replacements = resolved
         var hints: [String: Language] = [:]
         for (code, words) in spec.language {
             guard let language = Language(rawValue: code) else { continue }
@@ -36,6 +41,10 @@ struct Lexicon: Sendable {
 
     /// `tokens` with every lexicon entry replaced by its standard form.
     func apply(_ tokens: [String]) -> [String] {
+        Self.apply(tokens, table: replacements)
+    }
+
+    private static func apply(_ tokens: [String], table replacements: PhraseTable<[String]>) -> [String] {
         var result: [String] = []
         result.reserveCapacity(tokens.count + 2)
         var index = 0
@@ -43,7 +52,7 @@ struct Lexicon: Sendable {
             if let match = replacements.longestMatch(in: tokens, at: index) {
                 result.append(contentsOf: match.value)
                 index += match.length
-            } else if let base = Self.withoutNya(tokens[index]), let value = replacements.value(for: base) {
+            } else if let base = withoutNya(tokens[index]), let value = replacements.value(for: base) {
                 result.append(contentsOf: value) // "sosmednya" -> "media sosial"
                 index += 1
             } else {

@@ -1,6 +1,6 @@
 /// Maps word sequences (one or more words) to values, matched longest-first over a token list.
 struct PhraseTable<Value: Sendable>: Sendable {
-    private var entries: [String: Value] = [:]
+    private(set) var entries: [String: Value] = [:]
     /// First words of the keys longer than one word, so single words skip the join.
     private var multiWordStarts: Set<String> = []
     private(set) var maxWords = 1

@@ -1,4 +1,4 @@
-/// A light Indonesian affix stripper: particles (-kah, -lah, -tah, -pun), the possessive -nya,
+/// A light Indonesian affix stripper: particles (-kah, -lah, -tah, -pun), the possessives -nya, -mu, -ku,
 /// the suffixes -kan, -an, -i, an English plural -s, and the prefixes di-, ber-, ter-, meN-, peN-, per-.
 /// It never leaves fewer than four letters and leaves words in its `keep` set alone.
 struct Stemmer: Sendable {
@@ -6,6 +6,7 @@ struct Stemmer: Sendable {
     private static let minimumStem = 4
 
     private static let particles: [[UInt8]] = ["kah", "lah", "tah", "pun"].map { Array($0.utf8) }
+    private static let possessives: [[UInt8]] = ["nya", "mu", "ku"].map { Array($0.utf8) }
     private static let suffixes: [[UInt8]] = ["kan", "an", "i", "s"].map { Array($0.utf8) }
     // Longest first, so "meng" wins over "me".
     private static let prefixes: [([UInt8], [UInt8])] = [
@@ -18,9 +19,14 @@ struct Stemmer: Sendable {
         if word.utf8.count < Self.minimumStem + 2 || keep.contains(word) { return word }
         var bytes = Array(word.utf8)
         guard bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
-        _ = stripSuffix(&bytes, Self.particles)
-        _ = stripSuffix(&bytes, [Array("nya".utf8)])
-        _ = stripSuffix(&bytes, Self.suffixes)
+        // After each step, a word of the keep list stops the stripping ("kredibilitasnya" -> "kredibilitas").
+        func kept() -> String? {
+            let current = String(decoding: bytes, as: UTF8.self)
+            return keep.contains(current) ? current : nil
+        }
+        if stripSuffix(&bytes, Self.particles), let word = kept() { return word }
+        if stripSuffix(&bytes, Self.possessives), let word = kept() { return word }
+        if stripSuffix(&bytes, Self.suffixes), let word = kept() { return word }
         for _ in 0..<2 {
             guard stripPrefix(&bytes) else { break }
         }

@@ -1,0 +1,58 @@
+/// The per-user memory as the engine keeps it: small integers instead of names (about 48 bytes).
+struct UserMemory: Equatable {
+    /// 0 = unknown, 1 = Indonesian, 2 = English.
+    var language: UInt8 = 0
+    /// Index of the last answered intent, -1 for none.
+    var lastIntent: Int16 = -1
+    /// Index into the pack's topic names plus one, 0 for none.
+    var topic: UInt8 = 0
+    /// Index into the pack's aspect names plus one, 0 for none.
+    var aspect: UInt8 = 0
+    /// The difference last shown (1...5), 0 for none.
+    var cursor: UInt8 = 0
+    /// The two intents of a pending clarification, -1 for none.
+    var pendingFirst: Int16 = -1
+    var pendingSecond: Int16 = -1
+    /// Ring of hashes of the last four question ids; `recentCount` of them are set.
+    var recent: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+    var recentCount: UInt8 = 0
+    /// Seconds since the epoch of the last question.
+    var lastActivity: Double = 0
+
+    static func == (lhs: UserMemory, rhs: UserMemory) -> Bool {
+        lhs.language == rhs.language && lhs.lastIntent == rhs.lastIntent && lhs.topic == rhs.topic
+            && lhs.aspect == rhs.aspect && lhs.cursor == rhs.cursor && lhs.pendingFirst == rhs.pendingFirst
+            && lhs.pendingSecond == rhs.pendingSecond && lhs.recentIds == rhs.recentIds
+            && lhs.lastActivity == rhs.lastActivity
+    }
+
+    var languageValue: Language? {
+        get { language == 1 ? .indonesian : language == 2 ? .english : nil }
+        set { language = newValue == .indonesian ? 1 : newValue == .english ? 2 : 0 }
+    }
+
+    /// The recent question id hashes, oldest first.
+    var recentIds: [UInt32] {
+        let all = [recent.0, recent.1, recent.2, recent.3]
+        return Array(all.prefix(Int(recentCount)))
+    }
+
+    /// Remembers a question id hash (keeps the last four).
+    mutating func remember(questionHash hash: UInt32) {
+        var all = recentIds
+        all.append(hash)
+        if all.count > 4 { all.removeFirst(all.count - 4) }
+        recentCount = UInt8(all.count)
+        all += [UInt32](repeating: 0, count: 4 - all.count)
+        recent = (all[0], all[1], all[2], all[3])
+    }
+
+    func hasSeen(questionHash hash: UInt32) -> Bool { recentIds.contains(hash) }
+
+    /// A 32-bit FNV-1a hash of a question id.
+    static func hash(questionId: String) -> UInt32 {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in questionId.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return hash
+    }
+}

@@ -1,0 +1,120 @@
+/// One problem found in a knowledge pack.
+public struct PackIssue: Sendable, Equatable, CustomStringConvertible {
+    /// What kind of problem.
+    public enum Kind: String, Sendable, CaseIterable {
+        case unknownIntent = "unknown-intent"
+        case unknownFact = "unknown-fact"
+        case duplicatePhrase = "duplicate-phrase"
+        case misroutedPhrase = "misrouted-phrase"
+        case unusedFact = "unused-fact"
+        case missingLanguage = "missing-language"
+        case evaluationInTraining = "evaluation-in-training"
+        case navigationText = "navigation-text"
+        case unknownFollowUp = "unknown-follow-up"
+    }
+    /// The kind.
+    public var kind: Kind
+    /// A one-line explanation naming the intent, phrase or fact.
+    public var message: String
+
+    /// `kind: message`.
+    public var description: String { "\(kind.rawValue): \(message)" }
+}
+
+/// Validates a pack and its evaluation set (`kolbot intents check`).
+public enum PackChecker {
+    /// Every problem found; empty when the pack is sound.
+    public static func check(_ pack: KnowledgePack, evaluation: [EvaluationCase] = []) -> [PackIssue] {
+        var issues: [PackIssue] = []
+        let knownFacts = Set(pack.facts.map(\.id))
+        var usedFacts: Set<String> = []
+        for intent in pack.intents {
+            for name in intent.suggestions where pack.intent(named: name) == nil {
+                issues.append(.init(kind: .unknownIntent, message: "\(intent.name) suggests unknown intent \(name)"))
+            }
+            if let kind = intent.followUp, !ConversationEngine.followUpKinds.contains(kind) {
+                issues.append(.init(kind: .unknownFollowUp, message: "\(intent.name) has unknown follow-up kind \(kind)"))
+            }
+            for (kind, name) in intent.then.sorted(by: { $0.key < $1.key }) where pack.intent(named: name) == nil {
+                issues.append(.init(kind: .unknownIntent, message: "\(intent.name) follow-up \(kind) goes to unknown intent \(name)"))
+            }
+            for fact in intent.facts {
+                if knownFacts.contains(fact) { usedFacts.insert(fact) } else {
+                    issues.append(.init(kind: .unknownFact, message: "\(intent.name) cites unknown fact \(fact)"))
+                }
+            }
+            for language in Language.allCases {
+                if intent.answers[language]?.isEmpty ?? true, intent.followUp == nil {
+                    issues.append(.init(kind: .missingLanguage, message: "\(intent.name) has no answer in \(language.rawValue)"))
+                }
+                if intent.question[language]?.isEmpty ?? true {
+                    issues.append(.init(kind: .missingLanguage, message: "\(intent.name) has no question in \(language.rawValue)"))
+                }
+                if intent.phrases[language]?.isEmpty ?? true {
+                    issues.append(.init(kind: .missingLanguage, message: "\(intent.name) has no training phrases in \(language.rawValue)"))
+                }
+                if let answer = intent.answers[language], NavigationText.contains(in: answer) {
+                    issues.append(.init(kind: .navigationText, message: "\(intent.name) answer in \(language.rawValue) contains site navigation"))
+                }
+            }
+        }
+        for (kind, targets) in pack.followUpDefaults.sorted(by: { $0.key < $1.key }) {
+            for (key, name) in targets.sorted(by: { $0.key < $1.key }) where pack.intent(named: name) == nil {
+                issues.append(.init(kind: .unknownIntent, message: "follow-up default \(kind).\(key) goes to unknown intent \(name)"))
+            }
+        }
+        for fact in pack.facts where !usedFacts.contains(fact.id) {
+            issues.append(.init(kind: .unusedFact, message: "no answer uses fact \(fact.id)"))
+        }
+        issues += phraseIssues(pack)
+        issues += evaluationIssues(pack, evaluation)
+        return issues
+    }
+
+    private static func key(_ stems: [String]) -> String { stems.joined(separator: " ") }
+
+    private static func phraseIssues(_ pack: KnowledgePack) -> [PackIssue] {
+        var issues: [PackIssue] = []
+        var seen: [String: Int] = [:]
+        let engine = ConversationEngine(pack: pack)
+        for phrase in pack.trainingPhrases {
+            let name = pack.intents[phrase.intent].name
+            let normalized = key(phrase.stems)
+            if let other = seen[normalized] {
+                issues.append(.init(kind: .duplicatePhrase,
+                                    message: "\"\(phrase.text)\" (\(name)) repeats a phrase of \(pack.intents[other].name)"))
+            } else {
+                seen[normalized] = phrase.intent
+            }
+            if pack.intents[phrase.intent].followUp != nil { continue }
+            let decision = engine.decide(pack.analyzer.analyze(phrase.text))
+            let answered: String
+            switch decision {
+            case .answer(let intent, _): answered = pack.intents[intent].name
+            case .fallback: answered = pack.fallbackIntent
+            case .clarify: answered = "clarify"
+            }
+            if answered != name {
+                issues.append(.init(kind: .misroutedPhrase, message: "\"\(phrase.text)\" of \(name) is answered as \(answered)"))
+            }
+        }
+        return issues
+    }
+
+    private static func evaluationIssues(_ pack: KnowledgePack, _ cases: [EvaluationCase]) -> [PackIssue] {
+        var issues: [PackIssue] = []
+        let rawTraining = Set(pack.trainingPhrases.map { TextCleaner.tokens($0.text).joined(separator: " ") })
+        for evaluationCase in cases {
+            for turn in evaluationCase.turns {
+                if pack.intent(named: turn.intent) == nil && turn.intent != "clarify" {
+                    issues.append(.init(kind: .unknownIntent, message: "evaluation expects unknown intent \(turn.intent) (\(evaluationCase.file))"))
+                }
+                let raw = TextCleaner.tokens(turn.text).joined(separator: " ")
+                if evaluationCase.turns.count == 1, !raw.isEmpty, rawTraining.contains(raw) {
+                    issues.append(.init(kind: .evaluationInTraining, message: "evaluation phrase \"\(turn.text)\" is also a training phrase"))
+                }
+            }
+        }
+        return issues
+    }
+}

@@ -1,0 +1,68 @@
+/// Corrects one-letter typos (a letter missing, extra, or wrong) in words the pack does not know, to a
+/// word of its vocabulary ("perbdaan" -> "perbedaan", "inluencer" -> "influencer"). Symmetric delete
+/// lookup: the vocabulary and each word with one letter deleted are indexed once, so a correction costs
+/// about two lookups per letter.
+struct SpellingCorrector: Sendable {
+    /// Known words with how often they occur (ties go to the more frequent word).
+    private let frequency: [String: Int]
+    /// A vocabulary word with one letter deleted -> the vocabulary words it comes from.
+    private let deletions: [String: [String]]
+    /// Shorter words are left alone: too many neighbours.
+    static let minimumLength = 6
+
+    init(words: [String]) {
+        var frequency: [String: Int] = [:]
+        for word in words where word.utf8.count >= 2 { frequency[word, default: 0] += 1 }
+        var deletions: [String: [String]] = [:]
+        for word in frequency.keys.sorted() where word.utf8.count >= Self.minimumLength - 1 {
+            for variant in Self.deletionVariants(of: word) where !(deletions[variant]?.contains(word) ?? false) {
+                deletions[variant, default: []].append(word)
+            }
+        }
+        self.frequency = frequency
+        self.deletions = deletions
+    }
+
+    /// True when `word` is in the vocabulary.
+    func knows(_ word: String) -> Bool { frequency[word] != nil }
+
+    /// The vocabulary word one edit away from `word`, or nil when `word` is known, short, or has no such neighbour.
+    func correction(of word: String) -> String? {
+        guard word.utf8.count >= Self.minimumLength, frequency[word] == nil,
+              word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
+        var best: String?
+        func consider(_ candidate: String) {
+            guard candidate != word, let count = frequency[candidate] else { return }
+            if let current = best, let currentCount = frequency[current],
+               currentCount > count || (currentCount == count && current < candidate) { return }
+            best = candidate
+        }
+        // A letter too many in `word`, or a letter wrong (both sides lose the same position).
+        for variant in Self.deletionVariants(of: word) {
+            consider(variant)
+            for candidate in deletions[variant] ?? [] where Self.isOneEdit(word, candidate) { consider(candidate) }
+        }
+        // A letter missing in `word`.
+        for candidate in deletions[word] ?? [] { consider(candidate) }
+        return best
+    }
+
+    private static func deletionVariants(of word: String) -> [String] {
+        let bytes = Array(word.utf8)
+        var variants: [String] = []
+        variants.reserveCapacity(bytes.count)
+        for index in bytes.indices {
+            var copy = bytes
+            copy.remove(at: index)
+            variants.append(String(decoding: copy, as: UTF8.self))
+        }
+        return variants
+    }
+
+    /// True when `a` and `b` (equal length) differ in exactly one position, or `b` is `a` with one letter removed.
+    private static func isOneEdit(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if x.count == y.count { return zip(x, y).filter { $0 != $1 }.count == 1 }
+        return x.count == y.count + 1
+    }
+}

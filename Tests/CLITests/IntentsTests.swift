@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@Suite struct IntentsTests {
+    @Test func shippedPackPassesTheCheck() throws {
+        let result = try Kolbot.run(["intents", "check"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("OK: no issues"))
+    }
+
+    @Test func brokenPackFailsTheCheck() throws {
+        let directory = NSTemporaryDirectory() + "kolbot-pack-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Kolbot.packageRoot.appendingPathComponent("Intents").path, toPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try """
+            intents:
+              - name: broken.intent
+                question: {id: "Rusak?", en: "Broken?"}
+                facts: [F-made-up]
+                phrases: {id: [apa itu kol], en: [what is it]}
+                answers: {id: "Jawaban."}
+            """.write(toFile: directory + "/intents/99-broken.yaml", atomically: true, encoding: .utf8)
+        let result = try Kolbot.run(["intents", "check", "--intents", directory])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("unknown-fact: broken.intent cites unknown fact F-made-up"))
+        #expect(result.stdout.contains("missing-language: broken.intent has no answer in en"))
+        #expect(result.stdout.contains("duplicate-phrase"))
+    }
+
+    @Test func listShowsIntents() throws {
+        let result = try Kolbot.run(["intents", "list"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("difference.5"))
+    }
+}
