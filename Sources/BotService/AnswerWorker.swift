@@ -214,13 +214,9 @@ public final class AnswerWorker: @unchecked Sendable {
             let now = currentTimeMs()
             if !rateLimiter.allow(question.user, nowMs: now) {
                 metrics.rateLimited.increment()
-                let language = question.language ?? .indonesian
-                let reply = Reply(text: QuestionErrorCode.rateLimited.userMessage(language), intent: "rate_limited", confidence: 0,
-                                  language: language, isFallback: true)
-                records += sendAnswer(Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply,
-                                             meta: question.meta, error: (.rateLimited, "more than \(configuration.rateLimit) questions per second"),
-                                             timestampMs: now),
-                                      to: configuration.answersTopic, for: message)
+                let limited = QuestionError(code: .rateLimited, message: "more than \(configuration.rateLimit) questions per second",
+                                            questionID: question.id, user: question.user, language: question.language, meta: question.meta)
+                records += sendAnswer(Answer(rejecting: limited, user: question.user, timestampMs: now), to: configuration.answersTopic, for: message)
                 break
             }
             var destination = configuration.answersTopic
@@ -235,17 +231,11 @@ public final class AnswerWorker: @unchecked Sendable {
             let reply = engine.reply(to: question.text, user: question.user, language: question.language)
             metrics.answered(reply)
             if let created = message.timestampMs, now >= created { metrics.latency.recordMilliseconds(now - created) }
-            records += sendAnswer(Answer(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply,
-                                         meta: question.meta, timestampMs: now),
-                                  to: destination, for: message)
+            records += sendAnswer(Answer(replying: question, with: reply, timestampMs: now), to: destination, for: message)
         case .failure(let error):
             metrics.rejected(error.code)
             if let user = error.user {
-                let language = error.language ?? .indonesian
-                let reply = Reply(text: error.code.userMessage(language), intent: "error", confidence: 0, language: language, isFallback: true)
-                records += sendAnswer(Answer(id: error.questionID + ":answer", inReplyTo: error.questionID, user: user, reply: reply,
-                                             meta: error.meta, error: (error.code, error.message), timestampMs: currentTimeMs()),
-                                      to: configuration.answersTopic, for: message)
+                records += sendAnswer(Answer(rejecting: error, user: user, timestampMs: currentTimeMs()), to: configuration.answersTopic, for: message)
             }
             records += sendDeadLetter(message, error: error)
             logger.debug("question rejected", metadata: ["error.code": "\(error.code.rawValue)", "kafka.partition": "\(message.partition)",

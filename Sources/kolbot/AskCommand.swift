@@ -1,5 +1,6 @@
 import ArgumentParser
 import BotCore
+import BotService
 import Foundation
 
 /// Where the knowledge pack is: `--intents DIR`, else `KOLBOT_INTENTS`, else `Intents`.
@@ -63,15 +64,14 @@ struct AskCommand: ParsableCommand {
         if jsonl {
             var session = JSONLinesSession(engine: engine)
             while let line = readLine(strippingNewline: true) {
-                print(session.answer(line: line))
-                fflush(nil)
+                FileHandle.standardOutput.write(Data(session.answer(line: line) + [UInt8(ascii: "\n")]))
             }
             return
         }
-        let question = text.joined(separator: " ")
-        let reply = engine.reply(to: question, user: user, language: lang)
+        let question = Question(id: "cli-1", user: user, text: text.joined(separator: " "), language: lang)
+        let reply = engine.reply(to: question.text, user: user, language: lang)
         if json {
-            print(AnswerObject(reply: reply, user: user, inReplyTo: "cli-1").jsonLine())
+            FileHandle.standardOutput.write(Data(Answer(replying: question, with: reply, timestampMs: nowMs()).encoded() + [UInt8(ascii: "\n")]))
         } else {
             print(reply.text)
             if !reply.suggestions.isEmpty {
@@ -82,106 +82,27 @@ struct AskCommand: ParsableCommand {
     }
 }
 
-/// Answers JSON lines one by one; every input line yields exactly one output line.
+/// Answers JSON lines one by one with the service's wire format (the question decoder and the answer
+/// schema of the topic contract); every input line yields exactly one output line.
 struct JSONLinesSession {
     let engine: ConversationEngine
+    private let decoder = QuestionDecoder()
     private var lineNumber = 0
 
     init(engine: ConversationEngine) { self.engine = engine }
 
-    mutating func answer(line: String) -> String {
+    /// The answer value for one input line.
+    mutating func answer(line: String) -> [UInt8] {
         lineNumber += 1
-        let fallbackId = "stdin-\(lineNumber)"
-        guard let data = line.data(using: .utf8),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        else {
-            return AnswerObject.error("invalid JSON object", inReplyTo: fallbackId, user: "").jsonLine()
-        }
-        let questionId = Self.idString(object["id"])
-        let inReplyTo = questionId ?? fallbackId
-        guard let user = object["user"] as? String, !user.isEmpty else {
-            return AnswerObject.error("missing \"user\"", inReplyTo: inReplyTo, user: "").jsonLine()
-        }
-        guard let text = object["text"] as? String else {
-            return AnswerObject.error("missing \"text\"", inReplyTo: inReplyTo, user: user).jsonLine()
-        }
-        var language: Language?
-        if let code = object["lang"], !(code is NSNull) {
-            guard let string = code as? String, let parsed = Language(rawValue: string) else {
-                return AnswerObject.error("\"lang\" must be \"id\" or \"en\"", inReplyTo: inReplyTo, user: user).jsonLine()
-            }
-            language = parsed
-        }
-        let reply = engine.reply(to: text, user: user, language: language, questionId: questionId)
-        return AnswerObject(reply: reply, user: user, inReplyTo: inReplyTo).jsonLine()
-    }
-
-    private static func idString(_ value: Any?) -> String? {
-        switch value {
-        case let string as String: return string
-        case let number as NSNumber: return number.stringValue
-        default: return nil
+        switch decoder.decode(value: Array(line.utf8), key: nil, defaultID: "stdin-\(lineNumber)") {
+        case .success(let question):
+            let reply = engine.reply(to: question.text, user: question.user, language: question.language, questionId: question.id)
+            return Answer(replying: question, with: reply, timestampMs: nowMs()).encoded()
+        case .failure(let error):
+            return Answer(rejecting: error, user: error.user ?? "", timestampMs: nowMs()).encoded()
         }
     }
 }
 
-/// The answer object written by `ask --json` and `ask --jsonl`.
-struct AnswerObject: Encodable {
-    var id: String
-    var inReplyTo: String
-    var user: String
-    var text: String
-    var intent: String
-    var confidence: Double
-    var lang: String
-    var fallback: Bool
-    var suggestions: [String]
-    var source: String?
-    var facts: [String]
-    var error: String?
-    var ts: String
-
-    enum CodingKeys: String, CodingKey {
-        case id, user, text, intent, confidence, lang, fallback, suggestions, source, facts, error, ts
-        case inReplyTo = "in_reply_to"
-    }
-
-    init(reply: Reply, user: String, inReplyTo: String) {
-        id = Self.newId()
-        self.inReplyTo = inReplyTo
-        self.user = user
-        text = reply.text
-        intent = reply.intent
-        confidence = (reply.confidence * 1000).rounded() / 1000
-        lang = reply.language.rawValue
-        fallback = reply.isFallback
-        suggestions = reply.suggestions
-        source = reply.source
-        facts = reply.facts
-        ts = Self.timestamp()
-    }
-
-    static func error(_ message: String, inReplyTo: String, user: String) -> AnswerObject {
-        var object = AnswerObject(
-            reply: Reply(text: "Error: \(message).", intent: "error", confidence: 0, language: .indonesian, isFallback: true),
-            user: user, inReplyTo: inReplyTo)
-        object.error = message
-        return object
-    }
-
-    func jsonLine() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{\"intent\":\"error\"}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func newId() -> String { UUID().uuidString.lowercased() }
-
-    private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
-    }
-}
+/// Milliseconds since the epoch.
+func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }

@@ -38,6 +38,14 @@ import Testing
         while faultEnded.get() == nil { usleep(10_000) }
         worker.stop()
         try await worker.waitUntilFinished()
+        if report.lost > 0 {
+            // Diagnose: was the lost question produced, and where does it sit?
+            let questions = try readTopic("kolbot.questions", brokers: cluster.bootstrapServers, count: questions, timeout: 10)
+            for id in report.missingSample {
+                let found = questions.first { String(decoding: $0.value ?? [], as: UTF8.self).contains("\"\(id)\"") }
+                print("lost \(id): " + (found.map { "in kolbot.questions[\($0.partition)] at offset \($0.offset)" } ?? "never reached kolbot.questions"))
+            }
+        }
         return Run(report: report, faultEndedAt: faultEnded.get()!, loadStartedAt: started)
     }
 
@@ -65,7 +73,7 @@ import Testing
             cluster.pushRequestErrors(apiKey: 1, errors: [6, 7, 6])
             sleep(1)
         }
-        print("leaders moved and request errors injected: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates)")
+        print("leaders moved and request errors injected: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates), missing \(run.report.missingSample)")
         #expect(run.report.lost == 0)
         #expect(run.report.answered == 6_000)
     }

@@ -29,6 +29,21 @@ public struct Answer: Sendable, Equatable {
         self.timestampMs = timestampMs
     }
 
+    /// The answer to `question`.
+    public init(replying question: Question, with reply: Reply, timestampMs: Int64) {
+        self.init(id: question.id + ":answer", inReplyTo: question.id, user: question.user, reply: reply, meta: question.meta,
+                  timestampMs: timestampMs)
+    }
+
+    /// The error answer to a question that cannot be answered normally, told to the user in their language.
+    public init(rejecting error: QuestionError, user: String, timestampMs: Int64) {
+        let language = error.language ?? .indonesian
+        let intent = error.code == .rateLimited ? "rate_limited" : "error"
+        let reply = Reply(text: error.code.userMessage(language), intent: intent, confidence: 0, language: language, isFallback: true)
+        self.init(id: error.questionID + ":answer", inReplyTo: error.questionID, user: user, reply: reply, meta: error.meta,
+                  error: (error.code, error.message), timestampMs: timestampMs)
+    }
+
     public static func == (a: Answer, b: Answer) -> Bool {
         a.id == b.id && a.inReplyTo == b.inReplyTo && a.user == b.user && a.reply == b.reply && a.meta == b.meta
             && a.error?.code == b.error?.code && a.error?.message == b.error?.message && a.timestampMs == b.timestampMs

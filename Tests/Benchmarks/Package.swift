@@ -7,7 +7,7 @@ let package = Package(
     name: "KOLBotBenchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "KOLBot", path: ".."),
+        .package(name: "KOLBot", path: "../.."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [

@@ -8,6 +8,7 @@ import Foundation
 
 let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let memoryMode = arguments.first == "users"
 let numbers = arguments.compactMap { Int($0) }

@@ -5,6 +5,7 @@ import Foundation
 /// The repository root (holds `Intents/`).
 private let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 private func loadPack() -> KnowledgePack {
     do { return try KnowledgePack.load(directory: root.appendingPathComponent("Intents").path) } catch { fatalError("\(error)") }
