@@ -64,11 +64,11 @@ struct LoadCommand: ParsableCommand {
         if report.lost > 0 { throw ExitCode(1) }
     }
 
-    /// Question texts from the knowledge pack: the phrases of every intent, in both languages.
+    /// The evaluation utterances of the pack (`Intents/eval/`): questions as real users write them.
     private func loadPhrases() throws -> [String] {
-        let knowledge = try pack.load()
-        let phrases = knowledge.intents.flatMap { intent in Language.allCases.flatMap { intent.phrases[$0] ?? [] } }
-        guard !phrases.isEmpty else { throw ValidationError("the knowledge pack at \(pack.directory) has no phrases") }
+        let directory = pack.directory + "/eval"
+        let phrases = try EvaluationSet.load(paths: [directory]).flatMap { $0.turns.map(\.text) }
+        guard !phrases.isEmpty else { throw ConfigurationError("no evaluation phrases under \(directory)") }
         return phrases
     }
 }
