@@ -23,7 +23,10 @@ public final class AnswerWorker: @unchecked Sendable {
     // Owned by the answering thread once started.
     private var consumer: KafkaConsumer!
     private var producer: KafkaProducer!
-    private var outputReader: TopicReader?
+    /// Reads the answers tail (exactly-once) and the state changelog on assignment.
+    private var topicReader: TopicReader?
+    private var changelog: StateChangelog?
+    private var lastExpirySweepMs: Int64 = 0
     private var tracker = OffsetTracker()
     private var rateLimiter: RateLimiter
     private var replyTargets: ReplyTargets!
@@ -67,8 +70,16 @@ public final class AnswerWorker: @unchecked Sendable {
             logger.warning("answers topic is not co-partitioned with the questions topic; answers are partitioned by user",
                            metadata: ["questions.partitions": "\(questionPartitions)", "answers.partitions": "\(answerPartitions)"])
         }
-        if configuration.delivery == .exactlyOnce {
-            outputReader = try TopicReader(configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger)
+        if configuration.stateChangelog {
+            let statePartitions = try producer.partitionCount(of: configuration.stateTopic)
+            guard statePartitions == questionPartitions else {
+                throw KafkaError("the state changelog \(configuration.stateTopic) has \(statePartitions) partitions and \(configuration.questionsTopic) "
+                    + "\(questionPartitions); create it with the same count (compacted), or run with --state-changelog off")
+            }
+            changelog = StateChangelog(topic: configuration.stateTopic)
+        }
+        if configuration.delivery == .exactlyOnce || configuration.stateChangelog {
+            topicReader = try TopicReader(configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger)
         }
         do {
             replyTargets = try ReplyTargets(
@@ -153,6 +164,7 @@ public final class AnswerWorker: @unchecked Sendable {
                 producer.poll(timeoutMs: 0)
                 storeOffsets()
                 metrics.producerQueueDepth.record(producer.outstanding)
+                expireStates()
                 if fatalProducerError.load(ordering: .acquiring) { try restartProducer() }
             }
         } catch {
@@ -178,7 +190,7 @@ public final class AnswerWorker: @unchecked Sendable {
         storeOffsets()
         do { try consumer.commit() } catch { logger.warning("final offset commit failed", metadata: ["error": "\(error)"]) }
         consumer.close()   // leaves the group; the final revocation runs on this thread
-        outputReader = nil
+        topicReader = nil
         let left = producer.close(timeoutMs: 1_000)
         logger.info("stopped", metadata: ["drained": "\(drained)", "unacknowledged": "\(left)"])
     }
@@ -197,7 +209,9 @@ public final class AnswerWorker: @unchecked Sendable {
         producer = try makeProducer()
         fatalProducerError.store(false, ordering: .releasing)
         var starts = try consumer.committed(assigned).filter { $0.value >= 0 }
-        if let outputReader { starts.merge(resumePoints(assigned, reader: outputReader)) { _, resume in resume } }
+        if configuration.delivery == .exactlyOnce, let topicReader {
+            starts.merge(resumePoints(assigned, reader: topicReader).starts) { _, resume in resume }
+        }
         try consumer.seek(starts)
         logger.info("transport restarted", metadata: ["rewound": "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
     }
@@ -228,10 +242,19 @@ public final class AnswerWorker: @unchecked Sendable {
                     destination = replyTo
                 }
             }
-            let reply = engine.reply(to: question.text, user: question.user, language: question.language)
+            if engine.hasSeen(questionId: question.id, user: question.user) {
+                // Redelivered (e.g. after a crash in at-least-once mode): it was answered already.
+                metrics.redelivered.increment()
+                break
+            }
+            let reply = engine.reply(to: question.text, user: question.user, language: question.language, questionId: question.id)
             metrics.answered(reply)
             if let created = message.timestampMs, now >= created { metrics.latency.recordMilliseconds(now - created) }
             records += sendAnswer(Answer(replying: question, with: reply, timestampMs: now), to: destination, for: message)
+            if changelog != nil, let state = engine.state(of: question.user),
+               let record = changelog?.record(for: question.user, state: state, partition: message.partition, offset: message.offset) {
+                records += sendChangelog(record, token: DeliveryToken(partition: message.partition, kind: .state, offset: message.offset))
+            }
         case .failure(let error):
             metrics.rejected(error.code)
             if let user = error.user {
@@ -302,10 +325,40 @@ public final class AnswerWorker: @unchecked Sendable {
         return 1
     }
 
+    /// Enqueues a changelog record; returns the number of records enqueued.
+    private func sendChangelog(_ record: OutboundMessage, token: DeliveryToken) -> Int {
+        do {
+            try producer.send(record, token: token.raw)
+            return 1
+        } catch {
+            if isFatal(error) { return 0 }
+            logger.error("state record refused by the producer", metadata: ["error": "\(error)"])
+            return 0
+        }
+    }
+
+    /// Writes tombstones for users the engine has let go (idle expiry, user cap), once a minute.
+    private func expireStates() {
+        guard changelog != nil else { return }
+        let now = currentTimeMs()
+        guard now - lastExpirySweepMs >= 60_000 else { return }
+        lastExpirySweepMs = now
+        let tombstones = changelog!.tombstones(keeping: engine)
+        for record in tombstones {
+            _ = sendChangelog(record, token: DeliveryToken(partition: record.partition ?? 0, kind: .housekeeping, offset: 0))
+        }
+        metrics.usersInMemory.record(engine.userCount)
+        if !tombstones.isEmpty { logger.debug("expired users tombstoned", metadata: ["count": "\(tombstones.count)"]) }
+    }
+
     /// A delivery report (answering thread, inside producer poll/flush).
     private func delivered(_ report: DeliveryReport) {
         if discardingReports { return }
         let token = DeliveryToken(raw: report.token)
+        if token.kind == .housekeeping {
+            if let error = report.error { logger.warning("changelog record not delivered", metadata: ["error": "\(error)"]) }
+            return
+        }
         guard let error = report.error else {
             connectivity.succeeded(nowMs: currentTimeMs())
             tracker.acknowledge(partition: token.partition, offset: token.offset)
@@ -336,7 +389,7 @@ public final class AnswerWorker: @unchecked Sendable {
                 logger.error("cannot dead-letter an undeliverable answer", metadata: ["error": "\(error)"])
             }
         } else {
-            logger.error("dead-letter record cannot be delivered", metadata: ["error": "\(error)"])
+            logger.error("\(token.kind == .state ? "state" : "dead-letter") record cannot be delivered", metadata: ["error": "\(error)"])
         }
         tracker.acknowledge(partition: token.partition, offset: token.offset)
     }
@@ -358,31 +411,70 @@ public final class AnswerWorker: @unchecked Sendable {
 
     fileprivate func partitionsAssigned(_ partitions: [TopicPartition]) -> [TopicPartition: Int64] {
         metrics.rebalances.increment()
-        let starts = outputReader.map { resumePoints(partitions, reader: $0) } ?? [:]
+        var resume = (starts: [TopicPartition: Int64](), answered: [Int32: Int64]())
+        if configuration.delivery == .exactlyOnce, let topicReader { resume = resumePoints(partitions, reader: topicReader) }
+        var restored = 0
+        if let topicReader, changelog != nil {
+            for tp in partitions {
+                do {
+                    let (users, stateOffset) = try changelog!.restore(partition: tp.partition, reader: topicReader, into: engine)
+                    restored += users
+                    // The state must not be older than the last answer: replay what was answered after it.
+                    if let answered = resume.answered[tp.partition], stateOffset < answered {
+                        try replay(tp.partition, from: stateOffset + 1, through: answered, reader: topicReader)
+                    }
+                } catch {
+                    logger.warning("cannot restore conversation state", metadata: ["partition": "\(tp.partition)", "error": "\(error)"])
+                }
+            }
+            metrics.usersInMemory.record(engine.userCount)
+        }
         health.setAssigned(true)
         metrics.assignedPartitions.record(consumer.assignment().count + partitions.count)
         logger.info("partitions assigned", metadata: ["partitions": "\(partitions.map(\.partition).sorted())",
-                                                      "resumed": "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
-        return starts
+                                                      "resumed": "\(resume.starts.map { "\($0.key.partition)@\($0.value)" }.sorted())",
+                                                      "users_restored": "\(restored)"])
+        return resume.starts
+    }
+
+    /// Runs questions `from...through` of `partition` through the engine again without answering, so the state
+    /// catches up with answers that were sent before a crash but whose state record was not; then writes the
+    /// caught-up states to the changelog.
+    private func replay(_ partition: Int32, from: Int64, through: Int64, reader: TopicReader) throws {
+        var users = Set<String>()
+        try reader.readAll(topic: configuration.questionsTopic, partition: partition, from: from, through: through) { record in
+            guard case .success(let q) = decoder.decode(value: record.value, key: record.key,
+                                                        defaultID: "\(record.topic)-\(record.partition)-\(record.offset)"),
+                  !engine.hasSeen(questionId: q.id, user: q.user) else { return }
+            _ = engine.reply(to: q.text, user: q.user, language: q.language, questionId: q.id)
+            users.insert(q.user)
+        }
+        for user in users {
+            guard let state = engine.state(of: user), let record = changelog?.record(for: user, state: state, partition: partition, offset: through) else { continue }
+            _ = sendChangelog(record, token: DeliveryToken(partition: partition, kind: .housekeeping, offset: through))
+        }
+        logger.info("conversation state replayed", metadata: ["partition": "\(partition)", "from": "\(from)", "through": "\(through)", "users": "\(users.count)"])
     }
 
     /// Resume-from-output: for each partition, the offset after the last question answered on the matching
-    /// answers partition, never before the group's committed offset.
-    private func resumePoints(_ partitions: [TopicPartition], reader: TopicReader) -> [TopicPartition: Int64] {
+    /// answers partition, never before the group's committed offset; and that last answered offset.
+    private func resumePoints(_ partitions: [TopicPartition], reader: TopicReader) -> (starts: [TopicPartition: Int64], answered: [Int32: Int64]) {
         do {
             let last = try reader.lastRecords(topic: configuration.answersTopic, partitions: partitions.map(\.partition))
             let committed = try consumer.committed(partitions)
             var starts: [TopicPartition: Int64] = [:]
+            var answeredOffsets: [Int32: Int64] = [:]
             for tp in partitions {
                 guard let record = last[tp.partition],
                       record.header(Headers.sourcePartition)?.stringValue == String(tp.partition),
                       let answered = record.header(Headers.sourceOffset)?.stringValue.flatMap(Int64.init) else { continue }
                 starts[tp] = max(answered + 1, committed[tp] ?? KafkaOffset.invalid)
+                answeredOffsets[tp.partition] = answered
             }
-            return starts
+            return (starts, answeredOffsets)
         } catch {
             logger.warning("cannot read the answers topic to resume; using committed offsets (at-least-once)", metadata: ["error": "\(error)"])
-            return [:]
+            return ([:], [:])
         }
     }
 
@@ -395,10 +487,13 @@ public final class AnswerWorker: @unchecked Sendable {
             storeOffsets()
         }
         let dropped = tracker.remove(partitions: ps)
+        let forgotten = changelog?.drop(partitions: Set(ps), from: engine) ?? 0
+        metrics.usersInMemory.record(engine.userCount)
         let remaining = consumer.assignment().count - partitions.count
         metrics.assignedPartitions.record(max(remaining, 0))
         if remaining <= 0 { health.setAssigned(false) }
-        logger.info("partitions revoked", metadata: ["partitions": "\(ps.sorted())", "lost": "\(lost)", "unacknowledged": "\(dropped)"])
+        logger.info("partitions revoked", metadata: ["partitions": "\(ps.sorted())", "lost": "\(lost)", "unacknowledged": "\(dropped)",
+                                                     "users_dropped": "\(forgotten)"])
     }
 }
 

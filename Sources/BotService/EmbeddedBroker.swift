@@ -12,8 +12,8 @@ public enum EmbeddedBroker {
         return cluster
     }
 
-    /// The topics of a configuration: questions, answers and dead letters.
+    /// The topics of a configuration: questions, answers, dead letters and the state changelog.
     public static func topics(of configuration: ServiceConfiguration) -> [String] {
-        [configuration.questionsTopic, configuration.answersTopic, configuration.deadLetterTopic]
+        [configuration.questionsTopic, configuration.answersTopic, configuration.deadLetterTopic, configuration.stateTopic]
     }
 }

@@ -69,7 +69,13 @@ struct OffsetTracker {
 /// What a produced record is, packed into the 64-bit delivery token:
 /// partition (16 bits) | kind (4) | attempt (4) | source offset (40).
 struct DeliveryToken: Equatable {
-    enum Kind: UInt64 { case answer = 0, deadLetter = 1 }
+    enum Kind: UInt64 {
+        case answer = 0, deadLetter = 1
+        /// A changelog record of the state after a question; the question waits for it.
+        case state = 2
+        /// A record no question waits for (tombstones, state rewritten after a replay).
+        case housekeeping = 3
+    }
 
     var partition: Int32
     var kind: Kind

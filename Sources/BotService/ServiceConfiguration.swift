@@ -18,6 +18,10 @@ public struct ServiceConfiguration: Sendable {
     public var questionsTopic = "kolbot.questions"
     public var answersTopic = "kolbot.answers"
     public var deadLetterTopic = "kolbot.questions.dlq"
+    /// The compacted changelog of conversation state (same partition count as the questions topic).
+    public var stateTopic = "kolbot.state"
+    /// Whether conversation state is kept in the changelog (false: memory only, lost on rebalance or restart).
+    public var stateChangelog = true
     /// librdkafka properties set over the defaults of both clients (`-X key=value`).
     public var kafka: [String: String] = [:]
     /// Limits applied to incoming questions.

@@ -47,26 +47,29 @@ public final class TopicReader {
         return result
     }
 
-    /// Calls `body` with every record of `topic`'s `partition`, from the oldest kept to the end the partition had
-    /// when the call began.
+    /// Calls `body` with the records of `topic`'s `partition` from `from` (default: the oldest kept) up to and
+    /// including `through` (default: the last one when the call began).
     /// - Returns: the number of records read.
     @discardableResult
-    public func readAll(topic: String, partition: Int32, timeoutMs: Int32 = 30_000, _ body: (InboundMessage) throws -> Void) throws -> Int {
+    public func readAll(topic: String, partition: Int32, from: Int64? = nil, through: Int64? = nil, timeoutMs: Int32 = 30_000,
+                        _ body: (InboundMessage) throws -> Void) throws -> Int {
         let tp = TopicPartition(topic, partition)
         let marks = try consumer.watermarks(tp, timeoutMs: timeoutMs)
-        guard marks.high > marks.low else { return 0 }
-        try consumer.assign([tp: marks.low])
+        let start = max(from ?? marks.low, marks.low)
+        let end = min(through.map { $0 + 1 } ?? marks.high, marks.high)   // exclusive
+        guard end > start else { return 0 }
+        try consumer.assign([tp: start])
         defer { try? consumer.assign([:]) }
         var count = 0
-        var lastOffset = marks.low - 1
+        var lastOffset = start - 1
         var deadline = monotonicMs() + Int64(timeoutMs)
-        while lastOffset < marks.high - 1 {
+        while lastOffset < end - 1 {
             if monotonicMs() > deadline { throw KafkaError("timed out reading \(tp)") }
             batch.removeAll(keepingCapacity: true)
             try consumer.poll(maxMessages: 1000, timeoutMs: 100, into: &batch)
             // Compacted topics have gaps: the position, not the last record, tells when the end is reached.
-            if batch.isEmpty, let position = consumer.position(tp), position >= marks.high { break }
-            for m in batch where m.partition == partition && m.offset < marks.high {
+            if batch.isEmpty, let position = consumer.position(tp), position >= end { break }
+            for m in batch where m.partition == partition && m.offset < end {
                 try body(m)
                 count += 1
                 lastOffset = m.offset

@@ -16,6 +16,9 @@ struct ServiceOptions: ParsableArguments {
     @Flag(help: "Delivery guarantee: --exactly-once (default; resume from the answers topic, needs co-partitioned topics) or --at-least-once. Env: KOLBOT_DELIVERY.")
     var delivery: DeliveryFlag?
 
+    @Option(name: .long, help: "Keep conversation state in the changelog topic (on) or in memory only (off). Env: KOLBOT_STATE_CHANGELOG. Default: on.")
+    var stateChangelog: String?
+
     @Option(name: .long, help: "Questions per second each user may ask; 0 turns the limit off. Env: KOLBOT_RATE_LIMIT. Default: 5.")
     var rateLimit: Double?
 
@@ -54,6 +57,7 @@ struct ServeSettings {
         let mode = try settings.choice("delivery", flag: service.delivery?.mode.rawValue, default: c.delivery.rawValue,
                                        among: DeliveryMode.allCases.map(\.rawValue))
         c.delivery = DeliveryMode(rawValue: mode)!
+        c.stateChangelog = try settings.choice("state-changelog", flag: service.stateChangelog, default: "on", among: ["on", "off"]) == "on"
         c.rateLimit = try settings.number("rate-limit", flag: service.rateLimit.map { "\($0)" }, default: c.rateLimit, "a rate >= 0") { $0 >= 0 }
         c.rateBurst = try settings.number("rate-burst", flag: service.rateBurst.map { "\($0)" }, default: c.rateBurst, "a number >= 1") { $0 >= 1 }
         c.replyToPattern = settings.string("reply-to-pattern", flag: service.replyToPattern, default: c.replyToPattern) ?? c.replyToPattern

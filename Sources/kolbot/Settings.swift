@@ -170,6 +170,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("dlq-topic"), help: "Dead-letter topic. Env: KOLBOT_DLQ_TOPIC. Default: kolbot.questions.dlq.")
     var deadLetterTopic: String?
 
+    @Option(name: .long, help: "Conversation state changelog topic (compacted, co-partitioned with the questions). Env: KOLBOT_STATE_TOPIC. Default: kolbot.state.")
+    var stateTopic: String?
+
     @Option(name: .customShort("X"), parsing: .unconditionalSingleValue,
             help: ArgumentHelp("A librdkafka property, key=value (repeatable). Env: KOLBOT_KAFKA_<KEY> with dots as underscores.",
                                valueName: "key=value"))
@@ -182,6 +185,7 @@ struct ConnectionOptions: ParsableArguments {
         c.questionsTopic = try topic(settings, "questions-topic", questionsTopic, c.questionsTopic)
         c.answersTopic = try topic(settings, "answers-topic", answersTopic, c.answersTopic)
         c.deadLetterTopic = try topic(settings, "dlq-topic", deadLetterTopic, c.deadLetterTopic)
+        c.stateTopic = try topic(settings, "state-topic", stateTopic, c.stateTopic)
         c.kafka = try settings.kafkaProperties(flags: properties)
         return (c, brokers == nil)
     }

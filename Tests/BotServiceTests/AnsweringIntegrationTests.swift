@@ -8,7 +8,7 @@ import Testing
     /// Over TCP on a 3-broker, 6-partition mock cluster: 2,000 questions from 100 users get exactly
     /// 2,000 answers, none twice, each user's in order.
     @Test func twoThousandQuestionsFromAHundredUsers() async throws {
-        let cluster = try EmbeddedBroker.start(brokers: 3, partitions: 6, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq"], logger: testLogger)
+        let cluster = try EmbeddedBroker.start(brokers: 3, partitions: 6, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq", "kolbot.state"], logger: testLogger)
         let worker = AnswerWorker(configuration: testConfiguration(cluster), pack: try loadPack(), logger: testLogger)
         try worker.start()
         var options = LoadOptions(brokers: cluster.bootstrapServers, phrases: samplePhrases)
@@ -34,7 +34,7 @@ import Testing
 
     /// Broken input gets an error answer and a dead-letter record; the next valid question is answered.
     @Test func brokenInputIsAnsweredAndDeadLettered() async throws {
-        let cluster = try EmbeddedBroker.start(brokers: 1, partitions: 2, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq"], logger: testLogger)
+        let cluster = try EmbeddedBroker.start(brokers: 1, partitions: 2, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq", "kolbot.state"], logger: testLogger)
         let worker = AnswerWorker(configuration: testConfiguration(cluster), pack: try loadPack(), logger: testLogger)
         try worker.start()
         let key = Array("u-broken".utf8)

@@ -16,7 +16,7 @@ import Testing
     /// calling `fault` on another thread; returns the load report.
     func loadWithFault(questions: Int, rate: Double, worker configure: (inout ServiceConfiguration) -> Void = { _ in },
                        fault: @escaping @Sendable (MockCluster, AnswerWorker) throws -> Void) async throws -> Run {
-        let cluster = try EmbeddedBroker.start(brokers: 3, partitions: 6, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq"], logger: testLogger)
+        let cluster = try EmbeddedBroker.start(brokers: 3, partitions: 6, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq", "kolbot.state"], logger: testLogger)
         var configuration = testConfiguration(cluster)
         configuration.rateLimit = 0
         configure(&configuration)

@@ -9,6 +9,8 @@ struct ServiceMetrics {
     let fallbacks = Counter(label: "kolbot_fallbacks_total")
     let rebalances = Counter(label: "kolbot_rebalances_total")
     let rateLimited = Counter(label: "kolbot_rate_limited_total")
+    /// Questions not answered again because their id was already answered for the user.
+    let redelivered = Counter(label: "kolbot_redelivered_total")
     /// From the question record's timestamp to the answer handed to the producer.
     let latency = Timer(label: "kolbot_answer_latency_seconds")
     let assignedPartitions = Gauge(label: "kolbot_assigned_partitions")

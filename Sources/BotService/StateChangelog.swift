@@ -1,0 +1,76 @@
+import BotCore
+import KafkaTransport
+import Logging
+
+/// Keeps the conversation state of the users of this instance's partitions in a compacted changelog topic,
+/// as Kafka Streams does with its stores: one record per answered question (key: user, value: the encoded
+/// state, partition: the question's, headers: the question's partition and offset), a tombstone when a user
+/// expires. On assignment the partition is read back (newest record per user wins, since the mock cluster does
+/// not compact) before any question of it is answered; on revocation its users are dropped.
+struct StateChangelog {
+    let topic: String
+    private var partitionOfUser: [String: Int32] = [:]
+
+    init(topic: String) {
+        self.topic = topic
+    }
+
+    /// The record holding `user`'s state after answering question `offset` of `partition`.
+    mutating func record(for user: String, state: ConversationState, partition: Int32, offset: Int64) -> OutboundMessage {
+        partitionOfUser[user] = partition
+        return OutboundMessage(topic: topic, partition: partition, key: Array(user.utf8), value: state.encoded(), headers: [
+            MessageHeader(Headers.sourcePartition, String(partition)),
+            MessageHeader(Headers.sourceOffset, String(offset)),
+        ])
+    }
+
+    /// Tombstones for users the engine no longer remembers (expired or evicted); forgets them.
+    mutating func tombstones(keeping engine: ConversationEngine) -> [OutboundMessage] {
+        var result: [OutboundMessage] = []
+        for (user, partition) in partitionOfUser where engine.state(of: user) == nil {
+            result.append(OutboundMessage(topic: topic, partition: partition, key: Array(user.utf8), value: nil))
+            partitionOfUser[user] = nil
+        }
+        return result
+    }
+
+    /// Drops the users of revoked partitions from the engine; returns how many.
+    mutating func drop(partitions: Set<Int32>, from engine: ConversationEngine) -> Int {
+        var dropped = 0
+        for (user, partition) in partitionOfUser where partitions.contains(partition) {
+            engine.forget(user: user)
+            partitionOfUser[user] = nil
+            dropped += 1
+        }
+        return dropped
+    }
+
+    /// Restores the users of `partition` from the changelog into `engine`.
+    /// - Returns: the users restored and the source offset of the newest record (-1 when none).
+    mutating func restore(partition: Int32, reader: TopicReader, into engine: ConversationEngine) throws -> (users: Int, sourceOffset: Int64) {
+        var newest: [String: [UInt8]?] = [:]
+        var sourceOffset: Int64 = -1
+        try reader.readAll(topic: topic, partition: partition) { record in
+            guard let key = record.key else { return }
+            newest[String(decoding: key, as: UTF8.self)] = record.value
+            if let o = record.header(Headers.sourceOffset)?.stringValue.flatMap(Int64.init) { sourceOffset = max(sourceOffset, o) }
+        }
+        var restored = 0
+        for (user, value) in newest {
+            guard let value, let state = try? ConversationState(encoded: value) else { continue }
+            engine.restore(state, for: user)
+            // restore() keeps an expired state out (state(of:) is nil then): nothing to remember.
+            guard engine.state(of: user) != nil else { continue }
+            partitionOfUser[user] = partition
+            restored += 1
+        }
+        return (restored, sourceOffset)
+    }
+
+    /// Remembers that `user` lives on `partition` (after a replay).
+    mutating func note(_ user: String, partition: Int32) {
+        partitionOfUser[user] = partition
+    }
+
+    var userCount: Int { partitionOfUser.count }
+}
