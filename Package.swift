@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // librdkafka from the system (Debian: librdkafka-dev).
@@ -74,7 +75,10 @@ let package = Package(
         ),
         .testTarget(name: "BotCoreTests", dependencies: ["BotCore"]),
         .testTarget(name: "KafkaTransportTests", dependencies: ["KafkaTransport"]),
-        .testTarget(name: "BotServiceTests", dependencies: ["BotService", "BotCore", "KafkaTransport"]),
+        .testTarget(
+            name: "BotServiceTests",
+            dependencies: ["BotService", "BotCore", "KafkaTransport", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         // Runs the built `kolbot` binary as a user would (needs `swift build` products, which `swift test` builds).
         .testTarget(name: "CLITests", dependencies: ["KafkaTransport", "BotService"]),
     ]

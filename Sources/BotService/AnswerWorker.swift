@@ -26,6 +26,10 @@ public final class AnswerWorker: @unchecked Sendable {
     /// Reads the answers tail (exactly-once) and the state changelog on assignment.
     private var topicReader: TopicReader?
     private var changelog: StateChangelog?
+    /// State records waiting for their answer's acknowledgement, by question (partition, offset): a state
+    /// record is written only once its answer is on the brokers, so a restored state never claims a question
+    /// was answered when it was not.
+    private var pendingStates: [PartitionOffset: OutboundMessage] = [:]
     private var lastExpirySweepMs: Int64 = 0
     private var tracker = OffsetTracker()
     private var rateLimiter: RateLimiter
@@ -206,11 +210,17 @@ public final class AnswerWorker: @unchecked Sendable {
         discardingReports = false
         let assigned = consumer.assignment()
         _ = tracker.remove(partitions: assigned.map(\.partition))
+        pendingStates.removeAll()
         producer = try makeProducer()
         fatalProducerError.store(false, ordering: .releasing)
         var starts = try consumer.committed(assigned).filter { $0.value >= 0 }
         if configuration.delivery == .exactlyOnce, let topicReader {
             starts.merge(resumePoints(assigned, reader: topicReader).starts) { _, resume in resume }
+        }
+        // In-memory state may count questions whose answers were just purged: rebuild it from the changelog.
+        if let topicReader, changelog != nil {
+            _ = changelog!.drop(partitions: Set(assigned.map(\.partition)), from: engine)
+            for tp in assigned { _ = try changelog!.restore(partition: tp.partition, reader: topicReader, into: engine) }
         }
         try consumer.seek(starts)
         logger.info("transport restarted", metadata: ["rewound": "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
@@ -251,9 +261,10 @@ public final class AnswerWorker: @unchecked Sendable {
             metrics.answered(reply)
             if let created = message.timestampMs, now >= created { metrics.latency.recordMilliseconds(now - created) }
             records += sendAnswer(Answer(replying: question, with: reply, timestampMs: now), to: destination, for: message)
-            if changelog != nil, let state = engine.state(of: question.user),
+            if records > 0, changelog != nil, let state = engine.state(of: question.user),
                let record = changelog?.record(for: question.user, state: state, partition: message.partition, offset: message.offset) {
-                records += sendChangelog(record, token: DeliveryToken(partition: message.partition, kind: .state, offset: message.offset))
+                pendingStates[PartitionOffset(message.partition, message.offset)] = record
+                records += 1
             }
         case .failure(let error):
             metrics.rejected(error.code)
@@ -362,6 +373,7 @@ public final class AnswerWorker: @unchecked Sendable {
         guard let error = report.error else {
             connectivity.succeeded(nowMs: currentTimeMs())
             tracker.acknowledge(partition: token.partition, offset: token.offset)
+            if token.kind == .answer { writePendingState(token, delivered: true) }
             return
         }
         guard var message = report.failedMessage else { return }
@@ -376,6 +388,7 @@ public final class AnswerWorker: @unchecked Sendable {
         }
         if fatalProducerError.load(ordering: .acquiring) { return }   // the restart rewinds and answers again
         if token.kind == .answer {
+            writePendingState(token, delivered: false)
             logger.error("answer cannot be delivered; dead-lettering it", metadata: ["error": "\(error)", "topic": "\(report.topic)"])
             message.headers += [MessageHeader(Headers.errorCode, QuestionErrorCode.deliveryFailed.rawValue),
                                 MessageHeader(Headers.errorMessage, "answer to \(report.topic) failed: \(error)")]
@@ -392,6 +405,15 @@ public final class AnswerWorker: @unchecked Sendable {
             logger.error("\(token.kind == .state ? "state" : "dead-letter") record cannot be delivered", metadata: ["error": "\(error)"])
         }
         tracker.acknowledge(partition: token.partition, offset: token.offset)
+    }
+
+    /// Sends (or, when the answer was not delivered, drops) the state record waiting for an answer.
+    private func writePendingState(_ answer: DeliveryToken, delivered: Bool) {
+        guard let record = pendingStates.removeValue(forKey: PartitionOffset(answer.partition, answer.offset)) else { return }
+        let state = DeliveryToken(partition: answer.partition, kind: .state, offset: answer.offset)
+        if !delivered || sendChangelog(record, token: state) == 0 {
+            tracker.acknowledge(partition: answer.partition, offset: answer.offset)
+        }
     }
 
     private static let permanentErrors: Set<String> = [
@@ -487,6 +509,7 @@ public final class AnswerWorker: @unchecked Sendable {
             storeOffsets()
         }
         let dropped = tracker.remove(partitions: ps)
+        pendingStates = pendingStates.filter { !ps.contains($0.key.partition) }
         let forgotten = changelog?.drop(partitions: Set(ps), from: engine) ?? 0
         metrics.usersInMemory.record(engine.userCount)
         let remaining = consumer.assignment().count - partitions.count
@@ -523,4 +546,14 @@ public enum Headers {
     public static let originalOffset = "original.offset"
     /// On dead-letter records whose value was cut to the message limit: the original size in bytes.
     public static let originalSize = "original.size"
+}
+
+/// A question's position.
+struct PartitionOffset: Hashable {
+    var partition: Int32
+    var offset: Int64
+    init(_ partition: Int32, _ offset: Int64) {
+        self.partition = partition
+        self.offset = offset
+    }
 }

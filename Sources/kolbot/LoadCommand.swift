@@ -29,6 +29,9 @@ struct LoadCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the figures as CSV (header and one row) instead of the report.")
     var csv = false
 
+    @Flag(name: .long, help: "Measure the service in both delivery modes on an embedded broker (no --brokers) and print the reports side by side.")
+    var compareDelivery = false
+
     @OptionGroup var pack: PackLocation
     @OptionGroup var log: LogOptions
 
@@ -40,6 +43,11 @@ struct LoadCommand: ParsableCommand {
         let settings = try SettingsResolver(configFile: connection.config)
         let logger = try log.bootstrap(label: "kolbot.load", settings: settings, defaultLevel: .warning)
         let (configuration, embedded) = try connection.resolve(settings)
+        if compareDelivery {
+            guard embedded else { throw ValidationError("--compare-delivery runs its own embedded broker; drop --brokers") }
+            try compare(configuration, logger: logger)
+            return
+        }
         guard !embedded else { throw ValidationError("--brokers (or KOLBOT_BROKERS) is required") }
         var options = LoadOptions(brokers: configuration.brokers, phrases: try loadPhrases())
         options.questionsTopic = configuration.questionsTopic
@@ -62,6 +70,42 @@ struct LoadCommand: ParsableCommand {
             print(report.text)
         }
         if report.lost > 0 { throw ExitCode(1) }
+    }
+
+    /// Runs the same load against an in-process service in each delivery mode, each on a fresh embedded broker.
+    private func compare(_ base: ServiceConfiguration, logger: Logger) throws {
+        let phrases = try loadPhrases()
+        let knowledge = try pack.load()
+        var reports: [(DeliveryMode, LoadReport)] = []
+        for mode in DeliveryMode.allCases {
+            let cluster = try EmbeddedBroker.start(topics: EmbeddedBroker.topics(of: base), logger: logger)
+            var configuration = base
+            configuration.brokers = cluster.bootstrapServers
+            configuration.kafka = ServiceConfiguration.embeddedDefaults.merging(base.kafka) { _, flag in flag }
+            configuration.delivery = mode
+            configuration.rateLimit = 0
+            let worker = AnswerWorker(configuration: configuration, pack: knowledge, logger: logger)
+            try worker.start()
+            while !worker.health.isReady { usleep(50_000) }
+            var options = LoadOptions(brokers: cluster.bootstrapServers, phrases: phrases)
+            options.questions = questions
+            options.users = users
+            options.rate = rate
+            options.idleTimeout = timeout
+            FileHandle.standardError.write(Data("\(mode.rawValue): \(questions) questions from \(users) users\n".utf8))
+            reports.append((mode, try LoadGenerator(options: options, logger: logger).run()))
+            worker.stop()
+            try worker.join()
+            withExtendedLifetime(cluster) {}
+        }
+        let columns = reports.map { $0.1.text.split(separator: "\n").map(String.init) }
+        print("".padding(toLength: 40, withPad: " ", startingAt: 0) + reports.map { $0.0.rawValue.padding(toLength: 40, withPad: " ", startingAt: 0) }.joined())
+        for row in 0..<(columns.map(\.count).min() ?? 0) {
+            print(columns.map { $0[row].padding(toLength: 40, withPad: " ", startingAt: 0) }.joined())
+        }
+        let ratio = reports[0].1.throughput / max(reports[1].1.throughput, 1)
+        print(String(format: "throughput exactly-once / at-least-once: %.2f", ratio))
+        if reports.contains(where: { $0.1.lost > 0 }) { throw ExitCode(1) }
     }
 
     /// The evaluation utterances of the pack (`Intents/eval/`): questions as real users write them.
