@@ -236,11 +236,16 @@ public final class AnswerWorker: @unchecked Sendable {
         switch decoder.decode(value: message.value, key: message.key, defaultID: defaultID) {
         case .success(let question):
             let now = currentTimeMs()
+            if engine.hasSeen(questionId: question.id, user: question.user) {
+                // Redelivered (e.g. after a crash in at-least-once mode): its answer was acknowledged already.
+                metrics.redelivered.increment()
+                break
+            }
             if !rateLimiter.allow(question.user, nowMs: now) {
                 metrics.rateLimited.increment()
                 let limited = QuestionError(code: .rateLimited, message: "more than \(configuration.rateLimit) questions per second",
                                             questionID: question.id, user: question.user, language: question.language, meta: question.meta)
-                records += sendAnswer(Answer(rejecting: limited, user: question.user, timestampMs: now), to: configuration.answersTopic, for: message)
+                records += sendAnswer(Answer(rejecting: limited, user: question.user, timestampMs: now), to: configuration.answersTopic, for: message).records
                 break
             }
             var destination = configuration.answersTopic
@@ -252,16 +257,12 @@ public final class AnswerWorker: @unchecked Sendable {
                     destination = replyTo
                 }
             }
-            if engine.hasSeen(questionId: question.id, user: question.user) {
-                // Redelivered (e.g. after a crash in at-least-once mode): it was answered already.
-                metrics.redelivered.increment()
-                break
-            }
             let reply = engine.reply(to: question.text, user: question.user, language: question.language, questionId: question.id)
             metrics.answered(reply)
             if let created = message.timestampMs, now >= created { metrics.latency.recordMilliseconds(now - created) }
-            records += sendAnswer(Answer(replying: question, with: reply, timestampMs: now), to: destination, for: message)
-            if records > 0, changelog != nil, let state = engine.state(of: question.user),
+            let sent = sendAnswer(Answer(replying: question, with: reply, timestampMs: now), to: destination, for: message)
+            records += sent.records
+            if sent.answered, changelog != nil, let state = engine.state(of: question.user),
                let record = changelog?.record(for: question.user, state: state, partition: message.partition, offset: message.offset) {
                 pendingStates[PartitionOffset(message.partition, message.offset)] = record
                 records += 1
@@ -269,7 +270,7 @@ public final class AnswerWorker: @unchecked Sendable {
         case .failure(let error):
             metrics.rejected(error.code)
             if let user = error.user {
-                records += sendAnswer(Answer(rejecting: error, user: user, timestampMs: currentTimeMs()), to: configuration.answersTopic, for: message)
+                records += sendAnswer(Answer(rejecting: error, user: user, timestampMs: currentTimeMs()), to: configuration.answersTopic, for: message).records
             }
             records += sendDeadLetter(message, error: error)
             logger.debug("question rejected", metadata: ["error.code": "\(error.code.rawValue)", "kafka.partition": "\(message.partition)",
@@ -284,8 +285,9 @@ public final class AnswerWorker: @unchecked Sendable {
         return true
     }
 
-    /// Enqueues an answer; returns the number of records enqueued (a refused answer is dead-lettered instead).
-    private func sendAnswer(_ answer: Answer, to topic: String, for question: InboundMessage) -> Int {
+    /// Enqueues an answer (a refused one is dead-lettered instead).
+    /// - Returns: the number of records enqueued, and whether the answer itself was.
+    private func sendAnswer(_ answer: Answer, to topic: String, for question: InboundMessage) -> (records: Int, answered: Bool) {
         var headers: [MessageHeader] = [
             MessageHeader(Headers.sourcePartition, String(question.partition)),
             MessageHeader(Headers.sourceOffset, String(question.offset)),
@@ -295,12 +297,13 @@ public final class AnswerWorker: @unchecked Sendable {
         let record = OutboundMessage(topic: topic, partition: partition, key: Array(answer.user.utf8), value: answer.encoded(), headers: headers)
         do {
             try producer.send(record, token: DeliveryToken(partition: question.partition, kind: .answer, offset: question.offset).raw)
-            return 1
+            return (1, true)
         } catch {
-            if isFatal(error) { return 0 }
+            if isFatal(error) { return (0, false) }
             logger.error("answer refused by the producer; dead-lettering the question", metadata: ["error": "\(error)"])
-            return sendDeadLetter(question, error: QuestionError(code: .deliveryFailed, message: "answer refused: \(error)",
-                                                                 questionID: answer.inReplyTo, user: answer.user))
+            let records = sendDeadLetter(question, error: QuestionError(code: .deliveryFailed, message: "answer refused: \(error)",
+                                                                        questionID: answer.inReplyTo, user: answer.user))
+            return (records, false)
         }
     }
 

@@ -10,7 +10,8 @@ import Testing
         var duplicates: Int
     }
 
-    func crashRun(mode: String, kills: Int, questions: Int = 20_000, users: Int = 500) throws -> Outcome {
+    /// With `instances` 2, a second member of the group runs throughout and only the first is killed and restarted.
+    func crashRun(mode: String, kills: Int, instances: Int = 1, questions: Int = 20_000, users: Int = 500) throws -> Outcome {
         let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "6"])
         defer { broker.stop() }
         let brokers = try broker.firstLine()
@@ -18,6 +19,9 @@ import Testing
                          "-X", "fetch.wait.max.ms=10"]
         var serve = try BackgroundProcess.kolbot(serveArgs)
         try serve.waitForLog("partitions assigned")
+        let companion = instances > 1 ? try BackgroundProcess.kolbot(serveArgs) : nil
+        defer { companion?.stop() }
+        if let companion { try companion.waitForLog("partitions assigned", timeout: 40) }
         let load = try BackgroundProcess.kolbot(["load", "--brokers", brokers, "--questions", String(questions), "--users", String(users),
                                                  "--rate", "400", "--timeout", "60"])
         defer { load.stop() }
@@ -26,7 +30,7 @@ import Testing
             usleep(UInt32.random(in: 1_000_000...4_000_000, using: &generator))
             serve.signal(SIGKILL)
             _ = serve.waitForExit(timeout: 5)
-            print("[\(mode)] kill \(k): serve killed")
+            print("[\(mode), \(instances) instance(s)] kill \(k): serve killed")
             serve = try BackgroundProcess.kolbot(serveArgs)
             try serve.waitForLog("partitions assigned", timeout: 40)
         }
@@ -37,12 +41,19 @@ import Testing
             guard let line = out.split(separator: "\n").first(where: { $0.hasPrefix(name) }) else { return -1 }
             return Int(line.split(separator: " ").last ?? "") ?? -1
         }
-        print("[\(mode)] \(kills) kills, load exit \(String(describing: status))\n\(out)")
+        print("[\(mode), \(instances) instance(s)] \(kills) kills, load exit \(String(describing: status))\n\(out)")
         return Outcome(report: out, lost: figure("lost"), duplicates: figure("duplicates"))
     }
 
     @Test func exactlyOnceSurvivesFiveKills() throws {
         let o = try crashRun(mode: "exactly-once", kills: 5)
+        #expect(o.report.contains("answered            20000"))
+        #expect(o.lost == 0)
+        #expect(o.duplicates == 0)
+    }
+
+    @Test func exactlyOnceWithTwoInstancesOneKilled() throws {
+        let o = try crashRun(mode: "exactly-once", kills: 5, instances: 2)
         #expect(o.report.contains("answered            20000"))
         #expect(o.lost == 0)
         #expect(o.duplicates == 0)
