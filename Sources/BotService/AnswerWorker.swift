@@ -241,7 +241,7 @@ public final class AnswerWorker: @unchecked Sendable {
                 metrics.redelivered.increment()
                 break
             }
-            if !rateLimiter.allow(question.user, nowMs: now) {
+            if !rateLimiter.allow(question.user, nowMs: message.timestampMs ?? now) {
                 metrics.rateLimited.increment()
                 let limited = QuestionError(code: .rateLimited, message: "more than \(configuration.rateLimit) questions per second",
                                             questionID: question.id, user: question.user, language: question.language, meta: question.meta)

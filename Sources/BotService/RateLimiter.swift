@@ -24,12 +24,14 @@ struct RateLimiter {
 
     var trackedUsers: Int { buckets.count }
 
-    /// Takes a token for `user` at `nowMs`; false when the user is over the limit.
+    /// Takes a token for `user` for a question sent at `nowMs` (the record's timestamp, so a backlog read after
+    /// an outage is judged by when users asked, not by when it is answered); false when over the limit.
     mutating func allow(_ user: String, nowMs: Int64) -> Bool {
         guard rate > 0 else { return true }
         if var bucket = buckets[user] {
-            bucket.tokens = Float(min(burst, Double(bucket.tokens) + Double(nowMs - bucket.updatedMs) / 1000 * rate))
-            bucket.updatedMs = nowMs
+            let elapsed = max(0, nowMs - bucket.updatedMs)
+            bucket.tokens = Float(min(burst, Double(bucket.tokens) + Double(elapsed) / 1000 * rate))
+            bucket.updatedMs = max(bucket.updatedMs, nowMs)
             let allowed = bucket.tokens >= 1
             if allowed { bucket.tokens -= 1 }
             buckets[user] = bucket

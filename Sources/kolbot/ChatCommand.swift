@@ -23,7 +23,7 @@ struct ChatCommand: ParsableCommand {
     var user: String?
 
     @Option(name: .long, help: "Ask for answers in this language: id or en. Default: detected.")
-    var lang: String?
+    var lang: Language?
 
     @Option(name: .long, help: "Seconds to wait for each answer.")
     var timeout: Double = 30
@@ -34,10 +34,6 @@ struct ChatCommand: ParsableCommand {
     func run() throws {
         let settings = try SettingsResolver(configFile: connection.config)
         let logger = try log.bootstrap(label: "kolbot.chat", settings: settings, defaultLevel: .warning)
-        let language: Language? = try lang.map {
-            guard let l = Language(rawValue: $0) else { throw ValidationError("--lang must be id or en") }
-            return l
-        }
         var (configuration, embedded) = try connection.resolve(settings)
         var cluster: MockCluster?
         var worker: AnswerWorker?
@@ -77,7 +73,7 @@ struct ChatCommand: ParsableCommand {
             if text.isEmpty { continue }
             count += 1
             let id = "\(user)-\(count)-\(UInt16.random(in: 0...UInt16.max))"
-            let question = Question(id: id, user: user, text: text, language: language)
+            let question = Question(id: id, user: user, text: text, language: lang)
             try producer.send(OutboundMessage(topic: configuration.questionsTopic, key: Array(user.utf8), value: question.encoded()), token: 0)
             producer.poll(timeoutMs: 0)
             let deadline = Date().addingTimeInterval(timeout)

@@ -68,8 +68,10 @@ import Testing
             sleep(4)
             for p in 0..<6 { try cluster.setLeader(TopicPartition("kolbot.questions", Int32(p)), broker: Int32(1 + (p + 1) % 3)) }
             for p in 0..<6 { try cluster.setLeader(TopicPartition("kolbot.answers", Int32(p)), broker: Int32(1 + (p + 2) % 3)) }
-            // Produce (API key 0) and Fetch (1) answer NOT_LEADER_FOR_PARTITION (6) and REQUEST_TIMED_OUT (7) a few times.
-            cluster.pushRequestErrors(apiKey: 0, errors: [6, 6, 7, 6])
+            // Produce (API key 0) answers NOT_LEADER_FOR_PARTITION (6) and Fetch (1) also REQUEST_TIMED_OUT (7) a few times.
+            // (A REQUEST_TIMED_OUT injected on Produce makes librdkafka 2.0.2's mock drop an acknowledged batch of the
+            // test's own question producer: seen here twice, the questions never reached the topic.)
+            cluster.pushRequestErrors(apiKey: 0, errors: [6, 6, 6])
             cluster.pushRequestErrors(apiKey: 1, errors: [6, 7, 6])
             sleep(1)
         }
