@@ -228,12 +228,11 @@ public final class AnswerWorker: @unchecked Sendable {
 
     private func handle(_ message: InboundMessage) {
         metrics.questions.increment()
-        let defaultID = "\(message.topic)-\(message.partition)-\(message.offset)"
         var records = 0
         // A producer that hit a fatal error refuses everything: the question is left unfinished (not
         // tracked, so its offset is not stored) and read again after the transport restarts.
         defer { if !fatalProducerError.load(ordering: .acquiring) { tracker.add(partition: message.partition, offset: message.offset, records: records) } }
-        switch decoder.decode(value: message.value, key: message.key, defaultID: defaultID) {
+        switch decoder.decode(value: message.value, key: message.key, defaultID: "\(message.topic)-\(message.partition)-\(message.offset)") {
         case .success(let question):
             let now = currentTimeMs()
             if engine.hasSeen(questionId: question.id, user: question.user) {
@@ -280,9 +279,8 @@ public final class AnswerWorker: @unchecked Sendable {
 
     /// True (and the restart is scheduled) when the producer refused a record because of a fatal error.
     private func isFatal(_ error: any Error) -> Bool {
-        guard let e = error as? KafkaError, e.isFatal || e.name == "_FATAL" else { return fatalProducerError.load(ordering: .acquiring) }
-        fatalProducerError.store(true, ordering: .releasing)
-        return true
+        if (error as? KafkaError)?.isFatal == true { fatalProducerError.store(true, ordering: .releasing) }
+        return fatalProducerError.load(ordering: .acquiring)
     }
 
     /// Enqueues an answer (a refused one is dead-lettered instead).
@@ -325,7 +323,7 @@ public final class AnswerWorker: @unchecked Sendable {
         } catch {
             if isFatal(error) { return 0 }
             guard let value = question.value, value.count > configuration.limits.maxMessageBytes else {
-                logger.error("dead-letter record refused by the producer", metadata: ["error": "\(error)", "error.code": "\(error)"])
+                logger.error("dead-letter record refused by the producer", metadata: ["error": "\(error)"])
                 return 0
             }
             record.value = Array(value.prefix(configuration.limits.maxMessageBytes))
@@ -382,7 +380,7 @@ public final class AnswerWorker: @unchecked Sendable {
         guard var message = report.failedMessage else { return }
         if token.attempt < 15 && !Self.permanentErrors.contains(error.name) && !fatalProducerError.load(ordering: .acquiring) {
             // librdkafka gave up (e.g. message timeout during a long outage): try again, the question is not lost.
-            logger.warning("answer delivery failed, retrying", metadata: ["error": "\(error)", "attempt": "\(token.attempt + 1)"])
+            logger.warning("record delivery failed, retrying", metadata: ["kind": "\(token.kind)", "error": "\(error)", "attempt": "\(token.attempt + 1)"])
             var retry = token
             retry.attempt += 1
             do { try producer.send(message, token: retry.raw); return } catch {

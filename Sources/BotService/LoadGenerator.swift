@@ -117,7 +117,7 @@ public final class LoadGenerator {
         var failed = 0
         let producer = try KafkaProducer(
             configuration: KafkaConfiguration(client.merging(["linger.ms": "5", "enable.idempotence": "true"]) { _, n in n }
-                .merging(o.kafka.filter { !$0.key.hasPrefix("fetch.") }) { _, n in n }),
+                .merging(ServiceConfiguration.producerSubset(of: o.kafka)) { _, n in n }),
             logger: logger) { report in if report.error != nil { failed += 1 } }
         defer { producer.close() }
 

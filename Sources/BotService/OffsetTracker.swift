@@ -24,24 +24,21 @@ struct OffsetTracker {
 
     /// Records one acknowledgement for question `offset` of `partition`.
     mutating func acknowledge(partition: Int32, offset: Int64) {
-        guard var queue = partitions[partition] else { return }
-        // Reports arrive in order as a rule, so the match is almost always at the front.
-        guard let i = queue.firstIndex(where: { $0.offset == offset }) else { return }
-        queue[i].remaining -= 1
+        // Reports arrive in order as a rule, so the match is almost always at the front. The queue is
+        // mutated in place in the dictionary (a copy taken out would be copied again on write).
+        guard let i = partitions[partition]?.firstIndex(where: { $0.offset == offset }) else { return }
+        partitions[partition]![i].remaining -= 1
         inFlight -= 1
-        partitions[partition] = queue
         advance(partition)
     }
 
     /// Pops the completed questions at the front of `partition` and makes the next offset storable.
     private mutating func advance(_ partition: Int32) {
-        guard var queue = partitions[partition] else { return }
         var next: Int64?
-        while let front = queue.first, front.remaining == 0 {
+        while let front = partitions[partition]?.first, front.remaining == 0 {
             next = front.offset + 1
-            queue.removeFirst()
+            partitions[partition]!.removeFirst()
         }
-        partitions[partition] = queue
         if let next { storable[partition] = next }
     }
 

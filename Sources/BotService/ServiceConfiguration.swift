@@ -85,10 +85,16 @@ public struct ServiceConfiguration: Sendable {
             "acks": "all",
             "linger.ms": "2",
             "reconnect.backoff.max.ms": "1000",
-        ].merging(kafka.filter { !Self.consumerOnly.contains($0.key) }) { _, new in new }
+        ].merging(Self.producerSubset(of: kafka)) { _, new in new }
     }
 
-    /// Consumer properties that a producer rejects or warns about; not passed to the producer.
+    /// The properties of `kafka` that apply to a producer: consumer-only ones (group, fetch, session, offset
+    /// settings), which a producer warns about, are left out.
+    public static func producerSubset(of kafka: [String: String]) -> [String: String] {
+        kafka.filter { !consumerOnly.contains($0.key) }
+    }
+
+    /// Consumer properties that a producer warns about; not passed to producers.
     private static let consumerOnly: Set<String> = [
         "group.id", "enable.auto.commit", "auto.commit.interval.ms", "enable.auto.offset.store", "auto.offset.reset",
         "fetch.wait.max.ms", "fetch.min.bytes", "fetch.max.bytes", "session.timeout.ms", "heartbeat.interval.ms",

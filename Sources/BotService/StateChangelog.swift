@@ -27,7 +27,7 @@ struct StateChangelog {
     /// Tombstones for users the engine no longer remembers (expired or evicted); forgets them.
     mutating func tombstones(keeping engine: ConversationEngine) -> [OutboundMessage] {
         var result: [OutboundMessage] = []
-        for (user, partition) in partitionOfUser where engine.state(of: user) == nil {
+        for (user, partition) in partitionOfUser where !engine.remembers(user) {
             result.append(OutboundMessage(topic: topic, partition: partition, key: Array(user.utf8), value: nil))
             partitionOfUser[user] = nil
         }
@@ -59,8 +59,8 @@ struct StateChangelog {
         for (user, value) in newest {
             guard let value, let state = try? ConversationState(encoded: value) else { continue }
             engine.restore(state, for: user)
-            // restore() keeps an expired state out (state(of:) is nil then): nothing to remember.
-            guard engine.state(of: user) != nil else { continue }
+            // restore() keeps an expired state out: nothing to remember.
+            guard engine.remembers(user) else { continue }
             partitionOfUser[user] = partition
             restored += 1
         }

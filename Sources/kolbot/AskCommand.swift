@@ -71,7 +71,7 @@ struct AskCommand: ParsableCommand {
         let question = Question(id: "cli-1", user: user, text: text.joined(separator: " "), language: lang)
         let reply = engine.reply(to: question.text, user: user, language: lang)
         if json {
-            FileHandle.standardOutput.write(Data(Answer(replying: question, with: reply, timestampMs: nowMs()).encoded() + [UInt8(ascii: "\n")]))
+            FileHandle.standardOutput.write(Data(Answer(replying: question, with: reply, timestampMs: currentTimeMs()).encoded() + [UInt8(ascii: "\n")]))
         } else {
             print(reply.text)
             if !reply.suggestions.isEmpty {
@@ -97,12 +97,9 @@ struct JSONLinesSession {
         switch decoder.decode(value: Array(line.utf8), key: nil, defaultID: "stdin-\(lineNumber)") {
         case .success(let question):
             let reply = engine.reply(to: question.text, user: question.user, language: question.language, questionId: question.id)
-            return Answer(replying: question, with: reply, timestampMs: nowMs()).encoded()
+            return Answer(replying: question, with: reply, timestampMs: currentTimeMs()).encoded()
         case .failure(let error):
-            return Answer(rejecting: error, user: error.user ?? "", timestampMs: nowMs()).encoded()
+            return Answer(rejecting: error, user: error.user ?? "", timestampMs: currentTimeMs()).encoded()
         }
     }
 }
-
-/// Milliseconds since the epoch.
-func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }

@@ -57,7 +57,7 @@ struct ChatCommand: ParsableCommand {
         let reader = try AnswerReader(brokers: configuration.brokers, topic: configuration.answersTopic, kafka: configuration.kafka, logger: logger)
         let producer = try KafkaProducer(
             configuration: KafkaConfiguration(["bootstrap.servers": configuration.brokers, "linger.ms": "0"]
-                .merging(configuration.kafka.filter { !$0.key.hasPrefix("fetch.") && !$0.key.hasPrefix("session.") && !$0.key.hasPrefix("heartbeat.") }) { _, n in n }),
+                .merging(ServiceConfiguration.producerSubset(of: configuration.kafka)) { _, n in n }),
             logger: logger) { report in
                 if let error = report.error { print("(question not delivered: \(error))") }
             }

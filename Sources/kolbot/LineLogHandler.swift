@@ -1,3 +1,4 @@
+import BotService
 import Foundation
 import Logging
 import Synchronization
@@ -22,7 +23,7 @@ struct LineLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var fields: [(String, String)] = [("ts", Self.timestamp()), ("level", event.level.rawValue), ("logger", label), ("msg", event.message.description)]
+        var fields: [(String, String)] = [("ts", rfc3339(milliseconds: currentTimeMs())), ("level", event.level.rawValue), ("logger", label), ("msg", event.message.description)]
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         for key in merged.keys.sorted() { fields.append((key, "\(merged[key]!)")) }
         if let error = event.error { fields.append(("error", "\(error)")) }
@@ -58,15 +59,5 @@ struct LineLogHandler: LogHandler {
             }
         }
         return out
-    }
-
-    private static func timestamp() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-                      parts.tm_hour, parts.tm_min, parts.tm_sec, now.tv_nsec / 1_000_000)
     }
 }

@@ -142,9 +142,7 @@ struct ConfigCommand: ParsableCommand {
     func run() throws {
         let settings = try SettingsResolver(configFile: connection.config)
         _ = try ServeSettings(connection: connection, service: service, pack: pack, settings: settings)
-        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
-        _ = try settings.choice("log-level", flag: log.logLevel?.lowercased(), default: "info", among: levels)
-        _ = try settings.choice("log-format", flag: log.logFormat, default: "logfmt", among: ["logfmt", "json"])
+        _ = try log.resolve(settings)
         print(settings.report)
     }
 }

@@ -205,12 +205,17 @@ struct LogOptions: ParsableArguments {
     @Option(name: .long, help: "Log format: logfmt or json. Env: KOLBOT_LOG_FORMAT. Default: logfmt.")
     var logFormat: String?
 
+    /// The level and format (JSON or logfmt) from flags, environment or file.
+    func resolve(_ settings: SettingsResolver, defaultLevel: Logger.Level = .info) throws -> (level: Logger.Level, json: Bool) {
+        let level = try settings.choice("log-level", flag: logLevel?.lowercased(), default: defaultLevel.rawValue,
+                                        among: Logger.Level.allCases.map(\.rawValue))
+        let format = try settings.choice("log-format", flag: logFormat, default: "logfmt", among: ["logfmt", "json"])
+        return (Logger.Level(rawValue: level)!, format == "json")
+    }
+
     /// Sends logs to standard error (stdout carries each command's output) and returns the root logger.
     func bootstrap(label: String, settings: SettingsResolver, defaultLevel: Logger.Level = .info) throws -> Logger {
-        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
-        let level = Logger.Level(rawValue: try settings.choice("log-level", flag: logLevel?.lowercased(), default: defaultLevel.rawValue, among: levels))!
-        let format = try settings.choice("log-format", flag: logFormat, default: "logfmt", among: ["logfmt", "json"])
-        let json = format == "json"
+        let (level, json) = try resolve(settings, defaultLevel: defaultLevel)
         LoggingSystem.bootstrap { label in
             var handler = LineLogHandler(label: label, json: json)
             handler.logLevel = level

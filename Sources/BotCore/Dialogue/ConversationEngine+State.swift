@@ -5,6 +5,11 @@ extension ConversationEngine {
         storeMemory(of: user).map(state(from:))
     }
 
+    /// True when `user` is remembered (known and not expired); cheaper than ``state(of:)``.
+    public func remembers(_ user: String) -> Bool {
+        storeMemory(of: user) != nil
+    }
+
     /// Replaces the state of `user` (names the pack does not know are dropped).
     public func restore(_ state: ConversationState, for user: String) {
         replaceMemory(memory(from: state), for: user)

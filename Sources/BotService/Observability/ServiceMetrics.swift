@@ -17,7 +17,12 @@ struct ServiceMetrics {
     let producerQueueDepth = Gauge(label: "kolbot_producer_queue_depth")
     let usersInMemory = Gauge(label: "kolbot_users_in_memory")
     let stateBytes = Gauge(label: "kolbot_state_bytes")
-    private var answers: [String: Counter] = [:]
+    private struct AnswerKind: Hashable {
+        var intent: String
+        var language: Language
+    }
+
+    private var answers: [AnswerKind: Counter] = [:]
     private var lag: [Int32: Gauge] = [:]
     private let errors: [QuestionErrorCode: Counter] = Dictionary(uniqueKeysWithValues: QuestionErrorCode.allCases.map {
         ($0, Counter(label: "kolbot_errors_total", dimensions: [("code", $0.rawValue)]))
@@ -25,7 +30,7 @@ struct ServiceMetrics {
 
     /// Counts an answer by intent and language.
     mutating func answered(_ reply: Reply) {
-        let key = reply.intent + "\u{0}" + reply.language.rawValue
+        let key = AnswerKind(intent: reply.intent, language: reply.language)
         if let counter = answers[key] {
             counter.increment()
         } else {

@@ -13,13 +13,13 @@ public struct Answer: Sendable, Equatable {
     public var reply: Reply
     /// The question's raw `meta` JSON, echoed.
     public var meta: [UInt8]?
-    /// Set on error answers.
-    public var error: (code: QuestionErrorCode, message: String)?
+    /// Set on error answers: why the question was not answered normally.
+    public var error: QuestionError?
     /// Milliseconds since the epoch.
     public var timestampMs: Int64
 
     public init(id: String, inReplyTo: String, user: String, reply: Reply, meta: [UInt8]? = nil,
-                error: (code: QuestionErrorCode, message: String)? = nil, timestampMs: Int64) {
+                error: QuestionError? = nil, timestampMs: Int64) {
         self.id = id
         self.inReplyTo = inReplyTo
         self.user = user
@@ -41,12 +41,7 @@ public struct Answer: Sendable, Equatable {
         let intent = error.code == .rateLimited ? "rate_limited" : "error"
         let reply = Reply(text: error.code.userMessage(language), intent: intent, confidence: 0, language: language, isFallback: true)
         self.init(id: error.questionID + ":answer", inReplyTo: error.questionID, user: user, reply: reply, meta: error.meta,
-                  error: (error.code, error.message), timestampMs: timestampMs)
-    }
-
-    public static func == (a: Answer, b: Answer) -> Bool {
-        a.id == b.id && a.inReplyTo == b.inReplyTo && a.user == b.user && a.reply == b.reply && a.meta == b.meta
-            && a.error?.code == b.error?.code && a.error?.message == b.error?.message && a.timestampMs == b.timestampMs
+                  error: error, timestampMs: timestampMs)
     }
 
     /// The JSON value.
@@ -120,8 +115,8 @@ struct JSONWriter {
     }
 }
 
-/// `2026-11-27T03:34:11.123Z`.
-func rfc3339(milliseconds: Int64) -> String {
+/// RFC 3339 in UTC with milliseconds, e.g. `2026-11-27T03:34:11.123Z`.
+public func rfc3339(milliseconds: Int64) -> String {
     var seconds = time_t(milliseconds / 1000)
     var parts = tm()
     gmtime_r(&seconds, &parts)
@@ -134,7 +129,7 @@ func rfc3339(milliseconds: Int64) -> String {
 }
 
 /// Milliseconds since the epoch, from the system clock.
-func currentTimeMs() -> Int64 {
+public func currentTimeMs() -> Int64 {
     var ts = timespec()
     clock_gettime(CLOCK_REALTIME, &ts)
     return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000

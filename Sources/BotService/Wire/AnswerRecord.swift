@@ -25,13 +25,11 @@ public struct AnswerRecord: Sendable, Equatable {
                     case "intent": record.intent = try s.readString()
                     case "lang": record.lang = try s.readString()
                     case "suggestions": record.suggestions = try s.readStringArray()
-                    case "fallback":
-                        let range = try s.skipValue()
-                        record.fallback = range.count == 4
+                    case "fallback": record.fallback = try s.readBool()
                     case "error":
-                        let range = try s.skipValue()
-                        let slice = Array(buffer[range])
-                        record.errorCode = AnswerRecord.errorCode(in: slice)
+                        try s.readMembers { key, inner in
+                            if key == "code" { record.errorCode = try inner.readString() } else { try inner.skipValue() }
+                        }
                     default: try s.skipValue()
                     }
                 }
@@ -43,15 +41,4 @@ public struct AnswerRecord: Sendable, Equatable {
     }
 
     private init() {}
-
-    private static func errorCode(in object: [UInt8]) -> String? {
-        object.withUnsafeBufferPointer { buffer in
-            var code: String?
-            var scanner = JSONScanner(buffer)
-            try? scanner.readObject { key, s in
-                if key == "code" { code = try s.readString() } else { try s.skipValue() }
-            }
-            return code
-        }
-    }
 }

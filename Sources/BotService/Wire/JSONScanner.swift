@@ -23,12 +23,18 @@ struct JSONScanner {
     // MARK: Top level
 
     /// Reads a top-level object, calling `member` with each key; `member` must consume the value
-    /// (``readString()`` or ``skipValue()``).
+    /// (``readString()`` or ``skipValue()``). Nothing may follow the object.
     mutating func readObject(_ member: (String, inout JSONScanner) throws -> Void) throws {
+        try readMembers(member)
+        try expectEnd()
+    }
+
+    /// Reads the object at the current position, calling `member` with each key as ``readObject(_:)`` does.
+    mutating func readMembers(_ member: (String, inout JSONScanner) throws -> Void) throws {
         skipWhitespace()
         try expect(UInt8(ascii: "{"))
         skipWhitespace()
-        if peek() == UInt8(ascii: "}") { index += 1; try expectEnd(); return }
+        if peek() == UInt8(ascii: "}") { index += 1; return }
         while true {
             skipWhitespace()
             let key = try readString()
@@ -38,10 +44,9 @@ struct JSONScanner {
             try member(key, &self)
             skipWhitespace()
             guard let c = next() else { throw Failure.syntax("unterminated object") }
-            if c == UInt8(ascii: "}") { break }
+            if c == UInt8(ascii: "}") { return }
             if c != UInt8(ascii: ",") { throw Failure.syntax("expected ',' or '}' at byte \(index - 1)") }
         }
-        try expectEnd()
     }
 
     /// The kind of the next value (whitespace skipped).
@@ -57,6 +62,14 @@ struct JSONScanner {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
         default: throw Failure.syntax("unexpected character at byte \(index)")
         }
+    }
+
+    /// Reads `true` or `false`.
+    mutating func readBool() throws -> Bool {
+        skipWhitespace()
+        if try literal("true") { return true }
+        if try literal("false") { return false }
+        throw Failure.syntax("expected true or false at byte \(index)")
     }
 
     /// Reads an array of strings.

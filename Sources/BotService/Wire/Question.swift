@@ -80,16 +80,16 @@ public struct QuestionDecoder: Sendable {
     /// - Parameters:
     ///   - value: the record value; nil for a null value.
     ///   - key: the record key (the default user).
-    ///   - defaultID: the id used when the question has none (`<topic>-<partition>-<offset>`).
-    public func decode(value: [UInt8]?, key: [UInt8]?, defaultID: String) -> Result<Question, QuestionError> {
+    ///   - defaultID: the id used when the question has none (`<topic>-<partition>-<offset>`); built only then.
+    public func decode(value: [UInt8]?, key: [UInt8]?, defaultID: @autoclosure () -> String) -> Result<Question, QuestionError> {
         let keyUser = key.flatMap { k -> String? in
             guard let s = String(validating: k, as: UTF8.self) else { return nil }
-            let cleaned = TextCleaner.clean(s)
+            let cleaned = InputSanitizer.clean(s)
             return cleaned.isEmpty || cleaned.utf8.count > limits.maxUserBytes ? nil : cleaned
         }
-        func failure(_ code: QuestionErrorCode, _ message: String, id: String = defaultID, user: String? = nil,
+        func failure(_ code: QuestionErrorCode, _ message: String, id: String? = nil, user: String? = nil,
                      language: Language? = nil, meta: [UInt8]? = nil) -> Result<Question, QuestionError> {
-            .failure(QuestionError(code: code, message: message, questionID: id, user: user ?? keyUser, language: language, meta: meta))
+            .failure(QuestionError(code: code, message: message, questionID: id ?? defaultID(), user: user ?? keyUser, language: language, meta: meta))
         }
         guard let value else { return failure(.emptyMessage, "the record value is null") }
         if value.count > limits.maxMessageBytes {
@@ -102,29 +102,29 @@ public struct QuestionDecoder: Sendable {
             if first == buffer.count { return failure(.emptyMessage, "the record value is empty") }
             guard buffer[first] == UInt8(ascii: "{") else {
                 // Plain text: the whole value is the question, the key the user.
-                let text = TextCleaner.clean(String(decoding: buffer, as: UTF8.self))
+                let text = InputSanitizer.clean(String(decoding: buffer, as: UTF8.self))
                 guard let user = keyUser else { return failure(.missingUser, "a plain-text question needs the user id as the record key") }
                 if text.isEmpty { return failure(.missingText, "the question text is empty") }
                 if text.utf8.count > limits.maxTextBytes {
                     return failure(.textTooLong, "the question text has \(text.utf8.count) bytes, more than the limit of \(limits.maxTextBytes)")
                 }
-                return .success(Question(id: defaultID, user: user, text: text, language: nil, replyTo: nil, meta: nil))
+                return .success(Question(id: defaultID(), user: user, text: text, language: nil, replyTo: nil, meta: nil))
             }
             var fields = Fields()
             var scanner = JSONScanner(buffer, maxDepth: limits.maxDepth)
             do {
                 try scanner.readObject { key, s in try fields.read(key, &s, buffer) }
             } catch JSONScanner.Failure.tooDeep {
-                return failure(.invalidJSON, "the JSON is nested more than \(limits.maxDepth) levels deep", id: fields.id ?? defaultID, user: fields.user)
+                return failure(.invalidJSON, "the JSON is nested more than \(limits.maxDepth) levels deep", id: fields.id, user: fields.user)
             } catch JSONScanner.Failure.syntax(let why) {
-                return failure(.invalidJSON, "the value is not valid JSON: \(why)", id: fields.id ?? defaultID, user: fields.user)
+                return failure(.invalidJSON, "the value is not valid JSON: \(why)", id: fields.id, user: fields.user)
             } catch let error as FieldError {
-                return failure(.invalidField, error.message, id: fields.id ?? defaultID, user: fields.user)
+                return failure(.invalidField, error.message, id: fields.id, user: fields.user)
             } catch {
-                return failure(.invalidJSON, "the value is not valid JSON", id: fields.id ?? defaultID)
+                return failure(.invalidJSON, "the value is not valid JSON", id: fields.id)
             }
-            let id = fields.id.map(TextCleaner.clean).flatMap { $0.isEmpty ? nil : $0 } ?? defaultID
-            let user = fields.user.map(TextCleaner.clean).flatMap { $0.isEmpty ? nil : $0 } ?? keyUser
+            let id = fields.id.map(InputSanitizer.clean).flatMap { $0.isEmpty ? nil : $0 } ?? defaultID()
+            let user = fields.user.map(InputSanitizer.clean).flatMap { $0.isEmpty ? nil : $0 } ?? keyUser
             guard let user else {
                 return failure(.missingUser, "the question has no \"user\" field and the record has no key", id: id, language: fields.language, meta: fields.meta)
             }
@@ -134,7 +134,7 @@ public struct QuestionDecoder: Sendable {
             guard let raw = fields.text else {
                 return failure(.missingText, "the question has no \"text\" field", id: id, user: user, language: fields.language, meta: fields.meta)
             }
-            let text = TextCleaner.clean(raw)
+            let text = InputSanitizer.clean(raw)
             if text.isEmpty {
                 return failure(.missingText, "the question text is empty", id: id, user: user, language: fields.language, meta: fields.meta)
             }

@@ -1,5 +1,5 @@
 /// Removes what must never travel from input to output: control characters and bidirectional overrides.
-enum TextCleaner {
+enum InputSanitizer {
     /// Replaces control characters (C0, DEL, C1, line separators) with spaces, drops bidirectional
     /// embedding/override/isolate marks and zero-width characters, collapses runs of spaces and trims.
     static func clean(_ text: String) -> String {
