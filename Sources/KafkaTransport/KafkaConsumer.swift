@@ -214,7 +214,7 @@ public final class KafkaConsumer: @unchecked Sendable {
         let tps = partitionList(partitions)
         switch err {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
-            let overrides = context.rebalanceListener?.partitionsAssigned(tps) ?? [:]
+            let overrides = context.rebalanceListener?.partitionsAssigned(tps, consumer: self) ?? [:]
             let l = partitions.pointee
             for i in 0..<Int(l.cnt) {
                 let tp = TopicPartition(String(cString: l.elems[i].topic), l.elems[i].partition)
@@ -228,7 +228,7 @@ public final class KafkaConsumer: @unchecked Sendable {
             }
         default:
             let lost = rd_kafka_assignment_lost(rk) != 0
-            context.rebalanceListener?.partitionsRevoked(tps, lost: lost)
+            context.rebalanceListener?.partitionsRevoked(tps, lost: lost, consumer: self)
             if !lost {
                 let e = rd_kafka_commit(rk, nil, 0)
                 if e != RD_KAFKA_RESP_ERR_NO_ERROR && e != RD_KAFKA_RESP_ERR__NO_OFFSET {

@@ -10,6 +10,10 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// True when librdkafka flags the error as fatal for the client instance.
     public let isFatal: Bool
+    /// True when the failed call may be repeated.
+    public let isRetriable: Bool
+    /// True when the current transaction must be aborted (``KafkaProducer/abortTransaction(timeoutMs:)``).
+    public let requiresAbort: Bool
 
     /// Creates a transport-level error with no librdkafka code.
     public init(_ message: String) {
@@ -17,13 +21,17 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         self.name = "TRANSPORT"
         self.message = message
         self.isFatal = false
+        self.isRetriable = false
+        self.requiresAbort = false
     }
 
-    init(code: rd_kafka_resp_err_t, message: String? = nil, isFatal: Bool = false) {
+    init(code: rd_kafka_resp_err_t, message: String? = nil, isFatal: Bool = false, isRetriable: Bool = false, requiresAbort: Bool = false) {
         self.code = code.rawValue
         self.name = String(cString: rd_kafka_err2name(code))
         self.message = message ?? String(cString: rd_kafka_err2str(code))
         self.isFatal = isFatal
+        self.isRetriable = isRetriable
+        self.requiresAbort = requiresAbort
     }
 
     /// Reads and destroys a rich `rd_kafka_error_t`.
@@ -32,7 +40,9 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         self.init(
             code: rd_kafka_error_code(error),
             message: String(cString: rd_kafka_error_string(error)),
-            isFatal: rd_kafka_error_is_fatal(error) != 0
+            isFatal: rd_kafka_error_is_fatal(error) != 0,
+            isRetriable: rd_kafka_error_is_retriable(error) != 0,
+            requiresAbort: rd_kafka_error_txn_requires_abort(error) != 0
         )
     }
 

@@ -1,5 +1,5 @@
 import BotCore
-import BotService
+@_spi(Testing) import BotService
 import Foundation
 import KafkaTransport
 import Testing

@@ -8,11 +8,11 @@ private let logger = Logger(label: "test")
 final class Recorder: RebalanceListener {
     var assigned: [TopicPartition] = []
     var revoked: [TopicPartition] = []
-    func partitionsAssigned(_ partitions: [TopicPartition]) -> [TopicPartition: Int64] {
+    func partitionsAssigned(_ partitions: [TopicPartition], consumer: KafkaConsumer) -> [TopicPartition: Int64] {
         assigned += partitions
         return [:]
     }
-    func partitionsRevoked(_ partitions: [TopicPartition], lost: Bool) { revoked += partitions }
+    func partitionsRevoked(_ partitions: [TopicPartition], lost: Bool, consumer: KafkaConsumer) { revoked += partitions }
 }
 
 @Suite(.serialized, .timeLimit(.minutes(2))) struct TransportTests {

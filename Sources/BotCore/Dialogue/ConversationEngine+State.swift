@@ -37,6 +37,9 @@ extension ConversationEngine {
     /// How many users are remembered.
     public var userCount: Int { memoryCount }
 
+    /// About how many bytes the remembered users' state takes in memory.
+    public var stateBytes: Int { memoryBytes }
+
     /// True when `questionId` is among the recent question ids of `user` (a redelivered question).
     public func hasSeen(questionId: String, user: String) -> Bool {
         storeMemory(of: user)?.hasSeen(questionHash: UserMemory.hash(questionId: questionId)) ?? false

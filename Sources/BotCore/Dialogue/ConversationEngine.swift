@@ -54,6 +54,7 @@ public final class ConversationEngine {
     func removeMemory(of user: String) { store.remove(user) }
     func allMemories() -> [(user: String, memory: UserMemory)] { store.all() }
     var memoryCount: Int { store.count }
+    var memoryBytes: Int { store.approximateBytes }
 
     // MARK: - Deciding
 

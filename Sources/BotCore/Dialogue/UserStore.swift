@@ -24,6 +24,14 @@ struct UserStore {
     /// Users currently remembered.
     var count: Int { slotOf.count }
 
+    /// The bytes the store holds: its slot array, its index (key, value and a control byte per bucket) and user
+    /// ids too long to be stored inline in a String (more than 15 UTF-8 bytes).
+    var approximateBytes: Int {
+        let index = slotOf.capacity * (MemoryLayout<String>.stride + MemoryLayout<Int32>.stride + 1)
+        let outOfLine = slotOf.keys.reduce(0) { $0 + ($1.utf8.count > 15 ? $1.utf8.count + 32 : 0) }
+        return slots.capacity * MemoryLayout<Slot>.stride + index + freeSlots.capacity * MemoryLayout<Int32>.stride + outOfLine
+    }
+
     /// The memory of `user` if present and not idle for longer than the expiry at `now`.
     func memory(of user: String, now: Double) -> UserMemory? {
         guard let slot = slotOf[user] else { return nil }

@@ -2,17 +2,18 @@ import KafkaTransport
 import Logging
 
 /// Turns librdkafka's stream of connection errors into one log line per change of state
-/// (reachable → unreachable → reachable), and tells whether the brokers are reachable now.
+/// (reachable → unreachable → reachable), and tells the health endpoint whether the brokers are reachable.
 ///
 /// Unreachable means every broker connection is down (`_ALL_BROKERS_DOWN`, or a message timing out);
 /// a single lost connection (`_TRANSPORT`, which real clusters also report when they close idle connections)
 /// is logged at debug. Any traffic that gets through, or statistics showing a broker up, ends the outage.
-struct ConnectivityMonitor {
+/// Used on the answering thread only (client callbacks run inside its polls).
+final class ConnectivityMonitor {
     private(set) var isReachable = true
-    private var since: Int64 = 0
+    private var sinceMs: Int64 = 0
     private var errors = 0
-    let logger: Logger
-    let health: ServiceHealth
+    private let logger: Logger
+    private let health: ServiceHealth
 
     init(logger: Logger, health: ServiceHealth) {
         self.logger = logger
@@ -20,34 +21,34 @@ struct ConnectivityMonitor {
     }
 
     /// A client error. Connection errors mark the brokers unreachable; others are logged as they come.
-    mutating func report(_ error: KafkaError, client: String, nowMs: Int64) {
+    func report(_ error: KafkaError, client: String) {
         if error.isFatal {
-            logger.error("\(client) fatal error", metadata: ["error": "\(error)"])
+            logger.error("client fatal error", metadata: [LogKey.client: "\(client)", LogKey.error: "\(error)"])
             return
         }
         if Self.connectionErrors.contains(error.name) {
-            logger.debug("\(client) connection error", metadata: ["error": "\(error)"])
+            logger.debug("client connection error", metadata: [LogKey.client: "\(client)", LogKey.error: "\(error)"])
             return
         }
         guard Self.outageErrors.contains(error.name) else {
-            logger.warning("\(client) error", metadata: ["error": "\(error)"])
+            logger.warning("client error", metadata: [LogKey.client: "\(client)", LogKey.error: "\(error)"])
             return
         }
         errors += 1
         if isReachable {
             isReachable = false
             health.setReachable(false)
-            since = nowMs
-            logger.warning("brokers unreachable", metadata: ["client": "\(client)", "error": "\(error.message)"])
+            sinceMs = currentTimeMs()
+            logger.warning("brokers unreachable", metadata: [LogKey.client: "\(client)", LogKey.error: "\(error.message)"])
         }
     }
 
     /// Traffic got through (a delivery acknowledged or records fetched).
-    mutating func succeeded(nowMs: Int64) {
+    func succeeded() {
         guard !isReachable else { return }
         isReachable = true
         health.setReachable(true)
-        logger.info("brokers reachable again", metadata: ["outage_ms": "\(nowMs - since)", "errors": "\(errors)"])
+        logger.info("brokers reachable again", metadata: [LogKey.outageMs: "\(currentTimeMs() - sinceMs)", LogKey.errors: "\(errors)"])
         errors = 0
     }
 

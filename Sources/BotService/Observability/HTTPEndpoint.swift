@@ -3,7 +3,8 @@ import Logging
 import Prometheus
 import ServiceLifecycle
 
-/// The HTTP endpoint for operators: `/metrics` (Prometheus text format), `/health/live`, `/health/ready`.
+/// The HTTP endpoint for operators: `/metrics` (Prometheus text format), `/health/live`, `/health/ready`, and
+/// `/health` (the details as JSON: live, ready, brokers reachable, partitions held).
 public struct HTTPEndpoint: Service {
     private let application: Application<RouterResponder<BasicRequestContext>>
 
@@ -22,6 +23,12 @@ public struct HTTPEndpoint: Service {
         }
         router.get("/health/ready") { _, _ -> Response in
             Self.status(health.isReady)
+        }
+        router.get("/health") { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(status: health.isReady ? .ok : .serviceUnavailable, headers: headers,
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: health.detailsJSON)))
         }
         application = Application(
             router: router,

@@ -3,7 +3,7 @@ import Metrics
 
 /// The service's metrics, made once; labels are fixed or bounded (intents of the pack, error codes,
 /// partitions), never a user id. Owned by the answering thread.
-struct ServiceMetrics {
+final class ServiceMetrics {
     let questions = Counter(label: "kolbot_questions_total")
     let deadLetters = Counter(label: "kolbot_dead_letters_total")
     let fallbacks = Counter(label: "kolbot_fallbacks_total")
@@ -14,9 +14,11 @@ struct ServiceMetrics {
     /// From the question record's timestamp to the answer handed to the producer.
     let latency = Timer(label: "kolbot_answer_latency_seconds")
     let assignedPartitions = Gauge(label: "kolbot_assigned_partitions")
-    let producerQueueDepth = Gauge(label: "kolbot_producer_queue_depth")
+    let producerQueueDepth = Gauge(label: "kolbot_producer_queue_depth_messages")
     let usersInMemory = Gauge(label: "kolbot_users_in_memory")
+    /// Bytes of conversation state held in memory (per-user records and their keys).
     let stateBytes = Gauge(label: "kolbot_state_bytes")
+
     private struct AnswerKind: Hashable {
         var intent: String
         var language: Language
@@ -28,8 +30,10 @@ struct ServiceMetrics {
         ($0, Counter(label: "kolbot_errors_total", dimensions: [("code", $0.rawValue)]))
     })
 
+    init() {}
+
     /// Counts an answer by intent and language.
-    mutating func answered(_ reply: Reply) {
+    func answered(_ reply: Reply) {
         let key = AnswerKind(intent: reply.intent, language: reply.language)
         if let counter = answers[key] {
             counter.increment()
@@ -45,10 +49,10 @@ struct ServiceMetrics {
         errors[code]?.increment()
     }
 
-    /// Records the per-partition consumer lag.
-    mutating func record(lag: [Int32: Int]) {
+    /// Records the per-partition consumer lag, in messages.
+    func record(lag: [Int32: Int]) {
         for (p, value) in lag {
-            if self.lag[p] == nil { self.lag[p] = Gauge(label: "kolbot_consumer_lag", dimensions: [("partition", String(p))]) }
+            if self.lag[p] == nil { self.lag[p] = Gauge(label: "kolbot_consumer_lag_messages", dimensions: [("partition", String(p))]) }
             self.lag[p]?.record(value)
         }
     }

@@ -33,7 +33,7 @@ public struct Question: Sendable, Equatable {
         w.raw(",\"text\":"); w.string(text)
         if let language { w.raw(",\"lang\":"); w.string(language.rawValue) }
         if let replyTo { w.raw(",\"reply_to\":"); w.string(replyTo) }
-        if let meta { w.raw(",\"meta\":"); w.bytes.append(contentsOf: meta) }
+        if let meta { w.raw(",\"meta\":"); w.raw(meta) }
         w.raw("}")
         return w.bytes
     }

@@ -24,12 +24,22 @@ struct OffsetTracker {
 
     /// Records one acknowledgement for question `offset` of `partition`.
     mutating func acknowledge(partition: Int32, offset: Int64) {
-        // Reports arrive in order as a rule, so the match is almost always at the front. The queue is
-        // mutated in place in the dictionary (a copy taken out would be copied again on write).
-        guard let i = partitions[partition]?.firstIndex(where: { $0.offset == offset }) else { return }
+        // A partition's pending offsets increase from front to back: binary search. The queue is mutated in
+        // place in the dictionary (a copy taken out would be copied again on write).
+        guard let i = partitions[partition].flatMap({ Self.index(of: offset, in: $0) }) else { return }
         partitions[partition]![i].remaining -= 1
         inFlight -= 1
-        advance(partition)
+        if i == partitions[partition]!.startIndex { advance(partition) }
+    }
+
+    private static func index(of offset: Int64, in queue: Deque<Pending>) -> Int? {
+        var low = queue.startIndex
+        var high = queue.endIndex
+        while low < high {
+            let mid = low + (high - low) / 2
+            if queue[mid].offset < offset { low = mid + 1 } else { high = mid }
+        }
+        return low < queue.endIndex && queue[low].offset == offset ? low : nil
     }
 
     /// Pops the completed questions at the front of `partition` and makes the next offset storable.
@@ -63,38 +73,3 @@ struct OffsetTracker {
     func isIdle(_ partition: Int32) -> Bool { partitions[partition]?.isEmpty ?? true }
 }
 
-/// What a produced record is, packed into the 64-bit delivery token:
-/// partition (16 bits) | kind (4) | attempt (4) | source offset (40).
-struct DeliveryToken: Equatable {
-    enum Kind: UInt64 {
-        case answer = 0, deadLetter = 1
-        /// A changelog record of the state after a question; the question waits for it.
-        case state = 2
-        /// A record no question waits for (tombstones, state rewritten after a replay).
-        case housekeeping = 3
-    }
-
-    var partition: Int32
-    var kind: Kind
-    var attempt: Int
-    var offset: Int64
-
-    var raw: UInt64 {
-        UInt64(UInt16(truncatingIfNeeded: partition)) << 48 | kind.rawValue << 44 | UInt64(min(attempt, 15)) << 40
-            | (UInt64(offset) & 0xFF_FFFF_FFFF)
-    }
-
-    init(partition: Int32, kind: Kind, attempt: Int = 0, offset: Int64) {
-        self.partition = partition
-        self.kind = kind
-        self.attempt = attempt
-        self.offset = offset
-    }
-
-    init(raw: UInt64) {
-        partition = Int32(UInt16(truncatingIfNeeded: raw >> 48))
-        kind = Kind(rawValue: (raw >> 44) & 0xF) ?? .answer
-        attempt = Int((raw >> 40) & 0xF)
-        offset = Int64(raw & 0xFF_FFFF_FFFF)
-    }
-}

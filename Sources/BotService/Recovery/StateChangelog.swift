@@ -15,13 +15,11 @@ struct StateChangelog {
         self.topic = topic
     }
 
-    /// The record holding `user`'s state after answering question `offset` of `partition`.
-    mutating func record(for user: String, state: ConversationState, partition: Int32, offset: Int64) -> OutboundMessage {
-        partitionOfUser[user] = partition
-        return OutboundMessage(topic: topic, partition: partition, key: Array(user.utf8), value: state.encoded(), headers: [
-            MessageHeader(Headers.sourcePartition, String(partition)),
-            MessageHeader(Headers.sourceOffset, String(offset)),
-        ])
+    /// The record holding `user`'s state after answering the question at `position`.
+    mutating func record(for user: String, state: ConversationState, position: PartitionOffset) -> OutboundMessage {
+        partitionOfUser[user] = position.partition
+        return OutboundMessage(topic: topic, partition: position.partition, key: Array(user.utf8), value: state.encoded(),
+                               headers: position.headers)
     }
 
     /// Tombstones for users the engine no longer remembers (expired or evicted); forgets them.
@@ -53,7 +51,7 @@ struct StateChangelog {
         try reader.readAll(topic: topic, partition: partition) { record in
             guard let key = record.key else { return }
             newest[String(decoding: key, as: UTF8.self)] = record.value
-            if let o = record.header(Headers.sourceOffset)?.stringValue.flatMap(Int64.init) { sourceOffset = max(sourceOffset, o) }
+            if let source = PartitionOffset(sourceOf: record) { sourceOffset = max(sourceOffset, source.offset) }
         }
         var restored = 0
         for (user, value) in newest {
