@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "kolbot", targets: ["kolbot"]),
         .library(name: "BotCore", targets: ["BotCore"]),
+        .library(name: "BotService", targets: ["BotService"]),
+        .library(name: "KafkaTransport", targets: ["KafkaTransport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

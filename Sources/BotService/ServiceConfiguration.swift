@@ -7,6 +7,9 @@ public enum DeliveryMode: String, Sendable, CaseIterable {
     /// Offsets are stored after each answer's acknowledgement and committed every second; a crash can repeat
     /// up to a second of answers.
     case atLeastOnce = "at-least-once"
+    /// Kafka transactions: per question partition, answers, state records and the consumed offset commit
+    /// atomically; the instance that takes a partition fences its previous owner. For real clusters.
+    case transactional
 }
 
 /// Settings of the answering service.
@@ -40,6 +43,13 @@ public struct ServiceConfiguration: Sendable {
     public var rateBurst: Double = 20
     /// The most users whose rate is tracked at once.
     public var rateLimitMaxUsers = 100_000
+    /// How often the transactional mode commits each partition's transaction, in milliseconds.
+    public var transactionIntervalMs = 100
+    /// The prefix of the transactional ids (`<prefix>-<partition>`); nil: the group id.
+    public var transactionalIDPrefix: String?
+    /// A stable name of this instance: the consumer's `group.instance.id` (static membership: a restarted
+    /// instance takes its partitions back without a rebalance) and part of the client id. nil: dynamic member.
+    public var instanceID: String?
     /// A regular expression a `reply_to` topic must match in full. The questions, dead-letter and state topics
     /// are always refused (an answer there would loop or corrupt them).
     public var replyToPattern = "[A-Za-z0-9._-]{1,249}"
@@ -60,30 +70,48 @@ public struct ServiceConfiguration: Sendable {
         "heartbeat.interval.ms": "500",
     ]
 
+    /// The transactional id of the producer of question partition `partition`.
+    func transactionalID(partition: Int32) -> String {
+        "\(transactionalIDPrefix ?? groupID)-\(questionsTopic)-\(partition)"
+    }
+
+    private var effectiveClientID: String { instanceID.map { "\(clientID)-\($0)" } ?? clientID }
+
     /// Properties of the question consumer.
     var consumerProperties: [String: String] {
-        [
+        var properties = [
             "bootstrap.servers": brokers,
             "group.id": groupID,
-            "client.id": clientID,
-            "enable.auto.commit": "true",
+            "client.id": effectiveClientID,
+            "enable.auto.commit": delivery == .transactional ? "false" : "true",
             "auto.commit.interval.ms": "1000",
             "enable.auto.offset.store": "false",
             "auto.offset.reset": "earliest",
             "fetch.wait.max.ms": "100",
             "reconnect.backoff.max.ms": "1000",
             "statistics.interval.ms": "5000",
-        ].merging(kafka) { _, new in new }
+        ]
+        if let instanceID { properties["group.instance.id"] = instanceID }
+        if delivery == .transactional { properties["isolation.level"] = "read_committed" }
+        return properties.merging(kafka) { _, new in new }
+    }
+
+    /// Properties of the reader of the answers tail and the state changelog: the consumer's, and in the
+    /// transactional mode only committed records.
+    var readerProperties: [String: String] {
+        var properties = consumerProperties
+        properties["group.instance.id"] = nil
+        return properties
     }
 
     /// Properties of the answer producer.
     var producerProperties: [String: String] {
         [
             "bootstrap.servers": brokers,
-            "client.id": clientID,
+            "client.id": effectiveClientID,
             "enable.idempotence": "true",
             "acks": "all",
-            "linger.ms": "2",
+            "linger.ms": "5",
             "reconnect.backoff.max.ms": "1000",
         ].merging(Self.producerSubset(of: kafka)) { _, new in new }
     }

@@ -21,7 +21,8 @@ public struct NewTopic: Sendable, Equatable {
     }
 }
 
-/// Cluster administration over the Kafka protocol (`rd_kafka_CreateTopics`).
+/// Cluster administration and metadata over the Kafka protocol: topic creation (`rd_kafka_CreateTopics`),
+/// topic names and partition counts, the cluster id.
 ///
 /// - Important: librdkafka 2.0.2's mock cluster does not implement CreateTopics; use
 ///   ``MockCluster/createTopic(_:partitions:replicationFactor:)`` there.
@@ -88,5 +89,28 @@ public final class KafkaAdmin: @unchecked Sendable {
             }
         }
         return created
+    }
+
+    /// The names of all topics of the cluster (one metadata request; creates nothing).
+    public func topicNames(timeoutMs: Int32 = 10_000) throws -> Set<String> {
+        try fetchTopicNames(handle: handle, timeoutMs: timeoutMs)
+    }
+
+    /// The number of partitions of `topic`, asked of the cluster.
+    /// - Throws: A ``KafkaError`` when the metadata request fails or the topic does not exist.
+    public func partitionCount(of topic: String, timeoutMs: Int32 = 10_000) throws -> Int {
+        try fetchPartitionCount(handle: handle, topic: topic, timeoutMs: timeoutMs)
+    }
+
+    /// The cluster id the brokers report (`rd_kafka_clusterid`); librdkafka's mock cluster reports `mockCluster…`.
+    public func clusterID(timeoutMs: Int32 = 10_000) -> String? {
+        guard let id = rd_kafka_clusterid(handle, timeoutMs) else { return nil }
+        defer { rd_kafka_mem_free(handle, id) }
+        return String(cString: id)
+    }
+
+    /// True when the brokers are librdkafka's mock cluster (it accepts transactions but guarantees none of them).
+    public func isMockCluster(timeoutMs: Int32 = 10_000) -> Bool {
+        clusterID(timeoutMs: timeoutMs)?.hasPrefix("mockCluster") ?? false
     }
 }

@@ -12,6 +12,9 @@ public final class KafkaConsumer: @unchecked Sendable {
     private var batch: [UnsafeMutablePointer<rd_kafka_message_t>?]
     /// The number of rebalance events handled so far.
     public private(set) var rebalanceCount = 0
+    /// Partitions whose end the consumer has reached since the last ``assign(_:)``, with the offset of that end
+    /// (reported only with `enable.partition.eof=true`).
+    public private(set) var reachedEnd: [TopicPartition: Int64] = [:]
 
     /// Creates a consumer. Offsets are stored explicitly (``store(_:)``) when the configuration sets
     /// `enable.auto.offset.store=false`.
@@ -54,6 +57,7 @@ public final class KafkaConsumer: @unchecked Sendable {
 
     /// Reads the given partitions from the given offsets, outside any group.
     public func assign(_ partitions: [TopicPartition: Int64]) throws {
+        reachedEnd.removeAll()
         let list = makePartitionList(partitions.map { ($0.key, $0.value) })
         defer { rd_kafka_topic_partition_list_destroy(list) }
         let err = rd_kafka_assign(handle, list)
@@ -94,7 +98,10 @@ public final class KafkaConsumer: @unchecked Sendable {
         defer { rd_kafka_message_destroy(m) }
         let r = m.pointee
         if r.err != RD_KAFKA_RESP_ERR_NO_ERROR {
-            if r.err == RD_KAFKA_RESP_ERR__PARTITION_EOF { return 0 }
+            if r.err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
+                if let rkt = r.rkt { reachedEnd[TopicPartition(String(cString: rd_kafka_topic_name(rkt)), r.partition)] = r.offset }
+                return 0
+            }
             let error = KafkaError(code: r.err, message: messageError(m))
             context.logger.warning("consumer error", metadata: ["error": "\(error)"])
             context.onError?(error)
@@ -177,6 +184,22 @@ public final class KafkaConsumer: @unchecked Sendable {
         for i in 0..<Int(l.cnt) where l.elems[i].err != RD_KAFKA_RESP_ERR_NO_ERROR {
             throw KafkaError(code: l.elems[i].err, message: "seek \(String(cString: l.elems[i].topic))[\(l.elems[i].partition)]")
         }
+    }
+
+    /// Stops fetching `partitions` until ``resume(_:)`` (`rd_kafka_pause_partitions`).
+    public func pause(_ partitions: [TopicPartition]) {
+        guard !partitions.isEmpty else { return }
+        let list = makePartitionList(partitions.map { ($0, KafkaOffset.invalid) })
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        _ = rd_kafka_pause_partitions(handle, list)
+    }
+
+    /// Fetches paused `partitions` again (`rd_kafka_resume_partitions`).
+    public func resume(_ partitions: [TopicPartition]) {
+        guard !partitions.isEmpty else { return }
+        let list = makePartitionList(partitions.map { ($0, KafkaOffset.invalid) })
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        _ = rd_kafka_resume_partitions(handle, list)
     }
 
     /// The offset of the next record the consumer will return for `tp`, if known.

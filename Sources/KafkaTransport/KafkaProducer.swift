@@ -140,12 +140,7 @@ public final class KafkaProducer: @unchecked Sendable {
 
     /// The names of all topics of the cluster (one metadata request; creates nothing).
     public func topicNames(timeoutMs: Int32 = 10_000) throws -> Set<String> {
-        var metadata: UnsafePointer<rd_kafka_metadata>?
-        let err = rd_kafka_metadata(handle, 1, nil, &metadata, timeoutMs)
-        guard err == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { throw KafkaError(code: err) }
-        defer { rd_kafka_metadata_destroy(metadata) }
-        let md = metadata.pointee
-        return Set((0..<Int(md.topic_cnt)).map { String(cString: md.topics[$0].topic) })
+        try fetchTopicNames(handle: handle, timeoutMs: timeoutMs)
     }
 
     /// Flushes outstanding records (at most `timeoutMs`) and destroys the client.
@@ -164,6 +159,16 @@ public final class KafkaProducer: @unchecked Sendable {
 func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
     guard let bytes else { return body(nil) }
     return bytes.withUnsafeBytes { body($0) }
+}
+
+/// Asks the cluster for the names of all its topics.
+func fetchTopicNames(handle: OpaquePointer, timeoutMs: Int32) throws -> Set<String> {
+    var metadata: UnsafePointer<rd_kafka_metadata>?
+    let err = rd_kafka_metadata(handle, 1, nil, &metadata, timeoutMs)
+    guard err == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { throw KafkaError(code: err) }
+    defer { rd_kafka_metadata_destroy(metadata) }
+    let md = metadata.pointee
+    return Set((0..<Int(md.topic_cnt)).map { String(cString: md.topics[$0].topic) })
 }
 
 /// Asks the cluster for the partition count of `topic` without creating it.

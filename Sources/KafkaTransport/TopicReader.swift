@@ -5,21 +5,32 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads partitions directly (no group): the last record of a partition, or every record up to its end.
-/// Used to rebuild per-partition state on assignment (resume-from-output, state changelogs).
+/// Reads partitions directly (no group): the last record of a partition, or every record to its end. Used to
+/// rebuild per-partition state on assignment (resume-from-output, state changelogs).
+///
+/// The end of a partition is where the broker has nothing newer, not a high watermark read up front: a broker
+/// may report a high watermark that lags what it stores (Tansu 0.6 reports the base offset of the last record
+/// batch + 1), and records written just before a crash can appear after the watermark was read. So each read
+/// goes on until the consumer reports the partition's end and a further fetch brings nothing.
 ///
 /// - Important: Use from one thread at a time.
 public final class TopicReader {
     private let consumer: KafkaConsumer
     private var batch: [InboundMessage] = []
+    /// How long a partition must stay quiet after its end was reported before the read stops.
+    private let settleMs: Int64
 
-    /// Connects with `configuration` (needs `bootstrap.servers`).
+    /// Connects with `configuration` (needs `bootstrap.servers`; `isolation.level=read_committed` for readers of
+    /// transactional topics).
     public init(configuration: KafkaConfiguration, logger: Logger) throws {
         consumer = try KafkaConsumer(configuration: configuration.merging([
             "group.id": configuration["group.id"] ?? "kolbot-topic-reader",
             "enable.auto.commit": "false",
             "enable.auto.offset.store": "false",
+            "enable.partition.eof": "true",
         ]), logger: logger)
+        let fetchWait = configuration["fetch.wait.max.ms"].flatMap(Int64.init) ?? 500
+        settleMs = min(max(2 * fetchWait, 50), 1_000)
     }
 
     deinit { consumer.close() }
@@ -27,28 +38,24 @@ public final class TopicReader {
     /// The last record of each of `partitions` of `topic`; partitions with no record are absent.
     /// - Throws: A ``KafkaError`` if the brokers do not answer within `timeoutMs`.
     public func lastRecords(topic: String, partitions: [Int32], timeoutMs: Int32 = 10_000) throws -> [Int32: InboundMessage] {
-        var wanted: [TopicPartition: Int64] = [:]
+        var starts: [TopicPartition: Int64] = [:]
         for p in partitions {
             let tp = TopicPartition(topic, p)
             let marks = try consumer.watermarks(tp, timeoutMs: timeoutMs)
-            if marks.high > marks.low { wanted[tp] = marks.high - 1 }
+            // Start at the last record the broker admits to; what follows it (if anything) is read too.
+            if marks.high > marks.low { starts[tp] = marks.high - 1 }
         }
         var result: [Int32: InboundMessage] = [:]
-        guard !wanted.isEmpty else { return result }
-        try consumer.assign(wanted)
-        defer { try? consumer.assign([:]) }
-        let deadline = monotonicMs() + Int64(timeoutMs)
-        while result.count < wanted.count {
-            if monotonicMs() > deadline { throw KafkaError("timed out reading the last records of \(topic)") }
-            batch.removeAll(keepingCapacity: true)
-            try consumer.poll(maxMessages: 100, timeoutMs: 100, into: &batch)
-            for m in batch where wanted[TopicPartition(topic, m.partition)] == m.offset { result[m.partition] = m }
+        guard !starts.isEmpty else { return result }
+        try read(starts, timeoutMs: timeoutMs) { m in
+            if m.offset >= result[m.partition]?.offset ?? -1 { result[m.partition] = m }
+            return true
         }
         return result
     }
 
     /// Calls `body` with the records of `topic`'s `partition` from `from` (default: the oldest kept) up to and
-    /// including `through` (default: the last one when the call began).
+    /// including `through` (default: the partition's end).
     /// - Returns: the number of records read.
     @discardableResult
     public func readAll(topic: String, partition: Int32, from: Int64? = nil, through: Int64? = nil, timeoutMs: Int32 = 30_000,
@@ -56,27 +63,61 @@ public final class TopicReader {
         let tp = TopicPartition(topic, partition)
         let marks = try consumer.watermarks(tp, timeoutMs: timeoutMs)
         let start = max(from ?? marks.low, marks.low)
-        let end = min(through.map { $0 + 1 } ?? marks.high, marks.high)   // exclusive
-        guard end > start else { return 0 }
-        try consumer.assign([tp: start])
-        defer { try? consumer.assign([:]) }
+        if let through, through < start { return 0 }
         var count = 0
-        var lastOffset = start - 1
-        var deadline = monotonicMs() + Int64(timeoutMs)
-        while lastOffset < end - 1 {
-            if monotonicMs() > deadline { throw KafkaError("timed out reading \(tp)") }
-            batch.removeAll(keepingCapacity: true)
-            try consumer.poll(maxMessages: 1000, timeoutMs: 100, into: &batch)
-            // Compacted topics have gaps: the position, not the last record, tells when the end is reached.
-            if batch.isEmpty, let position = consumer.position(tp), position >= end { break }
-            for m in batch where m.partition == partition && m.offset < end {
-                try body(m)
-                count += 1
-                lastOffset = m.offset
-                deadline = monotonicMs() + Int64(timeoutMs)
-            }
+        try read([tp: start], timeoutMs: timeoutMs) { m in
+            if let through, m.offset > through { return false }
+            try body(m)
+            count += 1
+            return m.offset != through
         }
         return count
+    }
+
+    /// Calls `body` with every record of the given partitions of `topic`, oldest kept first, read together.
+    /// - Returns: the number of records read.
+    @discardableResult
+    public func readAll(topic: String, partitions: [Int32], timeoutMs: Int32 = 30_000, _ body: (InboundMessage) throws -> Void) throws -> Int {
+        var starts: [TopicPartition: Int64] = [:]
+        for p in partitions {
+            let tp = TopicPartition(topic, p)
+            starts[tp] = try consumer.watermarks(tp, timeoutMs: timeoutMs).low
+        }
+        guard !starts.isEmpty else { return 0 }
+        var count = 0
+        try read(starts, timeoutMs: timeoutMs) { m in
+            try body(m)
+            count += 1
+            return true
+        }
+        return count
+    }
+
+    /// Reads from `starts` until each partition is finished: `body` returned false for one of its records, or
+    /// its end was reported and nothing newer came for the settle time. `timeoutMs` bounds any silence before that.
+    private func read(_ starts: [TopicPartition: Int64], timeoutMs: Int32, _ body: (InboundMessage) throws -> Bool) throws {
+        try consumer.assign(starts)
+        defer { try? consumer.assign([:]) }
+        var open = Set(starts.keys)
+        let began = monotonicMs()
+        var lastRecordAt: [TopicPartition: Int64] = [:]
+        var deadline = began + Int64(timeoutMs)
+        while !open.isEmpty {
+            if monotonicMs() > deadline { throw KafkaError("timed out reading \(open.map(\.description).sorted())") }
+            batch.removeAll(keepingCapacity: true)
+            try consumer.poll(maxMessages: 1000, timeoutMs: 20, into: &batch)
+            let now = monotonicMs()
+            for m in batch {
+                let tp = TopicPartition(m.topic, m.partition)
+                guard open.contains(tp) else { continue }
+                lastRecordAt[tp] = now
+                deadline = now + Int64(timeoutMs)
+                if try !body(m) { open.remove(tp) }
+            }
+            for tp in open where consumer.reachedEnd[tp] != nil && now - (lastRecordAt[tp] ?? began) >= settleMs {
+                open.remove(tp)
+            }
+        }
     }
 
     /// The underlying consumer's partition count query.

@@ -13,8 +13,17 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .long, help: "Consumer group. Env: KOLBOT_GROUP. Default: kolbot.")
     var group: String?
 
-    @Flag(help: "Delivery guarantee: --exactly-once (default; resume from the answers topic, needs co-partitioned topics) or --at-least-once. Env: KOLBOT_DELIVERY.")
+    @Flag(help: "Delivery guarantee: --exactly-once (default; resume from the answers topic, needs co-partitioned topics), --transactional (Kafka transactions; for real clusters) or --at-least-once. Env: KOLBOT_DELIVERY.")
     var delivery: DeliveryFlag?
+
+    @Option(name: .long, help: "A stable name of this instance (e.g. the pod name of a StatefulSet): the consumer's group.instance.id (static membership) and part of the client id. Env: KOLBOT_INSTANCE_ID. Default: none (dynamic member).")
+    var instanceId: String?
+
+    @Option(name: .long, help: "Prefix of the transactional ids, one per question partition (<prefix>-<topic>-<partition>). Env: KOLBOT_TRANSACTIONAL_ID_PREFIX. Default: the group.")
+    var transactionalIdPrefix: String?
+
+    @Option(name: .long, help: "How often the transactional mode commits, in milliseconds. Env: KOLBOT_TRANSACTION_INTERVAL_MS. Default: 100.")
+    var transactionIntervalMs: Int?
 
     @Option(name: .long, help: "Keep conversation state in the changelog topic (on) or in memory only (off). Env: KOLBOT_STATE_CHANGELOG. Default: on.")
     var stateChangelog: String?
@@ -57,6 +66,10 @@ struct ServeSettings {
         let mode = try settings.choice("delivery", flag: service.delivery?.mode.rawValue, default: c.delivery.rawValue,
                                        among: DeliveryMode.allCases.map(\.rawValue))
         c.delivery = DeliveryMode(rawValue: mode)!
+        c.instanceID = settings.string("instance-id", flag: service.instanceId, default: nil).flatMap { $0.isEmpty ? nil : $0 }
+        c.transactionalIDPrefix = settings.string("transactional-id-prefix", flag: service.transactionalIdPrefix, default: nil).flatMap { $0.isEmpty ? nil : $0 }
+        c.transactionIntervalMs = try settings.number("transaction-interval-ms", flag: service.transactionIntervalMs.map { "\($0)" },
+                                                      default: c.transactionIntervalMs, "a time from 10 to 60000 ms") { (10...60_000).contains($0) }
         c.stateChangelog = try settings.choice("state-changelog", flag: service.stateChangelog, default: "on", among: ["on", "off"]) == "on"
         c.rateLimit = try settings.number("rate-limit", flag: service.rateLimit.map { "\($0)" }, default: c.rateLimit, "a rate >= 0") { $0 >= 0 }
         c.rateBurst = try settings.number("rate-burst", flag: service.rateBurst.map { "\($0)" }, default: c.rateBurst, "a number >= 1") { $0 >= 1 }
@@ -150,7 +163,14 @@ struct ConfigCommand: ParsableCommand {
 /// `--exactly-once` / `--at-least-once`.
 enum DeliveryFlag: String, EnumerableFlag {
     case exactlyOnce
+    case transactional
     case atLeastOnce
 
-    var mode: DeliveryMode { self == .exactlyOnce ? .exactlyOnce : .atLeastOnce }
+    var mode: DeliveryMode {
+        switch self {
+        case .exactlyOnce: .exactlyOnce
+        case .transactional: .transactional
+        case .atLeastOnce: .atLeastOnce
+        }
+    }
 }

@@ -17,6 +17,27 @@ let package = Package(
             dependencies: [.product(name: "BotCore", package: "KOLBot")],
             path: "Sources/CoreBench"
         ),
+        // The answering pipeline without Kafka: `swift run -c release pipeline-bench`.
+        .executableTarget(
+            name: "pipeline-bench",
+            dependencies: [
+                .product(name: "BotCore", package: "KOLBot"),
+                .product(name: "BotService", package: "KOLBot"),
+                .product(name: "KafkaTransport", package: "KOLBot"),
+            ],
+            path: "Sources/PipelineBench"
+        ),
+        .executableTarget(
+            name: "PipelineBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "BotCore", package: "KOLBot"),
+                .product(name: "BotService", package: "KOLBot"),
+                .product(name: "KafkaTransport", package: "KOLBot"),
+            ],
+            path: "Benchmarks/PipelineBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
         .executableTarget(
             name: "MatcherBenchmark",
             dependencies: [

@@ -43,7 +43,7 @@ final class Asker {
 
     func waitReady(_ worker: AnswerWorker) {
         let deadline = Date().addingTimeInterval(30)
-        while !worker.health.isReady && Date() < deadline { usleep(50_000) }
+        while worker.health.assignedPartitions == 0 && Date() < deadline { usleep(50_000) }
     }
 
     func cluster() throws -> MockCluster {

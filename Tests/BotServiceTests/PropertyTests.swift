@@ -36,6 +36,14 @@ import Testing
         print("decoder: \(Self.iterations) JSON-shaped inputs, no crash")
     }
 
+    @Test func sanitizerFastPathAgreesWithTheFullCleaning() async {
+        let alphabet = Array("ab KOL \t\n\u{0}\u{7F}\u{85}\u{A0}\u{61C}\u{200B}\u{200E}\u{2028}\u{202E}\u{2066}\u{3000}\u{FEFF}é😀")
+        let texts = Gen.int(in: 0...(alphabet.count - 1)).map { alphabet[$0] }.array(of: 0...40).map { String($0) }
+        await propertyCheck(count: Self.iterations, input: texts) { text in
+            #expect(InputSanitizer.clean(text) == InputSanitizer.slowClean(text))
+        }
+    }
+
     @Test func theCoreAnswersAnyText() async throws {
         let engine = try Self.engine.get()
         let pool: [Character] = (0x20...0x7E).map { Character(Unicode.Scalar($0)!) } + (0xA0...0x2FF).map { Character(Unicode.Scalar($0)!) }

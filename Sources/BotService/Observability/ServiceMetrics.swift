@@ -19,6 +19,14 @@ final class ServiceMetrics {
     /// Bytes of conversation state held in memory (per-user records and their keys).
     let stateBytes = Gauge(label: "kolbot_state_bytes")
 
+    private let transactionsCommitted = Counter(label: "kolbot_transactions_total", dimensions: [("outcome", "committed")])
+    private let transactionsAborted = Counter(label: "kolbot_transactions_total", dimensions: [("outcome", "aborted")])
+
+    /// Counts a transaction that committed or aborted.
+    func transactions(committed: Bool) {
+        (committed ? transactionsCommitted : transactionsAborted).increment()
+    }
+
     private struct AnswerKind: Hashable {
         var intent: String
         var language: Language

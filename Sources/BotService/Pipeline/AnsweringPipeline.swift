@@ -132,10 +132,15 @@ public final class AnsweringPipeline {
 
     /// The dead-letter record of a question: its key, value and headers, plus the error headers.
     public func deadLetter(_ question: InboundMessage, error: QuestionError) -> OutboundMessage {
+        deadLetter(question, code: error.code, message: error.message)
+    }
+
+    /// The dead-letter record of a question for an error code and an explanation.
+    public func deadLetter(_ question: InboundMessage, code: QuestionErrorCode, message: String) -> OutboundMessage {
         var headers = question.headers
         headers.reserveCapacity(headers.count + 5)
-        headers.append(MessageHeader(Headers.errorCode, error.code.rawValue))
-        headers.append(MessageHeader(Headers.errorMessage, error.message))
+        headers.append(MessageHeader(Headers.errorCode, code.rawValue))
+        headers.append(MessageHeader(Headers.errorMessage, message))
         headers.append(MessageHeader(Headers.originalTopic, question.topic))
         headers.append(MessageHeader(Headers.originalPartition, String(question.partition)))
         headers.append(MessageHeader(Headers.originalOffset, String(question.offset)))
@@ -170,11 +175,11 @@ public final class AnsweringPipeline {
         return changelog!.drop(partitions: partitions, from: engine)
     }
 
-    /// Restores the users of `partition` from the changelog.
-    /// - Returns: the users restored and the source offset of the newest record (-1 when none).
-    func restoreState(of partition: Int32, reader: TopicReader) throws -> (users: Int, sourceOffset: Int64) {
-        guard changelog != nil else { return (0, -1) }
-        return try changelog!.restore(partition: partition, reader: reader, into: engine)
+    /// Restores the users of `partitions` from the changelog.
+    /// - Returns: the users restored, and per partition the source offset of its newest record.
+    func restoreState(of partitions: [Int32], reader: TopicReader) throws -> (users: Int, sourceOffsets: [Int32: Int64]) {
+        guard changelog != nil else { return (0, [:]) }
+        return try changelog!.restore(partitions: partitions, reader: reader, into: engine)
     }
 
     /// Runs a question through the conversation core again without answering it (a replay after a crash);

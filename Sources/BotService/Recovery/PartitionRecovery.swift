@@ -1,23 +1,26 @@
 import KafkaTransport
 import Logging
 
-/// What happens when partitions come and go, and after a fatal producer error: where each assigned partition
-/// resumes (resume-from-output), restoring and replaying its users' conversation state, and finishing or
-/// dropping a revoked partition's work. Runs on the answering thread, inside consumer poll or close.
+/// What happens when partitions come and go, and when work must be redone: where each partition resumes
+/// (its committed offset, or after the last question answered on the matching answers partition), restoring
+/// and replaying its users' conversation state, and finishing or dropping a revoked partition's work. Runs on the
+/// answering thread, inside consumer poll or close, or between batches.
 final class PartitionRecovery: RebalanceListener {
     private let configuration: ServiceConfiguration
     private let pipeline: AnsweringPipeline
-    private let ledger: DeliveryLedger
-    /// Reads the answers tail (resume-from-output) and the state changelog; nil when neither is needed.
+    private let delivery: any AnswerDelivery
+    /// Reads the answers tail and the state changelog; nil when neither is needed.
     private let reader: TopicReader?
     private let health: ServiceHealth
     private let logger: Logger
+    /// An error the rebalance callback could not throw: the loop ends with it.
+    private(set) var failure: (any Error)?
 
-    init(configuration: ServiceConfiguration, pipeline: AnsweringPipeline, ledger: DeliveryLedger, reader: TopicReader?,
+    init(configuration: ServiceConfiguration, pipeline: AnsweringPipeline, delivery: any AnswerDelivery, reader: TopicReader?,
          health: ServiceHealth, logger: Logger) {
         self.configuration = configuration
         self.pipeline = pipeline
-        self.ledger = ledger
+        self.delivery = delivery
         self.reader = reader
         self.health = health
         self.logger = logger
@@ -25,11 +28,23 @@ final class PartitionRecovery: RebalanceListener {
 
     private var metrics: ServiceMetrics { pipeline.metrics }
 
+    /// Whether resuming reads the answers tail: resume-from-output, and in the transactional mode as a guard
+    /// against brokers that show aborted records to `read_committed` readers (Tansu 0.6).
+    private var readsAnswersTail: Bool { configuration.delivery != .atLeastOnce }
+
     // MARK: Rebalance
 
     func partitionsAssigned(_ partitions: [TopicPartition], consumer: KafkaConsumer) -> [TopicPartition: Int64] {
         metrics.rebalances.increment()
-        let resume = configuration.delivery == .exactlyOnce ? resumePoints(partitions, consumer: consumer) : ResumePoints()
+        do {
+            // Transactions fence the partitions' previous owner here, before anything of theirs is read.
+            try delivery.partitionsAssigned(partitions.map(\.partition), consumer: consumer)
+        } catch {
+            failure = error
+            logger.error("cannot take over the assigned partitions", metadata: [LogKey.error: "\(error)"])
+            return [:]
+        }
+        let resume = readsAnswersTail ? resumePoints(partitions, consumer: consumer) : ResumePoints()
         let restored = restoreState(of: partitions.map(\.partition), answered: resume.answered)
         let assigned = consumer.assignment().count + partitions.count
         metrics.assignedPartitions.record(assigned)
@@ -44,19 +59,14 @@ final class PartitionRecovery: RebalanceListener {
     func partitionsRevoked(_ partitions: [TopicPartition], lost: Bool, consumer: KafkaConsumer) {
         metrics.rebalances.increment()
         let ps = partitions.map(\.partition)
-        if !lost {
-            // Finish the revoked partitions' answers so their offsets can be committed before they move.
-            ledger.flush(timeoutMs: configuration.shutdownTimeoutMs)
-            ledger.storeOffsets(into: consumer, topic: configuration.questionsTopic, logger: logger)
-        }
-        let unacknowledged = ledger.forget(partitions: ps)
+        let unfinished = delivery.partitionsRevoked(ps, lost: lost, consumer: consumer)
         let dropped = pipeline.dropState(of: Set(ps))
         metrics.usersInMemory.record(pipeline.engine.userCount)
         let remaining = max(consumer.assignment().count - partitions.count, 0)
         metrics.assignedPartitions.record(remaining)
         health.setAssignedPartitions(remaining)
         logger.info("partitions revoked", metadata: [LogKey.partitions: "\(ps.sorted())", LogKey.lost: "\(lost)",
-                                                     LogKey.unacknowledged: "\(unacknowledged)", LogKey.usersDropped: "\(dropped)"])
+                                                     LogKey.unacknowledged: "\(unfinished)", LogKey.usersDropped: "\(dropped)"])
     }
 
     // MARK: Resume, restore, replay
@@ -68,10 +78,10 @@ final class PartitionRecovery: RebalanceListener {
         var answered: [Int32: Int64] = [:]
     }
 
-    /// Resume-from-output: for each partition, the offset after the last question answered on the matching
-    /// answers partition, never before the group's committed offset.
+    /// For each partition, the offset after the last question answered on the matching answers partition,
+    /// never before the group's committed offset.
     private func resumePoints(_ partitions: [TopicPartition], consumer: KafkaConsumer) -> ResumePoints {
-        guard let reader else { return ResumePoints() }
+        guard let reader, !partitions.isEmpty else { return ResumePoints() }
         do {
             let last = try reader.lastRecords(topic: configuration.answersTopic, partitions: partitions.map(\.partition))
             let committed = try consumer.committed(partitions)
@@ -83,7 +93,7 @@ final class PartitionRecovery: RebalanceListener {
             }
             return points
         } catch {
-            logger.warning("cannot read the answers topic to resume; using committed offsets (at-least-once)", metadata: [LogKey.error: "\(error)"])
+            logger.warning("cannot read the answers topic to resume; using committed offsets", metadata: [LogKey.error: "\(error)"])
             return ResumePoints()
         }
     }
@@ -91,19 +101,20 @@ final class PartitionRecovery: RebalanceListener {
     /// Restores the users of `partitions` from the changelog, replaying questions answered after their newest
     /// state record; returns how many users were restored.
     private func restoreState(of partitions: [Int32], answered: [Int32: Int64]) -> Int {
-        guard let reader, configuration.stateChangelog else { return 0 }
+        guard let reader, configuration.stateChangelog, !partitions.isEmpty else { return 0 }
         var restored = 0
-        for partition in partitions {
-            do {
-                let (users, stateOffset) = try pipeline.restoreState(of: partition, reader: reader)
-                restored += users
+        do {
+            let (users, stateOffsets) = try pipeline.restoreState(of: partitions, reader: reader)
+            restored = users
+            for partition in partitions {
                 // The state must not be older than the last answer: replay what was answered after it.
+                let stateOffset = stateOffsets[partition] ?? -1
                 if let last = answered[partition], stateOffset < last {
                     try replay(partition, from: stateOffset + 1, through: last, reader: reader)
                 }
-            } catch {
-                logger.warning("cannot restore conversation state", metadata: [LogKey.partition: "\(partition)", LogKey.error: "\(error)"])
             }
+        } catch {
+            logger.warning("cannot restore conversation state", metadata: [LogKey.partitions: "\(partitions.sorted())", LogKey.error: "\(error)"])
         }
         metrics.usersInMemory.record(pipeline.engine.userCount)
         return restored
@@ -118,34 +129,42 @@ final class PartitionRecovery: RebalanceListener {
         }
         for user in users {
             if let record = pipeline.stateRecord(of: user, position: PartitionOffset(partition, through)) {
-                ledger.sendHousekeeping(record, partition: partition)
+                delivery.sendHousekeeping(record, partition: partition)
             }
         }
         logger.info("conversation state replayed", metadata: [LogKey.partition: "\(partition)", LogKey.from: "\(from)",
                                                                LogKey.through: "\(through)", LogKey.users: "\(users.count)"])
     }
 
-    // MARK: Fatal producer errors
+    // MARK: Redoing work
 
-    /// Replaces a producer that hit a fatal error (fenced, out of sequence) and rewinds every assigned partition
-    /// to its first question whose answer was not acknowledged; rebuilds their users' state from the changelog,
-    /// since the in-memory state may count questions whose answers were just dropped.
-    func restartTransport(consumer: KafkaConsumer) throws {
-        logger.error("producer hit a fatal error; restarting the transport", metadata: [LogKey.inFlight: "\(ledger.inFlight)"])
-        ledger.storeOffsets(into: consumer, topic: configuration.questionsTopic, logger: logger)
-        do { try consumer.commit() } catch { logger.warning("offset commit before restart failed", metadata: [LogKey.error: "\(error)"]) }
-        try ledger.replaceProducer()
-        let assigned = consumer.assignment()
-        var starts = try consumer.committed(assigned).filter { $0.value >= 0 }
+    /// Moves `partitions` back to their first unfinished question after their work was thrown away (an aborted
+    /// transaction, a replaced producer): their users' state is rebuilt from the changelog, since the in-memory
+    /// state counts questions whose answers were dropped.
+    func rewind(_ partitions: [Int32], consumer: KafkaConsumer) throws {
+        guard !partitions.isEmpty else { return }
+        let tps = partitions.map { TopicPartition(configuration.questionsTopic, $0) }
+        var starts = try consumer.committed(tps).filter { $0.value >= 0 }
         var answered: [Int32: Int64] = [:]
-        if configuration.delivery == .exactlyOnce {
-            let resume = resumePoints(assigned, consumer: consumer)
+        if readsAnswersTail {
+            let resume = resumePoints(tps, consumer: consumer)
             starts.merge(resume.starts) { _, resumed in resumed }
             answered = resume.answered
         }
-        _ = pipeline.dropState(of: Set(assigned.map(\.partition)))
-        _ = restoreState(of: assigned.map(\.partition), answered: answered)
+        for tp in tps where starts[tp] == nil { starts[tp] = KafkaOffset.beginning }
+        _ = pipeline.dropState(of: Set(partitions))
+        _ = restoreState(of: partitions, answered: answered)
         try consumer.seek(starts)
-        logger.info("transport restarted", metadata: [LogKey.rewound: "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
+        logger.info("partitions rewound", metadata: [LogKey.rewound: "\(starts.map { "\($0.key.partition)@\($0.value)" }.sorted())"])
+    }
+
+    /// Replaces a producer that hit a fatal error (fenced, out of sequence) and rewinds every assigned partition
+    /// to its first question whose answer was not acknowledged.
+    func restartTransport(consumer: KafkaConsumer) throws {
+        logger.error("producer hit a fatal error; restarting the transport", metadata: [LogKey.inFlight: "\(delivery.inFlight)"])
+        _ = delivery.finishBatch(consumer: consumer)
+        do { try consumer.commit() } catch { logger.warning("offset commit before restart failed", metadata: [LogKey.error: "\(error)"]) }
+        try delivery.restart()
+        try rewind(consumer.assignment().map(\.partition), consumer: consumer)
     }
 }

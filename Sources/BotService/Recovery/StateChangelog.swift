@@ -43,26 +43,26 @@ struct StateChangelog {
         return dropped
     }
 
-    /// Restores the users of `partition` from the changelog into `engine`.
-    /// - Returns: the users restored and the source offset of the newest record (-1 when none).
-    mutating func restore(partition: Int32, reader: TopicReader, into engine: ConversationEngine) throws -> (users: Int, sourceOffset: Int64) {
-        var newest: [String: [UInt8]?] = [:]
-        var sourceOffset: Int64 = -1
-        try reader.readAll(topic: topic, partition: partition) { record in
+    /// Restores the users of `partitions` from the changelog into `engine` (newest record per user wins).
+    /// - Returns: the users restored, and per partition the source offset of its newest record.
+    mutating func restore(partitions: [Int32], reader: TopicReader, into engine: ConversationEngine) throws -> (users: Int, sourceOffsets: [Int32: Int64]) {
+        var newest: [String: (partition: Int32, value: [UInt8]?)] = [:]
+        var sourceOffsets: [Int32: Int64] = [:]
+        try reader.readAll(topic: topic, partitions: partitions) { record in
             guard let key = record.key else { return }
-            newest[String(decoding: key, as: UTF8.self)] = record.value
-            if let source = PartitionOffset(sourceOf: record) { sourceOffset = max(sourceOffset, source.offset) }
+            newest[String(decoding: key, as: UTF8.self)] = (record.partition, record.value)
+            if let source = PartitionOffset(sourceOf: record) { sourceOffsets[record.partition] = max(sourceOffsets[record.partition] ?? -1, source.offset) }
         }
         var restored = 0
-        for (user, value) in newest {
-            guard let value, let state = try? ConversationState(encoded: value) else { continue }
+        for (user, entry) in newest {
+            guard let value = entry.value, let state = try? ConversationState(encoded: value) else { continue }
             engine.restore(state, for: user)
             // restore() keeps an expired state out: nothing to remember.
             guard engine.remembers(user) else { continue }
-            partitionOfUser[user] = partition
+            partitionOfUser[user] = entry.partition
             restored += 1
         }
-        return (restored, sourceOffset)
+        return (restored, sourceOffsets)
     }
 
     /// Remembers that `user` lives on `partition` (after a replay).

@@ -10,9 +10,11 @@ final class AnsweringLoop {
     private let logger: Logger
     private let consumer: KafkaConsumer
     private let pipeline: AnsweringPipeline
-    private let ledger: DeliveryLedger
+    private let delivery: any AnswerDelivery
     private let recovery: PartitionRecovery
     private let connectivity: ConnectivityMonitor
+    /// Metadata (partition counts, topic names for the `reply_to` check).
+    private let admin: KafkaAdmin
     private var batch: [InboundMessage] = []
     private var lastExpirySweepMs: Int64 = 0
 
@@ -24,17 +26,29 @@ final class AnsweringLoop {
         let metrics = ServiceMetrics()
         let connectivity = ConnectivityMonitor(logger: logger, health: health)
         self.connectivity = connectivity
-        let ledger = try DeliveryLedger(
-            configuration: KafkaConfiguration(configuration.producerProperties), deadLetterTopic: configuration.deadLetterTopic,
-            maxMessageBytes: configuration.limits.maxMessageBytes, metrics: metrics, connectivity: connectivity, logger: logger)
-        self.ledger = ledger
-        let coPartitioned = try Self.checkTopics(configuration, producer: ledger.producer, logger: logger)
+        let admin = try KafkaAdmin(configuration: KafkaConfiguration(configuration.producerProperties), logger: logger)
+        self.admin = admin
+        let coPartitioned = try Self.checkTopics(configuration, admin: admin, logger: logger)
         pipeline = try AnsweringPipeline(
             settings: AnsweringPipeline.Settings(configuration, answersCoPartitioned: coPartitioned), pack: pack, metrics: metrics,
-            listTopics: { [unowned ledger] in try ledger.producer.topicNames() })
-        let reader = configuration.delivery == .exactlyOnce || configuration.stateChangelog
-            ? try TopicReader(configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger) : nil
-        recovery = PartitionRecovery(configuration: configuration, pipeline: pipeline, ledger: ledger, reader: reader, health: health, logger: logger)
+            listTopics: { try admin.topicNames() })
+        let records = QuestionRecords(deadLetterTopic: configuration.deadLetterTopic, maxMessageBytes: configuration.limits.maxMessageBytes,
+                                      metrics: metrics, logger: logger)
+        if configuration.delivery == .transactional {
+            if admin.isMockCluster() {
+                logger.warning("""
+                    the brokers are librdkafka's mock cluster: it accepts transactions but implements none of their guarantees \
+                    (no fencing, aborted records stay visible, offsets are not committed); use a real Kafka cluster for transactional delivery
+                    """)
+            }
+            delivery = TransactionalDelivery(configuration: configuration, records: records, pipeline: pipeline, connectivity: connectivity, logger: logger)
+        } else {
+            delivery = try AcknowledgedDelivery(configuration: KafkaConfiguration(configuration.producerProperties), questionsTopic: configuration.questionsTopic,
+                                                records: records, pipeline: pipeline, connectivity: connectivity, logger: logger)
+        }
+        let reader = configuration.delivery != .atLeastOnce || configuration.stateChangelog
+            ? try TopicReader(configuration: KafkaConfiguration(configuration.readerProperties), logger: logger) : nil
+        recovery = PartitionRecovery(configuration: configuration, pipeline: pipeline, delivery: delivery, reader: reader, health: health, logger: logger)
         consumer = try KafkaConsumer(
             configuration: KafkaConfiguration(configuration.consumerProperties), logger: logger, listener: recovery,
             onError: { error in connectivity.report(error, client: "consumer") },
@@ -46,17 +60,18 @@ final class AnsweringLoop {
         batch.reserveCapacity(configuration.batchSize)
         try consumer.subscribe([configuration.questionsTopic])
         logger.info("joined group", metadata: [LogKey.group: "\(configuration.groupID)", LogKey.topic: "\(configuration.questionsTopic)",
-                                               LogKey.delivery: "\(configuration.delivery.rawValue)"])
+                                               LogKey.delivery: "\(configuration.delivery.rawValue)",
+                                               LogKey.instance: "\(configuration.instanceID ?? "-")"])
     }
 
     /// Checks the partition counts the delivery mode and the changelog need; returns whether answers are
     /// co-partitioned with questions.
-    private static func checkTopics(_ c: ServiceConfiguration, producer: KafkaProducer, logger: Logger) throws -> Bool {
-        let questions = try producer.partitionCount(of: c.questionsTopic)
-        let answers = try producer.partitionCount(of: c.answersTopic)
+    private static func checkTopics(_ c: ServiceConfiguration, admin: KafkaAdmin, logger: Logger) throws -> Bool {
+        let questions = try admin.partitionCount(of: c.questionsTopic)
+        let answers = try admin.partitionCount(of: c.answersTopic)
         let coPartitioned = answers == questions
-        if !coPartitioned && c.delivery == .exactlyOnce {
-            throw KafkaError("exactly-once delivery needs co-partitioned topics: \(c.questionsTopic) has \(questions) partitions, "
+        if !coPartitioned && c.delivery != .atLeastOnce {
+            throw KafkaError("\(c.delivery.rawValue) delivery needs co-partitioned topics: \(c.questionsTopic) has \(questions) partitions, "
                 + "\(c.answersTopic) has \(answers); create them with the same count or use --at-least-once")
         }
         if !coPartitioned {
@@ -64,7 +79,7 @@ final class AnsweringLoop {
                            metadata: [LogKey.questionsPartitions: "\(questions)", LogKey.answersPartitions: "\(answers)"])
         }
         if c.stateChangelog {
-            let state = try producer.partitionCount(of: c.stateTopic)
+            let state = try admin.partitionCount(of: c.stateTopic)
             guard state == questions else {
                 throw KafkaError("the state changelog \(c.stateTopic) has \(state) partitions and \(c.questionsTopic) "
                     + "\(questions); create it with the same count (compacted), or run with --state-changelog off")
@@ -73,33 +88,29 @@ final class AnsweringLoop {
         return coPartitioned
     }
 
-    /// Answers batches until `shouldStop` says so, then shuts down: waits for outstanding answers, commits and
+    /// Answers batches until `shouldStop` says so, then shuts down: finishes outstanding answers, commits and
     /// leaves the group.
-    /// - Throws: A fatal error of the consumer, or a failed transport restart.
+    /// - Throws: A fatal error of the consumer, a failed takeover of assigned partitions, or a failed restart.
     func run(until shouldStop: () -> Bool, faultRequested: () -> Bool) throws {
         defer { shutDown() }
         while !shouldStop() {
-            if faultRequested() { ledger.simulateFatalError() }
+            if faultRequested() { delivery.simulateFatalError() }
             batch.removeAll(keepingCapacity: true)
-            try consumer.poll(maxMessages: configuration.batchSize, timeoutMs: ledger.inFlight > 0 ? 5 : 100, into: &batch)
+            try consumer.poll(maxMessages: configuration.batchSize, timeoutMs: delivery.inFlight > 0 ? 5 : 100, into: &batch)
+            if let failure = recovery.failure { throw failure }
             if !batch.isEmpty { connectivity.succeeded() }
             for message in batch {
                 // After a fatal producer error the rest of the batch is read again once the transport restarts.
-                if ledger.hasFailed { break }
-                answer(message)
+                if delivery.needsRestart { break }
+                delivery.send(pipeline.handle(message, nowMs: currentTimeMs()), for: message)
             }
-            ledger.poll()
-            ledger.storeOffsets(into: consumer, topic: configuration.questionsTopic, logger: logger)
-            pipeline.metrics.producerQueueDepth.record(ledger.producer.outstanding)
+            delivery.poll()
+            let thrownAway = delivery.finishBatch(consumer: consumer)
+            try recovery.rewind(thrownAway, consumer: consumer)
+            pipeline.metrics.producerQueueDepth.record(delivery.queueDepth)
             expireStates()
-            if ledger.hasFailed { try recovery.restartTransport(consumer: consumer) }
+            if delivery.needsRestart { try recovery.restartTransport(consumer: consumer) }
         }
-    }
-
-    private func answer(_ message: InboundMessage) {
-        let outcome = pipeline.handle(message, nowMs: currentTimeMs())
-        let state = outcome.stateChanged.flatMap { pipeline.stateRecord(of: $0, position: PartitionOffset(message.partition, message.offset)) }
-        ledger.send(outcome, for: message, deadLetter: { pipeline.deadLetter(message, error: $0) }, state: state)
     }
 
     /// Writes tombstones for users the engine has let go (idle expiry, user cap), once a minute.
@@ -108,18 +119,16 @@ final class AnsweringLoop {
         guard now - lastExpirySweepMs >= 60_000 else { return }
         lastExpirySweepMs = now
         let tombstones = pipeline.expiredStates()
-        for record in tombstones { ledger.sendHousekeeping(record, partition: record.partition ?? 0) }
+        for record in tombstones { delivery.sendHousekeeping(record, partition: record.partition ?? 0) }
         pipeline.recordStateSize()
         if !tombstones.isEmpty { logger.debug("expired users tombstoned", metadata: [LogKey.count: "\(tombstones.count)"]) }
     }
 
     private func shutDown() {
-        logger.info("stopping: waiting for outstanding answers", metadata: [LogKey.inFlight: "\(ledger.inFlight)"])
-        let drained = ledger.flush(timeoutMs: configuration.shutdownTimeoutMs)
-        ledger.storeOffsets(into: consumer, topic: configuration.questionsTopic, logger: logger)
-        do { try consumer.commit() } catch { logger.warning("final offset commit failed", metadata: [LogKey.error: "\(error)"]) }
+        logger.info("stopping: finishing outstanding answers", metadata: [LogKey.inFlight: "\(delivery.inFlight)"])
+        let drained = delivery.finishAll(consumer: consumer, timeoutMs: configuration.shutdownTimeoutMs)
         consumer.close()   // leaves the group; the final revocation runs on this thread
-        let left = ledger.close(timeoutMs: 1_000)
+        let left = delivery.close()
         logger.info("stopped", metadata: [LogKey.drained: "\(drained)", LogKey.unacknowledged: "\(left)"])
     }
 }

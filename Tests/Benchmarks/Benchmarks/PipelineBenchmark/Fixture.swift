@@ -1,0 +1,1 @@
+../../Sources/PipelineBench/Fixture.swift
