@@ -182,7 +182,7 @@ public final class LoadGenerator {
         let settle = monotonicNs()
         while Double(monotonicNs() - settle) / 1e9 < 0.5 { try drain(timeoutMs: 50) }
         report.elapsed = Double(lastAnswerAt - began) / 1e9
-        if failed > 0 { logger.error("questions could not be produced", metadata: ["count": "\(failed)"]) }
+        if failed > 0 { logger.error("questions could not be produced", metadata: [LogKey.count: "\(failed)"]) }
         report.missingSample = (0..<o.questions).lazy.filter { !answeredFlags[$0] }.prefix(10).map { prefix + String($0) }
         return report
     }

@@ -103,7 +103,7 @@ public final class KafkaConsumer: @unchecked Sendable {
                 return 0
             }
             let error = KafkaError(code: r.err, message: messageError(m))
-            context.logger.warning("consumer error", metadata: ["error": "\(error)"])
+            context.logger.warning("consumer error", metadata: [LogKey.error: "\(error)"])
             context.onError?(error)
             return 0
         }
@@ -255,7 +255,7 @@ public final class KafkaConsumer: @unchecked Sendable {
             if !lost {
                 let e = rd_kafka_commit(rk, nil, 0)
                 if e != RD_KAFKA_RESP_ERR_NO_ERROR && e != RD_KAFKA_RESP_ERR__NO_OFFSET {
-                    context.logger.warning("offset commit on revocation failed", metadata: ["error": "\(KafkaError(code: e))"])
+                    context.logger.warning("offset commit on revocation failed", metadata: [LogKey.error: "\(KafkaError(code: e))"])
                 }
             }
             if cooperative {
@@ -267,6 +267,6 @@ public final class KafkaConsumer: @unchecked Sendable {
     }
 
     private func logFailure(_ error: KafkaError, _ what: String) {
-        context.logger.error("rebalance \(what) failed", metadata: ["error": "\(error)"])
+        context.logger.error("rebalance step failed", metadata: [LogKey.operation: "\(what)", LogKey.error: "\(error)"])
     }
 }

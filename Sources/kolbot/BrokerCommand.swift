@@ -44,7 +44,7 @@ struct BrokerCommand: AsyncParsableCommand {
         if let addressFile {
             try (cluster.bootstrapServers + "\n").write(toFile: addressFile, atomically: true, encoding: .utf8)
         }
-        logger.info("broker ready", metadata: ["bootstrap": "\(cluster.bootstrapServers)", "brokers": "\(brokerCount)",
+        logger.info("broker ready", metadata: [LogKey.bootstrap: "\(cluster.bootstrapServers)", LogKey.count: "\(brokerCount)",
                                                "partitions": "\(partitions)", "topics": "\(EmbeddedBroker.topics(of: c))"])
         startConsole(cluster: cluster, logger: logger)
         let group = ServiceGroup(services: [BrokerHost(cluster: cluster)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -73,22 +73,22 @@ private func startConsole(cluster: MockCluster, logger: Logger) {
                 case ("down", 2):
                     guard let id = Int32(words[1]) else { throw ConfigurationError("down takes a broker number") }
                     try cluster.setBrokerDown(id)
-                    logger.info("broker down", metadata: ["broker": "\(id)"])
+                    logger.info("broker down", metadata: [LogKey.broker: "\(id)"])
                 case ("up", 2):
                     guard let id = Int32(words[1]) else { throw ConfigurationError("up takes a broker number") }
                     try cluster.setBrokerUp(id)
-                    logger.info("broker up", metadata: ["broker": "\(id)"])
+                    logger.info("broker up", metadata: [LogKey.broker: "\(id)"])
                 case ("leader", 4):
                     guard let p = Int32(words[2]), let id = Int32(words[3]) else { throw ConfigurationError("leader TOPIC PARTITION BROKER") }
                     try cluster.setLeader(TopicPartition(words[1], p), broker: id)
-                    logger.info("leader moved", metadata: ["topic": "\(words[1])", "partition": "\(p)", "broker": "\(id)"])
+                    logger.info("leader moved", metadata: [LogKey.topic: "\(words[1])", LogKey.partition: "\(p)", LogKey.broker: "\(id)"])
                 case (nil, _):
                     continue
                 default:
-                    logger.warning("unknown command; use: down N | up N | leader TOPIC PARTITION N", metadata: ["command": "\(line)"])
+                    logger.warning("unknown command; use: down N | up N | leader TOPIC PARTITION N", metadata: [LogKey.command: "\(line)"])
                 }
             } catch {
-                logger.warning("command failed", metadata: ["command": "\(line)", "error": "\(error)"])
+                logger.warning("command failed", metadata: [LogKey.command: "\(line)", LogKey.error: "\(error)"])
             }
         }
     }

@@ -46,6 +46,9 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .long, help: "Port of the HTTP endpoint (/metrics, /health/live, /health/ready); 0 turns it off. Env: KOLBOT_HTTP_PORT. Default: 8080.")
     var httpPort: Int?
 
+    @Flag(name: .long, help: "Run on an embedded broker in this process (for development: answers go nowhere outside it). Also the case, with a warning, when no brokers are set.")
+    var embedded = false
+
     @Option(name: .long, help: "Partitions per topic of the embedded broker (when no brokers are set). Env: KOLBOT_PARTITIONS. Default: 6.")
     var partitions: Int?
 }
@@ -54,14 +57,18 @@ struct ServiceOptions: ParsableArguments {
 struct ServeSettings {
     var configuration: ServiceConfiguration
     var embedded: Bool
+    /// `--embedded` was given (no warning then).
+    var askedForEmbedded: Bool
     var partitions: Int
     var intents: String
     var httpPort: Int
 
     init(connection: ConnectionOptions, service: ServiceOptions, pack: PackLocation, settings: SettingsResolver) throws {
-        let (base, embedded) = try connection.resolve(settings)
+        let (base, noBrokers) = try connection.resolve(settings)
+        if service.embedded && !noBrokers { throw ConfigurationError("invalid setting embedded: --embedded and a brokers setting exclude each other") }
         var c = base
-        self.embedded = embedded
+        self.embedded = noBrokers
+        askedForEmbedded = service.embedded
         c.groupID = settings.string("group", flag: service.group, default: c.groupID) ?? c.groupID
         let mode = try settings.choice("delivery", flag: service.delivery?.mode.rawValue, default: c.delivery.rawValue,
                                        among: DeliveryMode.allCases.map(\.rawValue))
@@ -123,14 +130,17 @@ struct ServeCommand: AsyncParsableCommand {
         let health = ServiceHealth()
         var services: [any Service] = []
         if serve.embedded {
+            if !serve.askedForEmbedded {
+                logger.warning("no brokers set (--brokers, KOLBOT_BROKERS or the config file): running on an embedded broker in this process; answers go nowhere outside it")
+            }
             let cluster = try EmbeddedBroker.start(partitions: serve.partitions, topics: EmbeddedBroker.topics(of: serve.configuration), logger: logger)
             serve.configuration.brokers = cluster.bootstrapServers
             printFlushed(cluster.bootstrapServers)
-            logger.info("embedded broker started", metadata: ["bootstrap": "\(cluster.bootstrapServers)"])
+            logger.info("embedded broker started", metadata: [LogKey.bootstrap: "\(cluster.bootstrapServers)"])
             services.append(BrokerHost(cluster: cluster))
         }
-        logger.info("starting", metadata: ["brokers": "\(serve.configuration.brokers)", "group": "\(serve.configuration.groupID)",
-                                           "intents": "\(serve.intents)", "delivery": "\(serve.configuration.delivery.rawValue)"])
+        logger.info("starting", metadata: [LogKey.brokers: "\(serve.configuration.brokers)", LogKey.group: "\(serve.configuration.groupID)",
+                                           LogKey.intents: "\(serve.intents)", LogKey.delivery: "\(serve.configuration.delivery.rawValue)"])
         if serve.httpPort > 0 {
             services.append(HTTPEndpoint(port: serve.httpPort, registry: registry, health: health, logger: logger))
         }

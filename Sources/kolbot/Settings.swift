@@ -75,6 +75,38 @@ final class SettingsResolver {
         return nil
     }
 
+    /// The brokers setting, validated: nil when none is set anywhere (an environment variable set to an empty
+    /// value counts as set, so a deployment whose variable lost its value fails instead of running detached).
+    /// - Throws: one line naming the setting when the value is empty or not `host:port[,host:port...]`.
+    func brokers(flag: String?) throws -> String? {
+        let env = Self.environmentName("brokers")
+        let found: (value: String, origin: String)?
+        if let flag {
+            found = (flag, "flag --brokers")
+        } else if let v = environment[env] {
+            found = (v, "env \(env)")
+        } else if let v = file["brokers"], let filePath {
+            found = (v, "file \(filePath)")
+        } else {
+            found = nil
+        }
+        guard let (value, origin) = found else { return nil }
+        let list = value.trimmingCharacters(in: .whitespaces)
+        guard !list.isEmpty else {
+            throw ConfigurationError("invalid setting brokers (\(origin)): empty; give host:port[,host:port...], or leave it unset for an embedded broker")
+        }
+        for entry in list.split(separator: ",", omittingEmptySubsequences: false) {
+            let address = entry.trimmingCharacters(in: .whitespaces)
+            let withoutScheme = address.split(separator: "://", maxSplits: 1).last.map(String.init) ?? address
+            guard let colon = withoutScheme.lastIndex(of: ":"), colon != withoutScheme.startIndex,
+                  let port = Int(withoutScheme[withoutScheme.index(after: colon)...]), (1...65535).contains(port) else {
+                throw ConfigurationError("invalid setting brokers (\(origin)): '\(address)' is not host:port")
+            }
+        }
+        record("brokers", list, origin)
+        return list
+    }
+
     /// A string setting.
     func string(_ key: String, flag: String?, default value: String? = nil) -> String? {
         if let (v, origin) = raw(key, flag: flag) {
@@ -158,7 +190,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "A YAML file of settings (keys as the long flags, librdkafka properties under `kafka:`). Env: KOLBOT_CONFIG.")
     var config: String?
 
-    @Option(name: .long, help: "Bootstrap servers, host:port[,host:port]. Env: KOLBOT_BROKERS. Without it, an embedded broker is started.")
+    @Option(name: .long, help: "Bootstrap servers, host:port[,host:port]. Env: KOLBOT_BROKERS. An empty or malformed value is an error.")
     var brokers: String?
 
     @Option(name: .long, help: "Questions topic. Env: KOLBOT_QUESTIONS_TOPIC. Default: kolbot.questions.")
@@ -180,7 +212,7 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Resolves the connection settings into a service configuration; `brokers` is empty when none is set.
     func resolve(_ settings: SettingsResolver) throws -> (configuration: ServiceConfiguration, embedded: Bool) {
-        let brokers = settings.string("brokers", flag: self.brokers)
+        let brokers = try settings.brokers(flag: self.brokers)
         var c = ServiceConfiguration(brokers: brokers ?? "")
         c.questionsTopic = try topic(settings, "questions-topic", questionsTopic, c.questionsTopic)
         c.answersTopic = try topic(settings, "answers-topic", answersTopic, c.answersTopic)

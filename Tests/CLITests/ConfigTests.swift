@@ -42,6 +42,11 @@ private func setting(_ output: String, _ key: String) -> String? {
         (["config", "-X", "no.such.property=1"], [:], "no.such.property"),
         (["config", "--questions-topic", "bad topic"], [:], "questions-topic"),
         (["serve", "--log-format", "xml"], [:], "log-format"),
+        // An empty or malformed brokers setting never falls back to an embedded broker.
+        (["serve", "--http-port", "0"], ["KOLBOT_BROKERS": ""], "brokers"),
+        (["serve", "--http-port", "0", "--brokers", "kafka-1"], [:], "brokers"),
+        (["config", "--brokers", "a:9092,,b:9092"], [:], "brokers"),
+        (["serve", "--http-port", "0", "--embedded", "--brokers", "a:9092"], [:], "embedded"),
     ])
     func invalidSettingFailsWithOneLineNamingIt(_ args: [String], _ env: [String: String], _ setting: String) throws {
         let r = try Kolbot.run(args, environment: env)
@@ -49,6 +54,29 @@ private func setting(_ output: String, _ key: String) -> String? {
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(r.stderr)")
         #expect(r.stderr.contains(setting))
+    }
+
+    /// Without any brokers setting, serve runs on an embedded broker and says that answers go nowhere outside
+    /// the process; with --embedded it was asked for and says nothing.
+    @Test(arguments: [false, true]) func anEmbeddedBrokerIsNeverQuiet(asked: Bool) throws {
+        let serve = try BackgroundProcess.kolbot(["serve", "--http-port", "0"] + (asked ? ["--embedded"] : []))
+        defer { serve.stop() }
+        try serve.waitForLog("joined group")
+        #expect(serve.stderr.contains("answers go nowhere outside it") == !asked, "\(serve.stderr)")
+    }
+
+    /// librdkafka's own error lines (here a TLS handshake against a plaintext listener) show at the default
+    /// level, and a line that repeats on every reconnect is not repeated in the log.
+    @Test func tlsMisconfigurationIsVisibleAtInfo() throws {
+        let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "1"])
+        defer { broker.stop() }
+        let brokers = try broker.firstLine()
+        let serve = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "--http-port", "0", "-X", "security.protocol=ssl"])
+        defer { serve.stop() }
+        #expect(serve.waitForExit(timeout: 30) != 0)
+        let lines = serve.stderr.split(separator: "\n").filter { $0.contains("SSL handshake failed") }
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.contains("level=error") }, "\(serve.stderr)")
+        #expect(lines.count <= 2, "repeats not held back: \(lines.count) lines")
     }
 
     /// A running service with a SASL password set, logging at debug with librdkafka's config dump: the

@@ -1,4 +1,5 @@
 import Hummingbird
+import KafkaTransport
 import Logging
 import Prometheus
 import ServiceLifecycle
@@ -34,7 +35,7 @@ public struct HTTPEndpoint: Service {
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "kolbot"),
             onServerRunning: { channel in
-                logger.info("http endpoint listening", metadata: ["port": "\(channel.localAddress?.port ?? port)"])
+                logger.info("http endpoint listening", metadata: [LogKey.port: "\(channel.localAddress?.port ?? port)"])
             },
             logger: logger)
     }

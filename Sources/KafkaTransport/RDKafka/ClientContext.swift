@@ -1,5 +1,6 @@
 internal import CRdKafka
 import Logging
+import Synchronization
 
 /// State reachable from librdkafka callbacks through the handle's opaque pointer.
 ///
@@ -7,6 +8,8 @@ import Logging
 /// the log callback may run on librdkafka's threads and only touches the (Sendable) logger.
 final class ClientContext: @unchecked Sendable {
     let logger: Logger
+    /// Suppresses repeats of the same librdkafka line (a broker that stays down is reported on every reconnect).
+    let repeats = LogRepeats()
     var onDelivery: ((DeliveryReport) -> Void)?
     var onError: ((KafkaError) -> Void)?
     var onStatistics: ((String) -> Void)?
@@ -48,13 +51,51 @@ func cString(_ buffer: [CChar]) -> String {
 
 private func logTrampoline(_ rk: OpaquePointer?, _ level: Int32, _ facility: UnsafePointer<CChar>?, _ buffer: UnsafePointer<CChar>?) {
     guard let rk, let context = ClientContext.from(rd_kafka_opaque(rk)) else { return }
+    let swiftLevel = Logger.Level(syslog: level)
+    guard context.logger.logLevel <= swiftLevel else { return }
     let text = buffer.map { String(cString: $0) } ?? ""
     let fac = facility.map { String(cString: $0) } ?? ""
-    // syslog levels. librdkafka repeats connection failures on every reconnect attempt; the same problems
-    // reach the application through the error callback, which logs one line per change of state. So only
-    // critical lines are shown above debug.
-    let swiftLevel: Logger.Level = level <= 2 ? .error : .debug
-    context.logger.log(level: swiftLevel, "\(text)", metadata: ["rdkafka.facility": "\(fac)"])
+    guard let repeated = context.repeats.admit(facility: fac, text: text) else { return }
+    var metadata: Logger.Metadata = [LogKey.rdkafkaFacility: "\(fac)", LogKey.rdkafkaMessage: "\(text)"]
+    if repeated > 0 { metadata[LogKey.rdkafkaRepeated] = "\(repeated)" }
+    context.logger.log(level: swiftLevel, "librdkafka", metadata: metadata)
+}
+
+extension Logger.Level {
+    /// The level of a syslog severity as librdkafka uses them (0 emergency ... 7 debug): a SASL or TLS failure
+    /// (error) shows at the default level, connection chatter (debug) does not.
+    init(syslog level: Int32) {
+        switch level {
+        case ...2: self = .critical
+        case 3: self = .error
+        case 4: self = .warning
+        case 5: self = .notice
+        case 6: self = .info
+        default: self = .debug
+        }
+    }
+}
+
+/// Lets a log line through unless the same line (facility and text, digits aside: timings and counts vary) was
+/// let through within the last minute; then says how many were held back. librdkafka reports a broker that
+/// stays unreachable on every reconnect.
+final class LogRepeats: Sendable {
+    private let recent = Mutex<[String: (sinceMs: Int64, held: Int)]>([:])
+
+    /// nil to hold the line back; else how many identical lines were held back before it.
+    func admit(facility: String, text: String, nowMs: Int64 = monotonicMs()) -> Int? {
+        let key = facility + "|" + String(text.unicodeScalars.filter { !("0"..."9").contains($0) })
+        return recent.withLock { lines in
+            if let entry = lines[key], nowMs - entry.sinceMs < 60_000 {
+                lines[key] = (entry.sinceMs, entry.held + 1)
+                return nil
+            }
+            let held = lines[key]?.held ?? 0
+            if lines.count > 1_000 { lines.removeAll() }
+            lines[key] = (nowMs, 0)
+            return held
+        }
+    }
 }
 
 private func errorTrampoline(_ rk: OpaquePointer?, _ err: Int32, _ reason: UnsafePointer<CChar>?, _ opaque: UnsafeMutableRawPointer?) {

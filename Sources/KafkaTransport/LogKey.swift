@@ -1,5 +1,5 @@
-/// The metadata keys of the service's log lines: one scheme everywhere (`kafka.*` for Kafka coordinates,
-/// `bot.*` for the conversation, plain names for counts and durations).
+/// The metadata keys of KOLBot's log lines, one scheme in every module: `kafka.*` for Kafka coordinates and
+/// clients, `bot.*` for the conversation, `http.*` for the endpoints, plain names for counts and durations.
 public enum LogKey {
     public static let error = "error"
     public static let errorCode = "error.code"
@@ -33,4 +33,11 @@ public enum LogKey {
     public static let questionsPartitions = "questions.partitions"
     public static let answersPartitions = "answers.partitions"
     public static let port = "http.port"
+    public static let bootstrap = "kafka.bootstrap"
+    public static let broker = "kafka.broker"
+    public static let rdkafkaFacility = "kafka.rdkafka.facility"
+    public static let rdkafkaMessage = "kafka.rdkafka.message"
+    public static let rdkafkaRepeated = "kafka.rdkafka.repeated"
+    public static let operation = "operation"
+    public static let command = "command"
 }
