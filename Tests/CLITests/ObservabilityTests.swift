@@ -6,6 +6,13 @@ import FoundationNetworking
 import KafkaTransport
 import Testing
 
+/// Runs a Python script with Debian's Python (`.ci/run` installs `python3-jsonschema` and `python3-selenium` for
+/// it), or the first `python3` on the PATH where there is none.
+func runPython(_ arguments: [String], timeout: TimeInterval = 60) throws -> (status: Int32, stdout: String, stderr: String) {
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+        ? try runTool("/usr/bin/python3", arguments, timeout: timeout) : try runTool("/usr/bin/env", ["python3"] + arguments, timeout: timeout)
+}
+
 /// A free TCP port on localhost (bound and released).
 func freePort() -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -109,7 +116,7 @@ func metric(_ text: String, _ name: String, _ labels: String? = nil) -> Double {
         // Answers validate against the JSON Schema of the contract.
         let dump = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString).jsonl")
         try answers.map { String(decoding: $0.value ?? [], as: UTF8.self) }.joined(separator: "\n").write(to: dump, atomically: true, encoding: .utf8)
-        let validation = try runTool("/usr/bin/env", ["python3", "Tests/scripts/validate-answers.py", "Deploy/schema/answer.schema.json", dump.path])
+        let validation = try runPython(["Tests/scripts/validate-answers.py", "Deploy/schema/answer.schema.json", dump.path])
         #expect(validation.status == 0, "\(validation.stdout) \(validation.stderr)")
         print(validation.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
 
