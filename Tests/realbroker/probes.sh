@@ -6,7 +6,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 eval "$("$here/setup.sh" --quiet)"
 export TANSU RDKAFKA_LIB_DIR
-cache="${KOLBOT_REALBROKER_CACHE:-$HOME/.cache/kolbot-realbroker}"
+cache="${KOLBOT_REALBROKER_CACHE:-${HOME:-/root}/.cache/kolbot-realbroker}"
 py=$(command -v python3)
 [[ "$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')" == 3.11 ]] || py=/usr/bin/python3
 if [[ ! -d "$cache/python/confluent_kafka" ]]; then

@@ -7,7 +7,7 @@
 # Env: KOLBOT_REALBROKER_CACHE (default $HOME/.cache/kolbot-realbroker).
 set -euo pipefail
 
-CACHE="${KOLBOT_REALBROKER_CACHE:-$HOME/.cache/kolbot-realbroker}"
+CACHE="${KOLBOT_REALBROKER_CACHE:-${HOME:-/root}/.cache/kolbot-realbroker}"
 QUIET=${1:-}
 log() { [[ "$QUIET" == "--quiet" ]] || echo "setup: $*" >&2; }
 
