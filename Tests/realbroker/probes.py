@@ -1,7 +1,7 @@
 """Measures the Tansu behaviours the lane depends on, with confluent-kafka 2.16.1 (librdkafka 2.16.0).
 
 Not part of CI. Run with Tests/realbroker/probes.sh [PROBE ...]; probes: watermark, aborted, txn-timeout,
-txn-offsets, groups, static. Each prints what it measured; numbers are from one run on a noisy machine.
+txn-offsets, groups, static, leave. Each prints what it measured; numbers are from one run on a noisy machine.
 """
 import logging
 import os
@@ -170,12 +170,28 @@ def groups(static=False):
     a.close()
 
 
+def leave():
+    """A member leaves (close) while a rebalance for a new member's join is in progress."""
+    for delay in (0.0, 0.3, 1.0):
+        t = topic("leave", 6)
+        g = t + "-group"
+        a = consumer(t, g)
+        poll_until([a], lambda: a.assignment())
+        b = consumer(t, g)
+        poll_until([a, b], lambda: False, delay)
+        a.close()
+        took = poll_until([b], lambda: len(b.assignment()) == 6, 40)
+        print("leave: the first member leaves %.1f s after a second subscribes; the second has %d partitions after %.1f s"
+              % (delay, len(b.assignment()), took))
+        b.close()
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["member"]:
         c = consumer(sys.argv[2], sys.argv[3], {"group.instance.id": sys.argv[4]} if sys.argv[4] else None)
         while True:
             c.poll(0.1)
     probes = {"watermark": watermark, "aborted": aborted, "txn-timeout": txn_timeout, "txn-offsets": txn_offsets,
-              "groups": groups, "static": lambda: groups(static=True)}
+              "groups": groups, "static": lambda: groups(static=True), "leave": leave}
     for name in sys.argv[1:] or list(probes):
         probes[name]()
