@@ -49,10 +49,11 @@ struct AnswerCount {
     /// `serve` (exactly-once, the default) SIGKILLed 3 times during a steady 1,000 questions/s: a `read_committed`
     /// reader of the whole answers topic finds every question answered exactly once. On Tansu a restart that
     /// resumes after the answer at `high watermark - 1` resumes inside the last batch of answers and answers the
-    /// rest of that batch again. (On the mock, where CrashTests covers kills at length, once with 3,000 questions,
-    /// to keep `swift test` short.)
+    /// rest of that batch again. 20,000 questions (20 s of load) so that the kills land under load or while a
+    /// restarted instance drains the backlog in large batches. (On the mock, where CrashTests covers kills at
+    /// length, once with 3,000 questions, to keep `swift test` short.)
     @Test func exactlyOnceAfterKillsUnderSteadyLoad() throws {
-        let questions = TestBroker.isExternal ? 6_000 : 3_000
+        let questions = TestBroker.isExternal ? 20_000 : 3_000
         let kills = TestBroker.isExternal ? 3 : 1
         let broker = try TestBroker.start(partitions: 6)
         defer { broker.stop() }
@@ -61,7 +62,7 @@ struct AnswerCount {
         var serve = try BackgroundProcess.kolbot(serveArgs)
         try serve.waitForLog("partitions assigned")
         let load = try BackgroundProcess.kolbot(["load"] + broker.clientArguments + ["--questions", String(questions), "--users", "300",
-                                                                                    "--rate", "1000", "--timeout", "40"])
+                                                                                    "--rate", "1000", "--timeout", "60"])
         defer { load.stop() }
         var resumed: [String] = []
         for k in 1...kills {
