@@ -8,18 +8,21 @@ import Testing
 final class Asker {
     let producer: KafkaProducer
     let reader: AnswerReader
+    let questionsTopic: String
     var count = 0
 
-    init(brokers: String) throws {
-        producer = try KafkaProducer(configuration: KafkaConfiguration(["bootstrap.servers": brokers, "linger.ms": "0"]), logger: testLogger) { _ in }
-        reader = try AnswerReader(brokers: brokers, topic: "kolbot.answers", logger: testLogger)
+    init(_ broker: TestBroker) throws {
+        producer = try KafkaProducer(configuration: KafkaConfiguration(["bootstrap.servers": broker.bootstrapServers, "linger.ms": "0"]),
+                                     logger: testLogger) { _ in }
+        reader = try AnswerReader(brokers: broker.bootstrapServers, topic: broker.answers, logger: testLogger)
+        questionsTopic = broker.questions
     }
 
     /// Asks `text` as `user`; returns the answer's intent.
     func ask(_ user: String, _ text: String, timeout: TimeInterval = 45) throws -> String? {
         count += 1
         let id = "\(user)-q\(count)-\(UUID().uuidString.prefix(8))"
-        try producer.send(OutboundMessage(topic: "kolbot.questions", key: Array(user.utf8),
+        try producer.send(OutboundMessage(topic: questionsTopic, key: Array(user.utf8),
                                           value: Question(id: id, user: user, text: text).encoded()), token: 0)
         producer.flush(timeoutMs: 10_000)
         let deadline = Date().addingTimeInterval(timeout)
@@ -31,10 +34,10 @@ final class Asker {
 }
 
 /// Conversation state follows the user's partition: it survives an instance stopping (another takes over)
-/// and a restart, through the state changelog, over TCP on a 3-broker cluster.
+/// and a restart, through the state changelog, over TCP on a 3-broker mock cluster (or the external broker).
 @Suite(.serialized, .timeLimit(.minutes(4))) struct ConversationFailoverTests {
-    func startWorker(_ cluster: MockCluster, changelog: Bool = true) throws -> AnswerWorker {
-        var configuration = testConfiguration(cluster)
+    func startWorker(_ broker: TestBroker, changelog: Bool = true) throws -> AnswerWorker {
+        var configuration = testConfiguration(broker)
         configuration.stateChangelog = changelog
         let worker = AnswerWorker(configuration: configuration, pack: try loadPack(), logger: testLogger)
         try worker.start()
@@ -46,19 +49,18 @@ final class Asker {
         while worker.health.assignedPartitions == 0 && Date() < deadline { usleep(50_000) }
     }
 
-    func cluster() throws -> MockCluster {
-        try EmbeddedBroker.start(brokers: 3, partitions: 6, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq", "kolbot.state"],
-                                 logger: testLogger)
+    func startBroker() throws -> TestBroker {
+        try TestBroker.start(brokers: 3, partitions: 6)
     }
 
     @Test func anotherInstanceContinuesTheConversation() async throws {
-        let cluster = try cluster()
-        let asker = try Asker(brokers: cluster.bootstrapServers)
-        let a = try startWorker(cluster)
+        let broker = try startBroker()
+        let asker = try Asker(broker)
+        let a = try startWorker(broker)
         waitReady(a)
         #expect(try asker.ask("rina", "apa itu influencer?") == "definition.influencer")
         #expect(try asker.ask("budi", "apa itu KOL?") == "definition.kol")
-        let b = try startWorker(cluster)
+        let b = try startWorker(broker)
         a.stop()                          // A leaves the group; B takes every partition
         try await a.waitUntilFinished()
         #expect(try asker.ask("rina", "kalau KOL?") == "definition.kol")
@@ -70,15 +72,15 @@ final class Asker {
     }
 
     @Test func aRestartedInstanceRestoresItsUsers() async throws {
-        let cluster = try cluster()
-        let asker = try Asker(brokers: cluster.bootstrapServers)
-        let first = try startWorker(cluster)
+        let broker = try startBroker()
+        let asker = try Asker(broker)
+        let first = try startWorker(broker)
         waitReady(first)
         #expect(try asker.ask("sari", "apa itu influencer?") == "definition.influencer")
         #expect(try asker.ask("dodi", "apa itu KOL?") == "definition.kol")
         first.stop()
         try await first.waitUntilFinished()
-        let second = try startWorker(cluster)
+        let second = try startWorker(broker)
         #expect(try asker.ask("sari", "kalau KOL?") == "definition.kol")
         #expect(try asker.ask("sari", "contohnya?") == "kol.examples")
         #expect(try asker.ask("dodi", "contohnya?") == "kol.examples")
@@ -88,14 +90,14 @@ final class Asker {
 
     /// The control: with the changelog off, a restart forgets the conversation.
     @Test func withoutTheChangelogARestartForgets() async throws {
-        let cluster = try cluster()
-        let asker = try Asker(brokers: cluster.bootstrapServers)
-        let first = try startWorker(cluster, changelog: false)
+        let broker = try startBroker()
+        let asker = try Asker(broker)
+        let first = try startWorker(broker, changelog: false)
         waitReady(first)
         #expect(try asker.ask("eka", "apa itu KOL?") == "definition.kol")
         first.stop()
         try await first.waitUntilFinished()
-        let second = try startWorker(cluster, changelog: false)
+        let second = try startWorker(broker, changelog: false)
         #expect(try asker.ask("eka", "contohnya?") == "influencer.platforms")
         second.stop()
         try await second.waitUntilFinished()

@@ -5,7 +5,7 @@ import KafkaTransport
 import Testing
 
 /// Broker faults injected through the mock cluster's fault API while questions flow: nothing is lost.
-@Suite(.serialized, .timeLimit(.minutes(4))) struct FaultTests {
+@Suite(.serialized, .timeLimit(.minutes(4)), .enabled(if: !TestBroker.isExternal, TestBroker.mockOnlyReason)) struct FaultTests {
     struct Run {
         var report: LoadReport
         var faultEndedAt: Date

@@ -12,17 +12,16 @@ import Testing
 
     /// With `instances` 2, a second member of the group runs throughout and only the first is killed and restarted.
     func crashRun(mode: String, kills: Int, instances: Int = 1, questions: Int = 20_000, users: Int = 500) throws -> Outcome {
-        let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "6"])
+        let broker = try TestBroker.start(partitions: 6)
         defer { broker.stop() }
-        let brokers = try broker.firstLine()
-        let serveArgs = ["serve", "--brokers", brokers, "--http-port", "0", "--\(mode)", "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=500",
+        let serveArgs = ["serve"] + broker.serveArguments + ["--http-port", "0", "--\(mode)", "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=500",
                          "-X", "fetch.wait.max.ms=10"]
         var serve = try BackgroundProcess.kolbot(serveArgs)
         try serve.waitForLog("partitions assigned")
         let companion = instances > 1 ? try BackgroundProcess.kolbot(serveArgs) : nil
         defer { companion?.stop() }
         if let companion { try companion.waitForLog("partitions assigned", timeout: 40) }
-        let load = try BackgroundProcess.kolbot(["load", "--brokers", brokers, "--questions", String(questions), "--users", String(users),
+        let load = try BackgroundProcess.kolbot(["load"] + broker.clientArguments + ["--questions", String(questions), "--users", String(users),
                                                  "--rate", "400", "--timeout", "60"])
         defer { load.stop() }
         var generator = SystemRandomNumberGenerator()

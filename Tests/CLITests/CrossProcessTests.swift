@@ -1,23 +1,23 @@
 import Foundation
 import Testing
 
-/// `kolbot broker`, `kolbot serve` and kcat in separate processes, over TCP.
+/// `kolbot broker` (or the external broker), `kolbot serve` and kcat in separate processes, over TCP.
 @Suite(.serialized, .timeLimit(.minutes(4))) struct CrossProcessTests {
     @Test func plainTextQuestionsFromKcatAreAnswered() throws {
         let kcat = try #require(which("kcat"), "kcat is needed (apt-get install kcat)")
-        let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "3"])
+        let broker = try TestBroker.start(partitions: 3)
         defer { broker.stop() }
-        let brokers = try broker.firstLine()
-        let serve = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "--http-port", "0", "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"])
+        let brokers = broker.bootstrapServers
+        let serve = try BackgroundProcess.kolbot(["serve"] + broker.serveArguments + ["--http-port", "0", "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"])
         defer { serve.stop() }
         // Plain text values, key = user: the way `kcat -P -K:` sends them.
         let lines = (0..<30).map { i in "kcat-user-\(i % 5):" + ["apa itu KOL?", "apa itu influencer", "halo"][i % 3] }
-        let produced = try runTool(kcat, ["-b", brokers, "-P", "-t", "kolbot.questions", "-K:"], stdin: lines.joined(separator: "\n") + "\n")
+        let produced = try runTool(kcat, ["-b", brokers, "-P", "-t", broker.questions, "-K:"], stdin: lines.joined(separator: "\n") + "\n")
         #expect(produced.status == 0, "\(produced.stderr)")
         var answers: [String] = []
         let deadline = Date().addingTimeInterval(60)
         while answers.count < 30 && Date() < deadline {
-            let read = try runTool(kcat, ["-b", brokers, "-C", "-t", "kolbot.answers", "-o", "beginning", "-e", "-q", "-f", "%k\t%s\n"])
+            let read = try runTool(kcat, ["-b", brokers, "-C", "-t", broker.answers, "-o", "beginning", "-e", "-q", "-f", "%k\t%s\n"])
             answers = read.stdout.split(separator: "\n").map(String.init)
             if answers.count < 30 { usleep(500_000) }
         }

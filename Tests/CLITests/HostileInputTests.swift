@@ -7,9 +7,8 @@ import Testing
 @Suite(.serialized, .timeLimit(.minutes(4))) struct HostileInputTests {
     static let phrases = ["apa itu KOL?", "apa itu influencer?", "bedanya apa?", "halo", "what is a KOL?", "contohnya apa?"]
 
-    /// One bad record of kind `b`, from user `bad-*` (or none).
-    static func badRecord(_ b: Int) -> OutboundMessage {
-        let q = "kolbot.questions"
+    /// One bad record of kind `b` for the questions topic `q`, from user `bad-*` (or none).
+    static func badRecord(_ b: Int, topic q: String) -> OutboundMessage {
         let key = Array("bad-\(b % 500)".utf8)
         func json(_ s: String) -> [UInt8] { Array(s.utf8) }
         if b % 2500 == 7 { return OutboundMessage(topic: q, key: key, value: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)) }
@@ -34,17 +33,17 @@ import Testing
         case 8: return OutboundMessage(topic: q, key: key, value: json("{\"text\":\"apa itu KOL?\",\"zzz\":{\"a\":[1,2,{}]},\"n\":1.5e3,\"t\":true}"))
         case 9: return OutboundMessage(topic: q, key: key, value: json("{\"text\":\"apa itu \\u202e KOL\\u0000?\\u0007\\u001b[31m\"}"))
         case 10: return OutboundMessage(topic: q, key: key, value: json("{\"text\":\"halo\",\"reply_to\":\"no.such.topic\"}"))
-        case 11: return OutboundMessage(topic: q, key: key, value: json("{\"text\":\"halo\",\"reply_to\":\"kolbot.questions\"}"))
+        case 11: return OutboundMessage(topic: q, key: key, value: json("{\"text\":\"halo\",\"reply_to\":\"\(q)\"}"))
         case 12: return OutboundMessage(topic: q, key: json("flooder"), value: json("apa itu KOL?"))
         default: return OutboundMessage(topic: q, key: key, value: json("{\"text\":\"halo\",\"lang\":\"fr\",\"meta\":[1]}"))
         }
     }
 
     @Test func badMessagesAreAccountedForAndGoodOnesAnswered() throws {
-        let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "6"])
+        let broker = try TestBroker.start(partitions: 6)
         defer { broker.stop() }
-        let brokers = try broker.firstLine()
-        let serve = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "--http-port", "0", "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"])
+        let brokers = broker.bootstrapServers
+        let serve = try BackgroundProcess.kolbot(["serve"] + broker.serveArguments + ["--http-port", "0", "-X", "session.timeout.ms=6000", "-X", "fetch.wait.max.ms=10"])
         defer { serve.stop() }
         try serve.waitForLog("partitions assigned")
         let rssStart = residentKiB(pid: serve.process.processIdentifier)
@@ -55,14 +54,14 @@ import Testing
             if j % 2 == 0 {
                 let user = "good-\(i % 1000)"
                 let question = Question(id: "good-\(i)", user: user, text: Self.phrases[i % Self.phrases.count])
-                records.append(OutboundMessage(topic: "kolbot.questions", key: Array(user.utf8), value: question.encoded()))
+                records.append(OutboundMessage(topic: broker.questions, key: Array(user.utf8), value: question.encoded()))
             } else {
-                records.append(Self.badRecord(i))
+                records.append(Self.badRecord(i, topic: broker.questions))
             }
         }
         try produceRecords(records, brokers: brokers, extra: ["message.max.bytes": "2000000"])
 
-        let questions = try readRecords("kolbot.questions", brokers: brokers, timeout: 30) { $0.count >= 20_000 }
+        let questions = try readRecords(broker.questions, brokers: brokers, timeout: 30) { $0.count >= 20_000 }
         #expect(questions.count == 20_000)
         let all = Set(questions.map { "\($0.partition)/\($0.offset)" })
         let created = Dictionary(questions.map { ("\($0.partition)/\($0.offset)", $0.timestampMs ?? 0) }) { a, _ in a }
@@ -77,8 +76,8 @@ import Testing
         var dead: [InboundMessage] = []
         let deadline = Date().addingTimeInterval(90)
         repeat {
-            answers = try readRecords("kolbot.answers", brokers: brokers, timeout: 5) { _ in false }
-            dead = try readRecords("kolbot.questions.dlq", brokers: brokers, timeout: 2) { _ in false }
+            answers = try readRecords(broker.answers, brokers: brokers, timeout: 5) { _ in false }
+            dead = try readRecords(broker.deadLetters, brokers: brokers, timeout: 2) { _ in false }
         } while !all.isSubset(of: accounted(answers, dead)) && Date() < deadline
         let rssEnd = residentKiB(pid: serve.process.processIdentifier)
 

@@ -73,7 +73,7 @@ func metric(_ text: String, _ name: String, _ labels: String? = nil) -> Double {
     return total
 }
 
-@Suite(.serialized, .timeLimit(.minutes(4))) struct ObservabilityTests {
+@Suite(.serialized, .timeLimit(.minutes(4)), .enabled(if: !TestBroker.isExternal, TestBroker.mockOnlyReason)) struct ObservabilityTests {
     @Test func metricsCountExactlyWhatWasSentAndReadinessFollowsTheBroker() throws {
         let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "3"], stdin: true)
         defer { broker.stop() }
