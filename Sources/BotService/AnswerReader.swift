@@ -1,8 +1,10 @@
 import KafkaTransport
 import Logging
 
-/// Reads answers from every partition of an answers topic, starting at its current end, outside any group.
-/// Used by clients (chat, load test) that wait for the answers to the questions they send.
+/// Reads answers from every partition of an answers topic, starting at its current end, outside any group, and
+/// only committed ones (`read_committed`: a transactional service's answers once their transaction commits).
+/// Used by clients (chat, load test) that wait for the answers to the questions they send; they match answers
+/// by `in_reply_to` (a broker whose high watermark lags may show a few older answers first).
 public final class AnswerReader {
     private let consumer: KafkaConsumer
     private var batch: [InboundMessage] = []
@@ -12,6 +14,7 @@ public final class AnswerReader {
         consumer = try KafkaConsumer(configuration: KafkaConfiguration([
             "bootstrap.servers": brokers, "group.id": "kolbot-reader", "enable.auto.commit": "false",
             "fetch.wait.max.ms": ServiceConfiguration.embeddedFetchWaitMs, "reconnect.backoff.max.ms": "1000",
+            "isolation.level": "read_committed",
         ].merging(kafka) { _, new in new }), logger: logger)
         let partitions = try consumer.partitionCount(of: topic)
         var start: [TopicPartition: Int64] = [:]

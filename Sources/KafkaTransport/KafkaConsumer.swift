@@ -34,7 +34,12 @@ public final class KafkaConsumer: @unchecked Sendable {
                                     wantsRebalance: true, wantsStatistics: onStatistics != nil)
         self.handle = handle
         rd_kafka_poll_set_consumer(handle)   // errors and rebalances arrive on the consumer queue
-        self.queue = rd_kafka_queue_get_consumer(handle)
+        // librdkafka 2.16 has no consumer queue without a group.id (2.0.2 has one): use the main queue then.
+        guard let queue = rd_kafka_queue_get_consumer(handle) ?? rd_kafka_queue_get_main(handle) else {
+            rd_kafka_destroy(handle)
+            throw KafkaError("the consumer has no message queue")
+        }
+        self.queue = queue
         self.batch = Array(repeating: nil, count: 1)
         context.consumer = self
     }

@@ -4,25 +4,27 @@ import Foundation
 import KafkaTransport
 import Testing
 
-/// The transactional mode's path on the mock cluster, which accepts transactions but implements none of their
-/// guarantees: every question answered once, state records written with the transaction, a follow-up
-/// answered from restored state after a restart. Fencing and atomicity are proven on a real broker
-/// (Tests/realbroker).
+/// The transactional mode's path: every question answered once, state records committed with their
+/// transaction, a follow-up answered from the committed state after a restart. On the mock, which accepts
+/// transactions but implements none of their guarantees, this checks the path only; in the real-broker lane
+/// (Tests/realbroker) it runs on Tansu, with `read_committed` readers.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct TransactionalDeliveryTests {
-    func configuration(_ cluster: MockCluster) -> ServiceConfiguration {
-        var c = testConfiguration(cluster)
+    func configuration(_ broker: TestBroker) -> ServiceConfiguration {
+        var c = testConfiguration(broker)
         c.delivery = .transactional
         return c
     }
 
     @Test func everyQuestionIsAnsweredOnceWithItsState() async throws {
-        let cluster = try EmbeddedBroker.start(brokers: 1, partitions: 3, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq", "kolbot.state"], logger: testLogger)
-        let worker = AnswerWorker(configuration: configuration(cluster), pack: try loadPack(), logger: testLogger)
+        let broker = try TestBroker.start(partitions: 3)
+        let worker = AnswerWorker(configuration: configuration(broker), pack: try loadPack(), logger: testLogger)
         try worker.start()
-        var options = LoadOptions(brokers: cluster.bootstrapServers, phrases: samplePhrases)
+        var options = LoadOptions(brokers: broker.bootstrapServers, phrases: samplePhrases)
+        options.questionsTopic = broker.questions
+        options.answersTopic = broker.answers
         options.questions = 1_000
         options.users = 50
-        options.idleTimeout = 20
+        options.idleTimeout = 30
         let report = try LoadGenerator(options: options, logger: testLogger).run()
         worker.stop()
         try await worker.waitUntilFinished()
@@ -31,22 +33,22 @@ import Testing
         #expect(report.outOfOrder == 0)
         #expect(report.errors == 0)
         // State records commit with their transaction: at least one per user, far fewer than one per question.
-        let states = try readTopic("kolbot.state", brokers: cluster.bootstrapServers, count: 1_000, timeout: 5)
+        let states = try readTopic(broker.state, brokers: broker.bootstrapServers, count: 1_000, timeout: 5)
         let users = Set(states.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } })
-        print("transactional on the mock: \(report.answered) answered, \(states.count) state records for \(users.count) users")
+        print("transactional: \(report.answered) answered, \(states.count) state records for \(users.count) users")
         #expect(users.count == 50)
         #expect(states.count < 1_000)
     }
 
     @Test func aRestartedInstanceAnswersAFollowUpFromTheCommittedState() async throws {
-        let cluster = try EmbeddedBroker.start(brokers: 1, partitions: 2, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq", "kolbot.state"], logger: testLogger)
-        let asker = try Asker(brokers: cluster.bootstrapServers)
-        let first = AnswerWorker(configuration: configuration(cluster), pack: try loadPack(), logger: testLogger)
+        let broker = try TestBroker.start(partitions: 2)
+        let asker = try Asker(broker)
+        let first = AnswerWorker(configuration: configuration(broker), pack: try loadPack(), logger: testLogger)
         try first.start()
         #expect(try asker.ask("tari", "apa itu KOL?") == "definition.kol")
         first.stop()
         try await first.waitUntilFinished()
-        let second = AnswerWorker(configuration: configuration(cluster), pack: try loadPack(), logger: testLogger)
+        let second = AnswerWorker(configuration: configuration(broker), pack: try loadPack(), logger: testLogger)
         try second.start()
         #expect(try asker.ask("tari", "contohnya?") == "kol.examples")
         second.stop()

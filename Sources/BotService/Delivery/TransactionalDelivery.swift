@@ -111,6 +111,12 @@ final class TransactionalDelivery: AnswerDelivery {
     func send(_ outcome: AnsweringPipeline.Outcome, for question: InboundMessage) {
         // A partition this instance does not (or no longer) write: its owner answers the question.
         guard let writer = writers[question.partition], !writer.isFenced else { return }
+        // A question with nothing to write (redelivered) opens no transaction: its offset commits with the next
+        // one (a transaction of offsets alone is not applied by every broker: Tansu 0.6 drops them).
+        guard outcome.answer != nil || outcome.deadLetter != nil else {
+            if writer.isOpen { writer.nextOffset = question.offset + 1 }
+            return
+        }
         do {
             try begin(writer)
             let position = PartitionOffset(question.partition, question.offset)
