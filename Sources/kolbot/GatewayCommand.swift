@@ -132,8 +132,18 @@ struct GatewayConfigCommand: ParsableCommand {
 
     @OptionGroup var options: GatewayOptions
     @OptionGroup var log: LogOptions
+    /// `kolbot config` declares the connection and log flags too, and the parser gives them to it.
+    @ParentCommand var parent: ConfigCommand
 
     func run() throws {
+        var options = options
+        options.config = options.config ?? parent.connection.config
+        options.brokers = options.brokers ?? parent.connection.brokers
+        options.questionsTopic = options.questionsTopic ?? parent.connection.questionsTopic
+        options.properties = parent.connection.properties + options.properties
+        var log = log
+        log.logLevel = log.logLevel ?? parent.log.logLevel
+        log.logFormat = log.logFormat ?? parent.log.logFormat
         let settings = try SettingsResolver(configFile: options.config)
         _ = try GatewaySettings(options, settings: settings)
         _ = try log.resolve(settings)

@@ -39,7 +39,7 @@ import Testing
         #expect(code(#"{"text":"hi","user":"\#(String(repeating: "u", count: 300))"}"#) == "invalid_field")
         #expect(code(#"{"text":"\#(String(repeating: "a", count: 5000))","user":"u"}"#) == "text_too_long")
         #expect(code(String(repeating: "[", count: 40)) == "invalid_json")
-        #expect(code(#"{"text":"hi","user":"u","meta":\#(String(repeating: "[", count: 40))\#(String(repeating: "]", count: 40))}"#) == "invalid_json")
+        #expect(code(#"{"text":"hi","user":"u","meta":{"a":\#(String(repeating: "[", count: 40))\#(String(repeating: "]", count: 40))}}"#) == "invalid_json")
     }
 
     @Test func statusesFollowTheKindOfError() {
