@@ -25,7 +25,7 @@ def check(name, condition, detail=""):
     return condition
 
 
-def make_driver(args, width, height):
+def make_driver(args, width, height, mobile=False):
     options = webdriver.ChromeOptions()
     options.binary_location = args.chromium
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -34,6 +34,11 @@ def make_driver(args, width, height):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(args.chromedriver), options=options)
     driver.set_page_load_timeout(30)
+    if mobile:
+        # A desktop window cannot be narrower than about 500 px: emulate the phone's viewport instead.
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
     return driver
 
 
@@ -106,14 +111,14 @@ def keyboard_only(driver, label):
 
 
 def phone(args):
-    driver = make_driver(args, 390, 844)
+    driver = make_driver(args, 390, 844, mobile=True)
     try:
         driver.get(args.url)
         WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.documentElement.dataset.ready === 'true'"))
         conversation(driver, "phone")
         hostile_question(driver, "phone")
-        width = driver.execute_script("return document.documentElement.scrollWidth")
-        check("phone: no horizontal scrolling at 390 px", width <= 390, f"scrollWidth {width}")
+        width, inner = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        check("phone: no horizontal scrolling at 390 px", inner == 390 and width <= 390, f"scrollWidth {width}, innerWidth {inner}")
         composer = driver.find_element(By.ID, "ask").rect
         check("phone: the question field stays on screen", composer["y"] + composer["height"] <= 844 + 1, str(composer))
         user = driver.execute_script("return localStorage.getItem('kolbot.user')")
