@@ -97,6 +97,9 @@ let package = Package(
         ),
         // Runs the built `kolbot` binary as a user would (needs `swift build` products, which `swift test` builds).
         .testTarget(name: "CLITests", dependencies: ["KafkaTransport", "BotService"]),
-        .testTarget(name: "GatewayTests", dependencies: ["BotGateway", "BotService"]),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: ["BotGateway", "BotService", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
+        ),
     ]
 )

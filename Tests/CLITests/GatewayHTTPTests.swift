@@ -10,7 +10,7 @@ import Testing
         let stack = try GatewayStack()
         defer { stack.stop() }
         try stack.startServe()
-        let port = try stack.startGateway(["--bridge-token", Self.token])
+        let port = try stack.startGateway(["--bridge-token", Self.token, "--cors-origins", "https://support.example"])
 
         // An answer, exactly as on the topic, with the tracing headers passed through.
         let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
@@ -73,13 +73,21 @@ import Testing
         #expect(http("GET", port, "/chat.js")?.header("Content-Type")?.hasPrefix("text/javascript") == true)
         #expect(http("GET", port, "/chat.css")?.status == 200)
         let preflight = try #require(http("OPTIONS", port, "/v1/ask", headers: ["Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"]))
-        #expect(preflight.header("Access-Control-Allow-Origin") == nil)
+        #expect(preflight.header("Access-Control-Allow-Origin") == nil, "CORS only for the configured origins")
+        let allowed = try #require(http("OPTIONS", port, "/v1/ask", headers: ["Origin": "https://support.example", "Access-Control-Request-Method": "POST"]))
+        #expect(allowed.status == 204)
+        #expect(allowed.header("Access-Control-Allow-Origin") == "https://support.example")
+        #expect(allowed.header("Access-Control-Allow-Headers")?.contains("traceparent") == true)
+        let cross = try #require(ask(port, ["text": "apa itu KOL?", "user": "web:AbCdEfGhIjKlMnOpQrStUv"], headers: ["Origin": "https://support.example"]))
+        #expect(cross.header("Access-Control-Allow-Origin") == "https://support.example")
+        #expect(ask(port, ["text": "apa itu KOL?", "user": "web:AbCdEfGhIjKlMnOpQrStUv"], headers: ["Origin": "https://elsewhere.example"])?
+            .header("Access-Control-Allow-Origin") == nil)
         #expect(http("GET", port, "/nothing-here")?.errorCode == "not_found")
 
         // Metrics and health as in serve.
         #expect(http("GET", port, "/health/live")?.status == 200)
         let metrics = try #require(http("GET", port, "/metrics")).text
-        #expect(metric(metrics, "kolbot_gateway_requests_total", #"route="/v1/ask",status="200""#) >= 4)
+        #expect(metric(metrics, "kolbot_gateway_requests_total", #"route="/v1/ask",status="200""#) >= 6)
         #expect(metric(metrics, "kolbot_gateway_requests_total", #"route="/v1/ask",status="400""#) == 5)
         #expect(metric(metrics, "kolbot_gateway_pending_answers") == 0)
         #expect(metrics.contains("kolbot_gateway_answer_wait_seconds_bucket"))

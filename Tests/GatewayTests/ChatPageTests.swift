@@ -1,4 +1,6 @@
 @testable import BotGateway
+import Hummingbird
+import Logging
 import Testing
 
 @Suite struct ChatPageTests {
@@ -31,5 +33,20 @@ import Testing
         // No inline script or style: the policy allows only the files.
         #expect(!ChatPage.html.contains("<script>") && !ChatPage.html.contains("<style") && !ChatPage.html.contains(" style="))
         #expect(!ChatPage.html.contains(" onclick") && !ChatPage.html.contains(" onsubmit"))
+    }
+}
+
+@Suite struct CORSTests {
+    @Test func onlyConfiguredOriginsAreAllowed() {
+        let metrics = GatewayMetrics()
+        let off = GatewayMiddleware<BasicRequestContext>(corsOrigins: [], metrics: metrics, logger: .init(label: "t"))
+        #expect(off.allowedOrigin("https://a.example") == nil)
+        let some = GatewayMiddleware<BasicRequestContext>(corsOrigins: ["https://a.example"], metrics: metrics, logger: .init(label: "t"))
+        #expect(some.allowedOrigin("https://a.example") == "https://a.example")
+        #expect(some.allowedOrigin("https://a.example.evil") == nil)
+        let any = GatewayMiddleware<BasicRequestContext>(corsOrigins: ["*"], metrics: metrics, logger: .init(label: "t"))
+        #expect(any.allowedOrigin("https://b.example") == "*")
+        #expect(GatewayMiddleware<BasicRequestContext>.route(of: "/v1/ask") == .ask)
+        #expect(GatewayMiddleware<BasicRequestContext>.route(of: "/v1/ask/../x") == .other)
     }
 }
