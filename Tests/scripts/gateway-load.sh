@@ -31,8 +31,12 @@ gateway_pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.1; done
 curl -fs -X POST "http://127.0.0.1:$port/v1/ask" -d '{"text":"apa itu KOL?","user":"warmup"}' >/dev/null
 echo "broker $brokers; serve and gateway ready; wrk -t2 -c$connections -d${seconds}s, $runs runs" >&2
+# CPU seconds (user + system) and resident memory of a process, from /proc.
+usage() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"; echo -n " s CPU, "; awk '/VmRSS/ {printf "%d MiB RSS", $2 / 1024}' "/proc/$1/status"; }
 for run in $(seq "$runs"); do
+  echo "before run $run: gateway $(usage $gateway_pid); serve $(usage $serve_pid); broker $(usage $broker_pid); load $(cut -d' ' -f1-3 /proc/loadavg)"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -s Tests/scripts/gateway-wrk.lua "http://127.0.0.1:$port/v1/ask" | tee "$work/run-$run.txt"
+  echo "after run $run: gateway $(usage $gateway_pid); serve $(usage $serve_pid); broker $(usage $broker_pid)"
   echo
 done
 echo "== median of $runs runs (by requests/s) =="
