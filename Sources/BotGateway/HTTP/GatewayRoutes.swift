@@ -97,10 +97,13 @@ struct GatewayRoutes: Sendable {
         fields[.cacheControl] = "no-store"
         Self.copy(requestHeaders, into: &fields)
         let timeout = configuration.answerTimeout
+        // The wait starts now, not when the body is written: if the client is gone before that, the wait still
+        // ends (answer or timeout) and leaves nothing in the pending map.
+        let outcome = Task { await wait() }
         return Response(status: .ok, headers: fields, body: ResponseBody { writer in
             try await writer.write(ByteBuffer(bytes: ServerSentEvents.event("accepted", json: "{\"id\":\(jsonString(questionID))}")))
             let event: [UInt8]
-            switch await wait() {
+            switch await outcome.value {
             case .answered(let answer): event = ServerSentEvents.event("answer", data: answer.value)
             case .timedOut: event = ServerSentEvents.event("error", json: GatewayError.timeout(timeout).json)
             case .notDelivered(let why): event = ServerSentEvents.event("error", json: GatewayError.notDelivered(why).json)
