@@ -103,24 +103,20 @@ import Testing
         let topics = ["apa itu KOL?": "kol.examples", "apa itu influencer?": "influencer.platforms"]
         let asked = ["apa itu KOL?", "apa itu influencer?", "apa itu KOL?"]
         for (i, v) in visitors.enumerated() { #expect(ask(port, ["text": asked[i], "user": v])?.status == 200) }
-        let followUps = ConcurrentResults()
-        DispatchQueue.concurrentPerform(iterations: visitors.count) { i in
-            followUps.set(i, ask(port, ["text": "contohnya?", "user": visitors[i]]))
-        }
+        let followUps = askAll(port, visitors.map { ["text": "contohnya?", "user": $0] })
         for (i, v) in visitors.enumerated() {
-            let r = followUps.get(i)
+            let r = followUps[i]
             #expect(r?.json["user"] as? String == v)
             #expect(r?.json["intent"] as? String == topics[asked[i]], "visitor \(i): \(r?.text ?? "no reply")")
         }
         // Many concurrent questions: each request gets the answer to its own question, never another's.
         let n = 60
-        let results = ConcurrentResults()
-        DispatchQueue.concurrentPerform(iterations: n) { i in
-            results.set(i, ask(port, ["text": ["apa itu KOL?", "what is an influencer?", "bedanya apa?"][i % 3], "user": visitors[i % 3], "id": "c-\(i)"]))
-        }
+        let results = askAll(port, (0..<n).map { i in
+            ["text": ["apa itu KOL?", "what is an influencer?", "bedanya apa?"][i % 3], "user": visitors[i % 3], "id": "c-\(i)"]
+        })
         var wrong = 0
         for i in 0..<n {
-            let r = results.get(i)
+            let r = results[i]
             if r?.status != 200 || r?.json["in_reply_to"] as? String != "c-\(i)" || r?.json["user"] as? String != visitors[i % 3] { wrong += 1 }
         }
         #expect(wrong == 0)
@@ -132,31 +128,37 @@ import Testing
     @Test func timesOutCleanlyWhenServeIsDownAndDropsLateAnswers() throws {
         let stack = try GatewayStack()
         defer { stack.stop() }
-        let port = try stack.startGateway(["--answer-timeout", "1.5"])
+        let port = try stack.startGateway(["--answer-timeout", "3", "--max-pending", "20"])
         let start = Date()
         let reply = try #require(ask(port, ["text": "apa itu KOL?", "user": "web:lateAAAAAAAAAAAAAAAAAA", "id": "late-1"]))
         let waited = Date().timeIntervalSince(start)
         #expect(reply.status == 504)
         #expect(reply.errorCode == "answer_timeout")
-        #expect(waited >= 1.4 && waited < 5, "waited \(waited) s")
+        #expect(waited >= 2.9 && waited < 10, "waited \(waited) s")
         let stream = try #require(http("POST", port, "/v1/ask", body: Data(#"{"text":"apa itu influencer?","user":"web:lateAAAAAAAAAAAAAAAAAA","id":"late-2"}"#.utf8),
                                        headers: ["Accept": "text/event-stream"]))
         #expect(stream.text.contains("event: error\ndata: {\"error\":{\"code\":\"answer_timeout\""), "\(stream.text)")
+        // A burst over the bound of the pending map: the first 20 wait and time out, the rest are refused at once.
+        let burst = askAll(port, (0..<40).map { ["text": "apa itu KOL?", "user": "web:burst\($0)AAAAAAAAAAAAAAAAA", "id": "burst-\($0)"] })
+        let statuses = burst.map { $0?.status ?? 0 }
+        #expect(statuses.filter { $0 == 504 }.count == 20, "\(statuses)")
+        #expect(statuses.filter { $0 == 503 }.count == 20, "\(statuses)")
+        #expect(burst.filter { $0?.status == 503 }.allSatisfy { $0?.errorCode == "overloaded" })
         var metrics = try #require(http("GET", port, "/metrics")).text
         #expect(metric(metrics, "kolbot_gateway_pending_answers") == 0, "nothing left waiting")
-        #expect(metric(metrics, "kolbot_gateway_answer_timeouts_total") == 2)
-        #expect(metric(metrics, "kolbot_gateway_requests_total", #"route="/v1/ask",status="504""#) == 1)
+        #expect(metric(metrics, "kolbot_gateway_answer_timeouts_total") == 22)
+        #expect(metric(metrics, "kolbot_gateway_requests_total", #"route="/v1/ask",status="504""#) == 21)
 
-        // serve comes up, answers the two old questions to the reply topic: nobody waits for them any more.
+        // serve comes up and answers the 22 old questions to the reply topic: nobody waits for them any more.
         try stack.startServe()
         #expect(ask(port, ["text": "apa itu KOL?", "user": "web:lateBBBBBBBBBBBBBBBBBB"])?.status == 200)
         let deadline = Date().addingTimeInterval(15)
         repeat {
             metrics = http("GET", port, "/metrics")?.text ?? ""
-            if metric(metrics, "kolbot_gateway_unmatched_answers_total") == 2 { break }
+            if metric(metrics, "kolbot_gateway_unmatched_answers_total") == 22 { break }
             usleep(200_000)
         } while Date() < deadline
-        #expect(metric(metrics, "kolbot_gateway_unmatched_answers_total") == 2, "the late answers are dropped")
+        #expect(metric(metrics, "kolbot_gateway_unmatched_answers_total") == 22, "the late answers are dropped")
         #expect(metric(metrics, "kolbot_gateway_pending_answers") == 0)
 
         // SIGTERM: a clean stop.
@@ -172,11 +174,10 @@ import Testing
         let a = try stack.startGateway(["--instance-id", "test-a"])
         let b = try stack.startGateway(["--instance-id", "test-b"])
         try stack.startServe()
-        let results = ConcurrentResults()
-        DispatchQueue.concurrentPerform(iterations: 40) { i in
-            results.set(i, ask(i % 2 == 0 ? a : b, ["text": "apa itu KOL?", "user": "web:multi\(i)AAAAAAAAAAAAAAAAA", "id": "m-\(i)"]))
-        }
-        #expect((0..<40).allSatisfy { results.get($0)?.status == 200 && results.get($0)?.json["in_reply_to"] as? String == "m-\($0)" })
+        let viaA = askAll(a, (0..<20).map { ["text": "apa itu KOL?", "user": "web:multiA\($0)AAAAAAAAAAAAAAAA", "id": "a-\($0)"] })
+        let viaB = askAll(b, (0..<20).map { ["text": "apa itu KOL?", "user": "web:multiB\($0)AAAAAAAAAAAAAAAA", "id": "b-\($0)"] })
+        #expect((0..<20).allSatisfy { viaA[$0]?.status == 200 && viaA[$0]?.json["in_reply_to"] as? String == "a-\($0)" })
+        #expect((0..<20).allSatisfy { viaB[$0]?.status == 200 && viaB[$0]?.json["in_reply_to"] as? String == "b-\($0)" })
         for port in [a, b] {
             let metrics = try #require(http("GET", port, "/metrics")).text
             #expect(metric(metrics, "kolbot_gateway_answers_read_total") == 20, "each gateway reads only its own 20 answers")

@@ -69,6 +69,13 @@ struct HTTPReply {
     func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
 }
 
+/// A session that opens enough connections for the concurrency tests (the default allows a few per host).
+let gatewayTestSession: URLSession = {
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.httpMaximumConnectionsPerHost = 64
+    return URLSession(configuration: configuration)
+}()
+
 /// One HTTP request to 127.0.0.1:`port`; nil when nothing answers within `timeout`.
 func http(_ method: String, _ port: Int, _ path: String, body: Data? = nil, headers: [String: String] = [:], timeout: TimeInterval = 20) -> HTTPReply? {
     var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
@@ -78,7 +85,7 @@ func http(_ method: String, _ port: Int, _ path: String, body: Data? = nil, head
     for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
     let done = DispatchSemaphore(value: 0)
     let box = ReplyBox()
-    let task = URLSession.shared.dataTask(with: request) { data, response, _ in
+    let task = gatewayTestSession.dataTask(with: request) { data, response, _ in
         if let r = response as? HTTPURLResponse {
             var fields: [String: String] = [:]
             for (k, v) in r.allHeaderFields { fields["\(k)"] = "\(v)" }
@@ -89,6 +96,30 @@ func http(_ method: String, _ port: Int, _ path: String, body: Data? = nil, head
     task.resume()
     _ = done.wait(timeout: .now() + timeout + 1)
     return box.get()
+}
+
+/// `POST /v1/ask` with each of `bodies`, all in flight at once (each on its own connection); replies in order.
+func askAll(_ port: Int, _ bodies: [[String: Any]], timeout: TimeInterval = 30) -> [HTTPReply?] {
+    let group = DispatchGroup()
+    let results = ConcurrentResults()
+    for (i, fields) in bodies.enumerated() {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/ask")!)
+        request.httpMethod = "POST"
+        request.httpBody = try! JSONSerialization.data(withJSONObject: fields)
+        request.timeoutInterval = timeout
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        group.enter()
+        gatewayTestSession.dataTask(with: request) { data, response, _ in
+            if let r = response as? HTTPURLResponse {
+                var headers: [String: String] = [:]
+                for (k, v) in r.allHeaderFields { headers["\(k)"] = "\(v)" }
+                results.set(i, HTTPReply(status: r.statusCode, headers: headers, body: data ?? Data()))
+            }
+            group.leave()
+        }.resume()
+    }
+    _ = group.wait(timeout: .now() + timeout + 5)
+    return bodies.indices.map { results.get($0) }
 }
 
 /// `POST /v1/ask` with a JSON object.
