@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import Prometheus
@@ -55,6 +56,14 @@ struct TransportService: Service {
 
     func run() async throws {
         try? await gracefulShutdown()
-        transport.stop()
+        // Stopping waits for the producer's flush (up to 2 s): on a thread of its own, not the cooperative pool.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread { [transport] in
+                transport.stop()
+                done.resume()
+            }
+            thread.name = "gateway-stop"
+            thread.start()
+        }
     }
 }
