@@ -62,9 +62,25 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // The web gateway: HTTP API, server-sent events and the chat page in front of the topics.
+        .target(
+            name: "BotGateway",
+            dependencies: [
+                "BotService",
+                "BotCore",
+                "KafkaTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "kolbot",
             dependencies: [
+                "BotGateway",
                 "BotService",
                 "BotCore",
                 "KafkaTransport",
@@ -84,5 +100,9 @@ let package = Package(
         ),
         // Runs the built `kolbot` binary as a user would (needs `swift build` products, which `swift test` builds).
         .testTarget(name: "CLITests", dependencies: ["KafkaTransport", "BotService"]),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: ["BotGateway", "BotService", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
+        ),
     ]
 )

@@ -6,7 +6,7 @@ struct KOLBot: AsyncParsableCommand {
         commandName: "kolbot",
         abstract: "A knowledge chat bot on Kafka about influencers and Key Opinion Leaders.",
         subcommands: [
-            ServeCommand.self, ChatCommand.self, BrokerCommand.self, LoadCommand.self, ConfigCommand.self,
+            ServeCommand.self, GatewayCommand.self, ChatCommand.self, BrokerCommand.self, LoadCommand.self, ConfigCommand.self,
             AskCommand.self, EvalCommand.self, IntentsCommand.self,
         ]
     )

@@ -154,7 +154,8 @@ struct ServeCommand: AsyncParsableCommand {
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Print the effective configuration of `kolbot serve` (same flags, environment and file), secrets redacted."
+        abstract: "Print the effective configuration of `kolbot serve` (same flags, environment and file), secrets redacted.",
+        subcommands: [GatewayConfigCommand.self]
     )
 
     @OptionGroup var connection: ConnectionOptions
