@@ -99,13 +99,6 @@ public final class AnsweringPipeline {
             metrics.redelivered.increment()
             return outcome
         }
-        if !rateLimiter.allow(question.user, nowMs: message.timestampMs ?? nowMs) {
-            metrics.rateLimited.increment()
-            let limited = QuestionError(code: .rateLimited, message: "more than \(settings.rateLimit) questions per second",
-                                        questionID: question.id, user: question.user, language: question.language, meta: question.meta)
-            outcome.answer = answerRecord(Answer(rejecting: limited, user: question.user, timestampMs: nowMs), to: settings.answersTopic, for: message)
-            return outcome
-        }
         var destination = settings.answersTopic
         if let replyTo = question.replyTo {
             if let why = replyTargets.refusal(for: replyTo, nowMs: nowMs) {
@@ -114,6 +107,13 @@ public final class AnsweringPipeline {
             } else {
                 destination = replyTo
             }
+        }
+        if !rateLimiter.allow(question.user, nowMs: message.timestampMs ?? nowMs) {
+            metrics.rateLimited.increment()
+            let limited = QuestionError(code: .rateLimited, message: "more than \(settings.rateLimit) questions per second",
+                                        questionID: question.id, user: question.user, language: question.language, meta: question.meta)
+            outcome.answer = answerRecord(Answer(rejecting: limited, user: question.user, timestampMs: nowMs), to: destination, for: message)
+            return outcome
         }
         let reply = engine.reply(to: question.text, user: question.user, language: question.language, questionId: question.id)
         metrics.answered(reply)

@@ -2,6 +2,9 @@ import Foundation
 
 /// Decides whether a question's `reply_to` topic may receive its answer: it must match the allow-list
 /// pattern, must not be one of the service's own input or internal topics, and must exist on the cluster.
+/// Known topics are trusted; an unknown one makes the topic list be read again, at most once a second (a
+/// gateway that has just created its reply topic is served at once, a flood of bad names costs one metadata
+/// request per second).
 struct ReplyTargets {
     private let pattern: NSRegularExpression
     private let forbidden: Set<String>
@@ -12,7 +15,7 @@ struct ReplyTargets {
 
     /// - Parameters:
     ///   - listTopics: asks the cluster for its topics (called at most once per `refreshIntervalMs`).
-    init(pattern: String, forbidden: Set<String>, refreshIntervalMs: Int64 = 30_000, listTopics: @escaping () throws -> Set<String>) throws {
+    init(pattern: String, forbidden: Set<String>, refreshIntervalMs: Int64 = 1_000, listTopics: @escaping () throws -> Set<String>) throws {
         self.pattern = try NSRegularExpression(pattern: "^(?:\(pattern))$")
         self.forbidden = forbidden
         self.refreshIntervalMs = refreshIntervalMs
