@@ -94,12 +94,14 @@ let package = Package(
         ),
         .testTarget(name: "BotCoreTests", dependencies: ["BotCore"]),
         .testTarget(name: "KafkaTransportTests", dependencies: ["KafkaTransport"]),
+        // Shared by the integration test targets: the trait that runs heavy suites one test at a time.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "BotServiceTests",
-            dependencies: ["BotService", "BotCore", "KafkaTransport", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["BotService", "BotCore", "KafkaTransport", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         // Runs the built `kolbot` binary as a user would (needs `swift build` products, which `swift test` builds).
-        .testTarget(name: "CLITests", dependencies: ["KafkaTransport", "BotService"]),
+        .testTarget(name: "CLITests", dependencies: ["KafkaTransport", "BotService", "TestSupport"]),
         .testTarget(
             name: "GatewayTests",
             dependencies: ["BotGateway", "BotService", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]

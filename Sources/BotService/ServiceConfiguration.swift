@@ -70,6 +70,11 @@ public struct ServiceConfiguration: Sendable {
         "heartbeat.interval.ms": "500",
     ]
 
+    /// The topics the service writes: answers, dead letters and (when kept) the state changelog.
+    var writtenTopics: [String] {
+        [answersTopic, deadLetterTopic] + (stateChangelog ? [stateTopic] : [])
+    }
+
     /// The transactional id of the producer of question partition `partition`.
     func transactionalID(partition: Int32) -> String {
         "\(transactionalIDPrefix ?? groupID)-\(questionsTopic)-\(partition)"

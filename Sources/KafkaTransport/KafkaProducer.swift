@@ -9,6 +9,8 @@ public final class KafkaProducer: @unchecked Sendable {
     private let context: ClientContext
     let handle: OpaquePointer
     private var closed = false
+    /// Topic handles kept open by ``prepare(topics:timeoutMs:)``.
+    private var preparedTopics: [OpaquePointer] = []
 
     /// Creates a producer.
     /// - Parameters:
@@ -31,7 +33,24 @@ public final class KafkaProducer: @unchecked Sendable {
     }
 
     deinit {
-        if !closed { rd_kafka_destroy(handle) }
+        if !closed { destroy() }
+    }
+
+    private func destroy() {
+        closed = true
+        for rkt in preparedTopics { rd_kafka_topic_destroy(rkt) }
+        preparedTopics = []
+        rd_kafka_destroy(handle)
+    }
+
+    /// Learns the partitions of `topics` now and keeps them known, so the first records sent to them do not
+    /// wait for a metadata request (which librdkafka otherwise makes on the first record of an unknown topic).
+    /// - Throws: A ``KafkaError`` when a topic does not exist or the brokers do not answer in time.
+    public func prepare(topics: [String], timeoutMs: Int32 = 10_000) throws {
+        for topic in topics {
+            _ = try fetchPartitionCount(handle: handle, topic: topic, timeoutMs: timeoutMs)
+            if let rkt = rd_kafka_topic_new(handle, topic, nil) { preparedTopics.append(rkt) }
+        }
     }
 
     /// Enqueues a record; its ``DeliveryReport`` carries `token`. Waits (serving delivery reports) while
@@ -128,8 +147,7 @@ public final class KafkaProducer: @unchecked Sendable {
         guard !closed else { return }
         rd_kafka_purge(handle, Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT))
         rd_kafka_poll(handle, 0)
-        closed = true
-        rd_kafka_destroy(handle)
+        destroy()
     }
 
     /// Makes the client fail as if the broker had reported a fatal error (librdkafka's test hook).
@@ -150,8 +168,7 @@ public final class KafkaProducer: @unchecked Sendable {
         guard !closed else { return 0 }
         rd_kafka_flush(handle, timeoutMs)
         let left = outstanding
-        closed = true
-        rd_kafka_destroy(handle)
+        destroy()
         return left
     }
 }

@@ -3,6 +3,7 @@ import BotService
 import Foundation
 import KafkaTransport
 import Testing
+import TestSupport
 
 /// A client that asks questions over Kafka and waits for each answer.
 final class Asker {
@@ -35,7 +36,7 @@ final class Asker {
 
 /// Conversation state follows the user's partition: it survives an instance stopping (another takes over)
 /// and a restart, through the state changelog, over TCP on a 3-broker mock cluster (or the external broker).
-@Suite(.serialized, .timeLimit(.minutes(4))) struct ConversationFailoverTests {
+@Suite(.serialized, .timeLimit(.minutes(4)), .heavyIntegration) struct ConversationFailoverTests {
     func startWorker(_ broker: TestBroker, changelog: Bool = true) throws -> AnswerWorker {
         var configuration = testConfiguration(broker)
         configuration.stateChangelog = changelog

@@ -3,9 +3,10 @@ import BotCore
 import Foundation
 import KafkaTransport
 import Testing
+import TestSupport
 
 /// Broker faults injected through the mock cluster's fault API while questions flow: nothing is lost.
-@Suite(.serialized, .timeLimit(.minutes(4)), .enabled(if: !TestBroker.isExternal, TestBroker.mockOnlyReason)) struct FaultTests {
+@Suite(.serialized, .timeLimit(.minutes(4)), .enabled(if: !TestBroker.isExternal, TestBroker.mockOnlyReason), .heavyIntegration) struct FaultTests {
     struct Run {
         var report: LoadReport
         var faultEndedAt: Date
@@ -14,7 +15,7 @@ import Testing
 
     /// Runs `questions` questions at `rate` per second through an in-process worker on a 3-broker cluster,
     /// calling `fault` on another thread; returns the load report.
-    func loadWithFault(questions: Int, rate: Double, worker configure: (inout ServiceConfiguration) -> Void = { _ in },
+    func loadWithFault(questions: Int, rate: Double, client: [String: String] = [:], worker configure: (inout ServiceConfiguration) -> Void = { _ in },
                        fault: @escaping @Sendable (MockCluster, AnswerWorker) throws -> Void) async throws -> Run {
         let cluster = try EmbeddedBroker.start(brokers: 3, partitions: 6, topics: ["kolbot.questions", "kolbot.answers", "kolbot.questions.dlq", "kolbot.state"], logger: testLogger)
         var configuration = testConfiguration(cluster)
@@ -27,6 +28,7 @@ import Testing
         options.users = 200
         options.rate = rate
         options.idleTimeout = 40
+        options.kafka = client
         let faultEnded = LockedDate()
         let faultThread = Thread {
             do { try fault(cluster, worker) } catch { Issue.record("fault injection failed: \(error)") }
@@ -56,28 +58,29 @@ import Testing
             sleep(10)
             try cluster.setBrokerUp(1)
         }
-        let lastAnswer = run.loadStartedAt.addingTimeInterval(run.report.elapsed)
-        let recovery = lastAnswer.timeIntervalSince(run.faultEndedAt)
-        print("broker 1 down for 10 s under load: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates); backlog cleared \(String(format: "%.2f", recovery)) s after the broker came back")
+        print("broker 1 down for 10 s under load: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates), error answers \(run.report.errors)")
         #expect(run.report.lost == 0)
         #expect(run.report.answered == 8_000)
+        #expect(run.report.errors == 0, "error answers count as answered: none may be an error")
     }
 
     @Test func leaderMovesAndRequestErrorsLoseNothing() async throws {
-        let run = try await loadWithFault(questions: 6_000, rate: 1_000) { cluster, _ in
+        // The question producer sends one request at a time: librdkafka 2.0.2's mock acknowledges a batch it
+        // dropped after an injected REQUEST_TIMED_OUT when a later in-flight request succeeds; with one request in
+        // flight the timeout is seen and the batch retried, so the injection on Produce can stay.
+        let run = try await loadWithFault(questions: 6_000, rate: 1_000, client: ["max.in.flight.requests.per.connection": "1"]) { cluster, _ in
             sleep(4)
             for p in 0..<6 { try cluster.setLeader(TopicPartition("kolbot.questions", Int32(p)), broker: Int32(1 + (p + 1) % 3)) }
             for p in 0..<6 { try cluster.setLeader(TopicPartition("kolbot.answers", Int32(p)), broker: Int32(1 + (p + 2) % 3)) }
-            // Produce (API key 0) answers NOT_LEADER_FOR_PARTITION (6) and Fetch (1) also REQUEST_TIMED_OUT (7) a few times.
-            // (A REQUEST_TIMED_OUT injected on Produce makes librdkafka 2.0.2's mock drop an acknowledged batch of the
-            // test's own question producer: seen here twice, the questions never reached the topic.)
-            cluster.pushRequestErrors(apiKey: 0, errors: [6, 6, 6])
+            // Produce (API key 0) answers NOT_LEADER_FOR_PARTITION (6) and REQUEST_TIMED_OUT (7), Fetch (1) too.
+            cluster.pushRequestErrors(apiKey: 0, errors: [6, 7, 6])
             cluster.pushRequestErrors(apiKey: 1, errors: [6, 7, 6])
             sleep(1)
         }
-        print("leaders moved and request errors injected: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates), missing \(run.report.missingSample)")
+        print("leaders moved and request errors injected: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates), error answers \(run.report.errors), missing \(run.report.missingSample)")
         #expect(run.report.lost == 0)
         #expect(run.report.answered == 6_000)
+        #expect(run.report.errors == 0)
     }
 
     @Test func fatalProducerErrorRestartsTheTransport() async throws {
@@ -85,9 +88,10 @@ import Testing
             sleep(5)
             worker.simulateFatalProducerError()
         }
-        print("fatal producer error mid-load: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates)")
+        print("fatal producer error mid-load: answered \(run.report.answered)/\(run.report.sent), lost \(run.report.lost), duplicates \(run.report.duplicates), error answers \(run.report.errors)")
         #expect(run.report.lost == 0)
         #expect(run.report.answered == 6_000)
+        #expect(run.report.errors == 0)
     }
 }
 

@@ -1,17 +1,22 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// SIGKILL the service at random moments under load and restart it; a reader (`kolbot load`) then counts
 /// distinct, duplicate and missing answers.
-@Suite(.serialized, .timeLimit(.minutes(6))) struct CrashTests {
+@Suite(.serialized, .timeLimit(.minutes(6)), .heavyIntegration) struct CrashTests {
     struct Outcome {
         var report: String
         var lost: Int
         var duplicates: Int
+        var errors: Int
     }
 
     /// With `instances` 2, a second member of the group runs throughout and only the first is killed and restarted.
-    func crashRun(mode: String, kills: Int, instances: Int = 1, questions: Int = 20_000, users: Int = 500) throws -> Outcome {
+    /// 20,000 questions on a real broker (the lane's acceptance run); 10,000 on the mock, which `swift test` runs.
+    static let questions = TestBroker.isExternal ? 20_000 : 10_000
+
+    func crashRun(mode: String, kills: Int, instances: Int = 1, questions: Int = CrashTests.questions, users: Int = 500) throws -> Outcome {
         let broker = try TestBroker.start(partitions: 6)
         defer { broker.stop() }
         let serveArgs = ["serve"] + broker.serveArguments + ["--http-port", "0", "--\(mode)", "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=500",
@@ -41,27 +46,38 @@ import Testing
             return Int(line.split(separator: " ").last ?? "") ?? -1
         }
         print("[\(mode), \(instances) instance(s)] \(kills) kills, load exit \(String(describing: status))\n\(out)")
-        return Outcome(report: out, lost: figure("lost"), duplicates: figure("duplicates"))
+        return Outcome(report: out, lost: figure("lost"), duplicates: figure("duplicates"), errors: figure("error answers"))
     }
 
-    @Test func exactlyOnceSurvivesFiveKills() throws {
-        let o = try crashRun(mode: "exactly-once", kills: 5)
-        #expect(o.report.contains("answered            20000"))
+    /// The mode the README recommends for real clusters is transactional; on the mock (no transactional
+    /// guarantees) its kill test covers the path, on a real broker (the lane) it is the guarantee under test.
+    static let modes = ["exactly-once", "transactional"]
+
+    @Test(arguments: modes) func survivesFiveKills(mode: String) throws {
+        let o = try crashRun(mode: mode, kills: 5)
+        #expect(o.report.contains("answered            \(Self.questions)"))
         #expect(o.lost == 0)
         #expect(o.duplicates == 0)
+        #expect(o.errors == 0, "error answers count as answered: none may be an error")
     }
 
-    @Test func exactlyOnceWithTwoInstancesOneKilled() throws {
-        let o = try crashRun(mode: "exactly-once", kills: 5, instances: 2)
-        #expect(o.report.contains("answered            20000"))
+    @Test(arguments: modes) func twoInstancesOneKilledFiveTimes(mode: String) throws {
+        let o = try crashRun(mode: mode, kills: 5, instances: 2)
+        #expect(o.report.contains("answered            \(Self.questions)"))
         #expect(o.lost == 0)
         #expect(o.duplicates == 0)
+        #expect(o.errors == 0)
     }
 
+    /// At-least-once reads again what came after the last offset commit (every second), but the restored state
+    /// names the last question it answered for each user, so only answers acknowledged in the last moments
+    /// before a kill, whose state record was not yet written, are repeated: at most 100 per kill here (the
+    /// state follows its answer within milliseconds; 400 questions/s).
     @Test func atLeastOnceLosesNothingAcrossFiveKills() throws {
         let o = try crashRun(mode: "at-least-once", kills: 5)
-        #expect(o.report.contains("answered            20000"))
+        #expect(o.report.contains("answered            \(Self.questions)"))
         #expect(o.lost == 0)
-        #expect(o.duplicates >= 0)
+        #expect(o.errors == 0)
+        #expect(o.duplicates <= 5 * 100, "more duplicates than the state's lag behind the answers explains: \(o.duplicates)")
     }
 }

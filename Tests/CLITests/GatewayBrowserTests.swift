@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The chat page in headless Chromium, driven by `Tests/browser/chat_page_test.py` (Selenium), against a broker,
 /// `serve` and a gateway in their own processes. Needs Debian's `chromium`, `chromium-driver` and
 /// `python3-selenium`; without them the test is skipped with the reason printed, unless KOLBOT_REQUIRE_BROWSER=1
 /// (set by `.ci/run`, which installs them), where their absence fails it.
 /// Set KOLBOT_SCREENSHOTS=DIR to keep the screenshots (`Deploy/` holds the README's).
-@Suite(.serialized, .timeLimit(.minutes(4))) struct GatewayBrowserTests {
+@Suite(.serialized, .timeLimit(.minutes(4)), .heavyIntegration) struct GatewayBrowserTests {
     static let python = "/usr/bin/python3"
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let chromedriver = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `kolbot gateway` against `kolbot broker` and `kolbot serve`, each in its own process.
-@Suite(.serialized, .timeLimit(.minutes(4))) struct GatewayHTTPTests {
+@Suite(.serialized, .timeLimit(.minutes(4)), .heavyIntegration) struct GatewayHTTPTests {
     static let token = "test-bridge-token"
     static let bridge = ["Authorization": "Bearer \(token)"]
 

@@ -25,9 +25,11 @@ final class GatewayStack {
         let process = try BackgroundProcess.kolbot(["serve", "--brokers", brokers, "--http-port", String(port), "--rate-limit", "0"] + Self.mockClientFlags)
         serve = process
         servePort = port
+        // Ready means running; answering starts once the group has assigned the partitions.
         guard waitForStatus(port, "/health/ready", 200, timeout: 40) != nil else {
             throw TestFailure("serve not ready; stderr: \(process.stderr.suffix(2000))")
         }
+        try process.waitForLog("partitions assigned", timeout: 40)
     }
 
     func stopServe() {

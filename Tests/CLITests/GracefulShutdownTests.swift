@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import TestSupport
 
-@Suite(.serialized, .timeLimit(.minutes(4))) struct GracefulShutdownTests {
+@Suite(.serialized, .timeLimit(.minutes(4)), .heavyIntegration) struct GracefulShutdownTests {
     /// SIGTERM during load: the service drains, commits, leaves the group and exits 0 within 10 s; after a
     /// restart no question of the load is left unanswered.
     @Test func sigtermDuringLoadLosesNothing() throws {

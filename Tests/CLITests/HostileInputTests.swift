@@ -2,9 +2,10 @@ import BotService
 import Foundation
 import KafkaTransport
 import Testing
+import TestSupport
 
 /// 10,000 bad messages interleaved with 10,000 good ones against `kolbot serve` in its own process.
-@Suite(.serialized, .timeLimit(.minutes(4))) struct HostileInputTests {
+@Suite(.serialized, .timeLimit(.minutes(4)), .heavyIntegration) struct HostileInputTests {
     static let phrases = ["apa itu KOL?", "apa itu influencer?", "bedanya apa?", "halo", "what is a KOL?", "contohnya apa?"]
 
     /// One bad record of kind `b` for the questions topic `q`, from user `bad-*` (or none).

@@ -5,6 +5,7 @@ import FoundationNetworking
 #endif
 import KafkaTransport
 import Testing
+import TestSupport
 
 /// Runs a Python script with Debian's Python (`.ci/run` installs `python3-jsonschema` and `python3-selenium` for
 /// it), or the first `python3` on the PATH where there is none.
@@ -73,7 +74,7 @@ func metric(_ text: String, _ name: String, _ labels: String? = nil) -> Double {
     return total
 }
 
-@Suite(.serialized, .timeLimit(.minutes(4)), .enabled(if: !TestBroker.isExternal, TestBroker.mockOnlyReason)) struct ObservabilityTests {
+@Suite(.serialized, .timeLimit(.minutes(4)), .enabled(if: !TestBroker.isExternal, TestBroker.mockOnlyReason), .heavyIntegration) struct ObservabilityTests {
     @Test func metricsCountExactlyWhatWasSentAndReadinessFollowsTheBroker() throws {
         let broker = try BackgroundProcess.kolbot(["broker", "--partitions", "3"], stdin: true)
         defer { broker.stop() }
@@ -110,6 +111,12 @@ func metric(_ text: String, _ name: String, _ labels: String? = nil) -> Double {
         #expect(metric(text, "kolbot_dead_letters_total") == 8)
         #expect(metric(text, "kolbot_answer_latency_seconds_count") == 40)
         #expect(metric(text, "kolbot_assigned_partitions") == 3)
+        // Conversation state is measured (users and their bytes), at most 5 s late.
+        let stateMeasured = waitFor(timeout: 10) {
+            let t = httpGet(port, "/metrics")?.body ?? ""
+            return metric(t, "kolbot_users_in_memory") == 40 && metric(t, "kolbot_state_bytes") > 0
+        }
+        #expect(stateMeasured, "users or state bytes not reported: \(httpGet(port, "/metrics")?.body.split(separator: "\n").filter { $0.contains("state_bytes") || $0.contains("users_in") } ?? [])")
         #expect(metric(text, "kolbot_rebalances_total") >= 1)
         #expect(text.contains("kolbot_answers_total{intent="))
 

@@ -2,6 +2,7 @@ import BotService
 import Foundation
 import KafkaTransport
 import Testing
+import TestSupport
 
 /// Every answer of a topic, read from the beginning at `read_committed` until `until` says enough or `timeout`
 /// passes, then one quiet second more (so late duplicates show).
@@ -45,7 +46,7 @@ struct AnswerCount {
 }
 
 /// Regressions found on a real Kafka-compatible broker (Tansu 0.6 in the lane); they also run on the mock.
-@Suite(.serialized, .timeLimit(.minutes(6))) struct RealBrokerRegressionTests {
+@Suite(.serialized, .timeLimit(.minutes(6)), .heavyIntegration) struct RealBrokerRegressionTests {
     /// `serve` (exactly-once, the default) SIGKILLed 3 times during a steady 1,000 questions/s: a `read_committed`
     /// reader of the whole answers topic finds every question answered exactly once. On Tansu a restart that
     /// resumes after the answer at `high watermark - 1` resumes inside the last batch of answers and answers the

@@ -11,6 +11,8 @@ final class AcknowledgedDelivery: AnswerDelivery {
     private let pipeline: AnsweringPipeline
     private let connectivity: ConnectivityMonitor
     private let questionsTopic: String
+    /// The topics the producer writes (answers, dead letters, state), known before the first record.
+    private let topics: [String]
     private let logger: Logger
     private var producer: KafkaProducer
     /// Set when the producer hit a fatal error (fenced, out of sequence): it refuses everything until replaced.
@@ -25,15 +27,16 @@ final class AcknowledgedDelivery: AnswerDelivery {
 
     /// Creates the producer.
     /// - Throws: A ``KafkaError`` for an invalid property.
-    init(configuration: KafkaConfiguration, questionsTopic: String, records: QuestionRecords, pipeline: AnsweringPipeline,
+    init(configuration: KafkaConfiguration, questionsTopic: String, topics: [String], records: QuestionRecords, pipeline: AnsweringPipeline,
          connectivity: ConnectivityMonitor, logger: Logger) throws {
         self.configuration = configuration
+        self.topics = topics
         self.questionsTopic = questionsTopic
         self.records = records
         self.pipeline = pipeline
         self.connectivity = connectivity
         self.logger = logger
-        producer = try Self.makeProducer(configuration, events: events, logger: logger)
+        producer = try Self.makeProducer(configuration, topics: topics, events: events, logger: logger)
         events.delivery = self
     }
 
@@ -43,10 +46,12 @@ final class AcknowledgedDelivery: AnswerDelivery {
     }
     private let events = Events()
 
-    private static func makeProducer(_ configuration: KafkaConfiguration, events: Events, logger: Logger) throws -> KafkaProducer {
-        try KafkaProducer(configuration: configuration, logger: logger,
-                          onError: { error in events.delivery?.producerError(error) },
-                          onDelivery: { report in events.delivery?.delivered(report) })
+    private static func makeProducer(_ configuration: KafkaConfiguration, topics: [String], events: Events, logger: Logger) throws -> KafkaProducer {
+        let producer = try KafkaProducer(configuration: configuration, logger: logger,
+                                         onError: { error in events.delivery?.producerError(error) },
+                                         onDelivery: { report in events.delivery?.delivered(report) })
+        try producer.prepare(topics: topics)
+        return producer
     }
 
     private func producerError(_ error: KafkaError) {
@@ -176,6 +181,7 @@ final class AcknowledgedDelivery: AnswerDelivery {
     /// Stores in `consumer` the offsets whose questions are finished (for its next commit).
     private func storeOffsets(into consumer: KafkaConsumer) {
         let ready = tracker.takeStorable()
+        logger.info("DBG store", metadata: ["o": "\(ready.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" })", "inflight": "\(tracker.inFlight)", "pending": "\(pendingStates.count)"])
         guard !ready.isEmpty else { return }
         var offsets: [TopicPartition: Int64] = [:]
         for (partition, offset) in ready { offsets[TopicPartition(questionsTopic, partition)] = offset }
@@ -205,7 +211,7 @@ final class AcknowledgedDelivery: AnswerDelivery {
         tracker = OffsetTracker()
         pendingStates.removeAll()
         pendingStateOfUser.removeAll()
-        producer = try Self.makeProducer(configuration, events: events, logger: logger)
+        producer = try Self.makeProducer(configuration, topics: topics, events: events, logger: logger)
         hasFailed = false
     }
 

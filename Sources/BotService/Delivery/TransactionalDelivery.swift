@@ -70,7 +70,7 @@ final class TransactionalDelivery: AnswerDelivery {
     private func makeProducer(for partition: Int32) throws -> KafkaProducer {
         var properties = configuration.producerProperties
         properties["transactional.id"] = configuration.transactionalID(partition: partition)
-        return try KafkaProducer(
+        let producer = try KafkaProducer(
             configuration: KafkaConfiguration(properties), logger: logger,
             onError: { [unowned self] error in
                 connectivity.report(error, client: "producer")
@@ -81,6 +81,8 @@ final class TransactionalDelivery: AnswerDelivery {
                 // A record of a transaction failed: the transaction aborts and its questions are read again.
                 if let writer = writers[partition], writer.failure == nil { writer.failure = error }
             })
+        try producer.prepare(topics: configuration.writtenTopics)
+        return producer
     }
 
     /// Creates the partition's producer and initialises its `transactional.id`, fencing the previous owner.

@@ -94,8 +94,9 @@ public final class AnsweringPipeline {
         case .success(let q):
             question = q
         }
-        if engine.hasSeen(questionId: question.id, user: question.user) {
-            // Redelivered (e.g. after a crash in at-least-once mode): its answer was acknowledged already.
+        if engine.hasSeen(questionId: question.id, user: question.user)
+            || changelog?.answered(question.user, position: PartitionOffset(message.partition, message.offset)) == true {
+            // Redelivered (read again after a crash or a rewind, or sent again by a client): answered already.
             metrics.redelivered.increment()
             return outcome
         }
@@ -188,7 +189,7 @@ public final class AnsweringPipeline {
         guard case .success(let q) = decoder.decode(value: record.value, key: record.key, defaultID: record.defaultQuestionID),
               !engine.hasSeen(questionId: q.id, user: q.user) else { return nil }
         _ = engine.reply(to: q.text, user: q.user, language: q.language, questionId: q.id)
-        changelog?.note(q.user, partition: record.partition)
+        changelog?.replayed(q.user, position: PartitionOffset(record.partition, record.offset))
         return q.user
     }
 }

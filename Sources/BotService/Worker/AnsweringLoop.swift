@@ -17,6 +17,7 @@ final class AnsweringLoop {
     private let admin: KafkaAdmin
     private var batch: [InboundMessage] = []
     private var lastExpirySweepMs: Int64 = 0
+    private var lastStateSizeMs: Int64 = 0
 
     /// Connects, checks the topics and joins the group.
     /// - Throws: A ``KafkaError`` for invalid settings or missing or mismatched topics.
@@ -44,7 +45,7 @@ final class AnsweringLoop {
             delivery = TransactionalDelivery(configuration: configuration, records: records, pipeline: pipeline, connectivity: connectivity, logger: logger)
         } else {
             delivery = try AcknowledgedDelivery(configuration: KafkaConfiguration(configuration.producerProperties), questionsTopic: configuration.questionsTopic,
-                                                records: records, pipeline: pipeline, connectivity: connectivity, logger: logger)
+                                                topics: configuration.writtenTopics, records: records, pipeline: pipeline, connectivity: connectivity, logger: logger)
         }
         let reader = configuration.delivery != .atLeastOnce || configuration.stateChangelog
             ? try TopicReader(configuration: KafkaConfiguration(configuration.readerProperties), logger: logger) : nil
@@ -114,13 +115,17 @@ final class AnsweringLoop {
     }
 
     /// Writes tombstones for users the engine has let go (idle expiry, user cap), once a minute.
+    /// Also records the users in memory and their bytes, every 5 seconds.
     private func expireStates() {
         let now = currentTimeMs()
+        if now - lastStateSizeMs >= 5_000 {
+            lastStateSizeMs = now
+            pipeline.recordStateSize()
+        }
         guard now - lastExpirySweepMs >= 60_000 else { return }
         lastExpirySweepMs = now
         let tombstones = pipeline.expiredStates()
         for record in tombstones { delivery.sendHousekeeping(record, partition: record.partition ?? 0) }
-        pipeline.recordStateSize()
         if !tombstones.isEmpty { logger.debug("expired users tombstoned", metadata: [LogKey.count: "\(tombstones.count)"]) }
     }
 
