@@ -51,6 +51,9 @@ struct AskCommand: ParsableCommand {
     @Flag(help: "Read JSON lines on stdin and answer each on stdout.")
     var jsonl = false
 
+    @Flag(help: "Show how the question is understood (entity, aspect, form, matcher) instead of answering.")
+    var explain = false
+
     @Argument(help: "The question.")
     var text: [String] = []
 
@@ -66,6 +69,10 @@ struct AskCommand: ParsableCommand {
             while let line = readLine(strippingNewline: true) {
                 FileHandle.standardOutput.write(Data(session.answer(line: line) + [UInt8(ascii: "\n")]))
             }
+            return
+        }
+        if explain {
+            print(engine.explanation(of: text.joined(separator: " ")))
             return
         }
         let question = Question(id: "cli-1", user: user, text: text.joined(separator: " "), language: lang)

@@ -29,10 +29,12 @@ import Testing
                 phrases: {id: [miring ke samping], en: [go sideways]}
             """.write(toFile: directory + "/intents/95-broken.yaml", atomically: true, encoding: .utf8)
         // Drop every citation of F-d4-1 so it becomes unused.
-        let differences = directory + "/intents/30-differences.yaml"
-        let text = try String(contentsOfFile: differences, encoding: .utf8)
-        try text.replacingOccurrences(of: "F-d4-1, ", with: "")
-            .write(toFile: differences, atomically: true, encoding: .utf8)
+        for file in ["30-differences.yaml", "25-sides.yaml"] {
+            let path = directory + "/intents/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: "F-d4-1, ", with: "").replacingOccurrences(of: "[F-d4-1]", with: "[F-d4-2]")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
         try """
             cases:
               - {text: "berapa harga cabai rawit", intent: fallback}

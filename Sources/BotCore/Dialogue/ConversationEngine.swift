@@ -31,20 +31,53 @@ public final class ConversationEngine {
         let now = clock.now()
         store.expire(now: now)
         var memory = store.memory(of: user, now: now) ?? UserMemory()
-        let analysis = pack.analyzer.analyze(text)
-        var answerLanguage = language ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
-        let contextTopic = memory.topic > 0 ? pack.topicNames[Int(memory.topic) - 1] : nil
-        var decision = decide(analysis, contextTopic: contextTopic)
+        var analysis = pack.analyzer.analyze(text)
+        let questionMark = Self.endsWithQuestionMark(text)
+        var reading = pack.reader.read(analysis, questionMark: questionMark)
+        // "ok in English: where does ...": the rest of the message is answered in the language asked for.
+        var switched: Language?
+        // ("KOL artinya dalam bahasa Indonesia apa?" asks for a translation, not a switch.)
+        if pack.reader.aspectNames.indices.contains(reading.aspect) ? pack.reader.aspectNames[reading.aspect] != "term" : true,
+           let request = pack.reader.languageSwitch(in: analysis.tokens) {
+            var rest = analysis.tokens
+            rest.removeSubrange(request.range)
+            let restAnalysis = pack.analyzer.analyze(rest.joined(separator: " "))
+            let restReading = pack.reader.read(restAnalysis, questionMark: questionMark)
+            if restReading.hasContent {
+                analysis = restAnalysis
+                reading = restReading
+                switched = request.language
+            }
+        }
+        var answerLanguage = language ?? switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
+        let understood = understand(analysis, reading, memory: memory)
+        var decision = understood.decision
         if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
             decision = resolveFollowUp(
                 kind, intent: intent, confidence: confidence, entities: analysis.entities, memory: memory,
                 language: &answerLanguage, languageForced: language != nil)
         }
-        let reply = render(decision, language: answerLanguage)
+        var reply = render(decision, language: answerLanguage)
+        if case .answer = decision, let polarity = understood.polarity {
+            reply = leading(reply, with: polarity, reading: reading, analysis: analysis, text: text)
+        } else if case .fallback = decision, let thing = understood.unknownThing,
+                  let name = Self.name(of: thing, in: analysis.tokens, text: text),
+                  let template = pack.fallbackNamed[answerLanguage] {
+            reply.text = template.replacingPlaceholders(["x": name])
+        }
         remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
         if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
         store.store(memory, for: user)
         return reply
+    }
+
+    /// True when `text` ends with "?" (trailing spaces aside).
+    static func endsWithQuestionMark(_ text: String) -> Bool {
+        for byte in text.utf8.reversed() {
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 { continue }
+            return byte == 63
+        }
+        return false
     }
 
     // MARK: - The user store

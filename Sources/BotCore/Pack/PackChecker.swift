@@ -87,7 +87,7 @@ public enum PackChecker {
                 seen[normalized] = phrase.intent
             }
             if pack.intents[phrase.intent].followUp != nil { continue }
-            let decision = engine.decide(pack.analyzer.analyze(phrase.text))
+            let decision = engine.firstDecision(for: phrase.text)
             let answered: String
             switch decision {
             case .answer(let intent, _): answered = pack.intents[intent].name

@@ -2,7 +2,7 @@
 public struct Entities: Sendable, Equatable {
     /// `influencer`, `kol` or `both` (both named, or a word like "keduanya").
     public var topic: String?
-    /// `media`, `credibility`, `reach`, `daily` or `fifth`.
+    /// The aspect asked about (an aspect name of `understanding.yaml`, e.g. `credibility`), when one is named.
     public var aspect: String?
     /// 1 ... 5.
     public var ordinal: Int?
@@ -21,12 +21,11 @@ public struct Entities: Sendable, Equatable {
 /// One value an entity word stands for.
 enum EntityValue: Sendable, Equatable {
     case topic(String)
-    case aspect(String)
     case ordinal(Int)
     case platform(String)
 }
 
-/// Finds topics, aspects, ordinals and platforms in lexicon-normalised words.
+/// Finds topics, ordinals and platforms in lexicon-normalised words (aspects are read by ``Reader``).
 struct EntityRecognizer: Sendable {
     let table: PhraseTable<[EntityValue]>
     let countedNouns: Set<String>
@@ -46,7 +45,6 @@ struct EntityRecognizer: Sendable {
             }
         }
         add(spec.topic) { .topic($0) }
-        add(spec.aspect) { .aspect($0) }
         add(spec.ordinal) { Int($0).map(EntityValue.ordinal) }
         add(spec.platform) { .platform($0) }
         var merged: [String: ([String], [EntityValue])] = [:]
@@ -90,7 +88,6 @@ struct EntityRecognizer: Sendable {
             for value in match.value {
                 switch value {
                 case .topic(let topic): topics.insert(topic)
-                case .aspect(let aspect): entities.aspect = entities.aspect ?? aspect
                 case .ordinal(let ordinal): entities.ordinal = entities.ordinal ?? ordinal
                 case .platform(let platform):
                     if !entities.platforms.contains(platform) { entities.platforms.append(platform) }

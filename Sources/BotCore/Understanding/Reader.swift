@@ -1,0 +1,375 @@
+/// Reads a message compositionally with the vocabularies of `understanding.yaml`: the entity it names,
+/// the heaviest aspect, the question forms and the out-of-scope signs (see ``Reading``).
+/// Cue words are normalised like messages (lexicon, then affix stripping), so their inflections match.
+struct Reader: Sendable {
+    /// One thing a run of stems stands for.
+    enum Cue: Sendable, Equatable {
+        case aspect(Int, weight: Int16, strong: Bool)
+        case foreign
+        case otherPlatform
+    }
+
+    static let strongWeight: Int16 = 3
+    static let cueWeight: Int16 = 2
+    static let weakWeight: Int16 = 1
+    static let foreignWeight: Int16 = 3
+    /// Aspect weights are summed in a fixed-size vector; a pack may define at most this many aspects.
+    static let maximumAspects = 32
+
+    let aspectNames: [String]
+    private let cues: PhraseTable<[Cue]>
+    private let forms: PhraseTable<QuestionForms>
+    private let followUpOpeners: PhraseTable<Bool>
+    private let yesNoFirst: PhraseTable<Bool>
+    private let yesNoLast: PhraseTable<Bool>
+    private let requests: Set<String>
+    private let choices: Set<String>
+    /// Single-word yes/no tags ("tidak", "not"): after a choice word they make "or not", not a choice.
+    private let negations: Set<String>
+    private let fillers: Set<String>
+    /// Grammar words and single-word form cues, as lexicon words and as stems: never content.
+    private let functionWords: Set<String>
+    private let pronouns: Set<String>
+    private let predicates: Set<String>
+    private let switches: PhraseTable<Language>
+    private let framesBefore: PhraseTable<Bool>
+    private let framesAfter: PhraseTable<Bool>
+    private let frameIgnore: Set<String>
+    let recognizer: EntityRecognizer
+    let corrector: SpellingCorrector
+
+    init(spec: UnderstandingSpec, lexicon: Lexicon, recognizer: EntityRecognizer, corrector: SpellingCorrector) throws {
+        guard spec.aspects.count <= Self.maximumAspects else {
+            throw PackError(path: "understanding.yaml", reason: "more than \(Self.maximumAspects) aspects")
+        }
+        self.recognizer = recognizer
+        self.corrector = corrector
+        aspectNames = spec.aspects.map(\.name)
+        func normalised(_ text: String) -> [String] {
+            lexicon.apply(TextCleaner.tokens(text)).map(lexicon.stemmer.stem)
+        }
+        var cues = PhraseTable<[Cue]>()
+        func add(_ texts: [String], _ cue: Cue) {
+            for text in texts {
+                let key = normalised(text)
+                guard !key.isEmpty else { continue }
+                var values = cues.value(for: key.joined(separator: " ")) ?? []
+                if !values.contains(cue) { values.append(cue) }
+                cues.insert(key, value: values)
+            }
+        }
+        for (index, aspect) in spec.aspects.enumerated() {
+            add(aspect.weak ?? [], .aspect(index, weight: Self.weakWeight, strong: false))
+            add(aspect.cues ?? [], .aspect(index, weight: Self.cueWeight, strong: false))
+            add(aspect.strong ?? [], .aspect(index, weight: Self.strongWeight, strong: true))
+        }
+        add(spec.foreign, .foreign)
+        add(spec.otherPlatforms, .otherPlatform)
+        if let platforms = aspectNames.firstIndex(of: "platforms") {
+            add(spec.otherPlatforms, .aspect(platforms, weight: Self.cueWeight, strong: false))
+        }
+        self.cues = cues
+
+        func table<Value>(_ texts: [String], _ value: Value) -> PhraseTable<Value> {
+            var table = PhraseTable<Value>()
+            for text in texts { table.insert(TextCleaner.tokens(text), value: value) }
+            return table
+        }
+        var forms = PhraseTable<QuestionForms>()
+        let formLists: [([String], QuestionForms)] = [
+            (spec.forms.why, .why), (spec.forms.how, .how), (spec.forms.definition, .definition),
+            (spec.forms.list, .list), (spec.forms.compare, .compare), (spec.forms.compareNouns, [.compare, .compareNoun]),
+            (spec.forms.where, .where),
+            (spec.forms.questionWords, .questionWord), (spec.forms.yesno.anywhere, .yesNo),
+        ]
+        for (texts, form) in formLists {
+            for text in texts {
+                let key = TextCleaner.tokens(text)
+                guard !key.isEmpty else { continue }
+                forms.insert(key, value: (forms.value(for: key.joined(separator: " ")) ?? []).union(form))
+            }
+        }
+        self.forms = forms
+        followUpOpeners = table(spec.forms.followup, true)
+        yesNoFirst = table(spec.forms.yesno.first, true)
+        yesNoLast = table(spec.forms.yesno.last, true)
+        requests = Set(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
+        choices = Set(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
+        negations = Set(spec.forms.yesno.last.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
+        fillers = Set(spec.fillers.flatMap(TextCleaner.tokens))
+        var grammar = Set<String>()
+        let singleFormWords = spec.forms.allTexts.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] }
+        for word in spec.functionWords + spec.fillers + singleFormWords + spec.definitionFrames.ignore {
+            for token in lexicon.apply(TextCleaner.tokens(word)) {
+                grammar.insert(token)
+                grammar.insert(lexicon.stemmer.stem(token))
+            }
+        }
+        functionWords = grammar
+        pronouns = Set(spec.pronouns.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        predicates = Set(spec.predicates.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        var switches = PhraseTable<Language>()
+        for (code, texts) in spec.languageSwitch.sorted(by: { $0.key < $1.key }) {
+            guard let language = Language(rawValue: code) else {
+                throw PackError(path: "understanding.yaml", reason: "unknown language \(code) in language_switch")
+            }
+            for text in texts { switches.insert(TextCleaner.tokens(text), value: language) }
+        }
+        self.switches = switches
+        framesBefore = table(spec.definitionFrames.before, true)
+        framesAfter = table(spec.definitionFrames.after, true)
+        frameIgnore = Set(spec.definitionFrames.ignore.flatMap(TextCleaner.tokens))
+    }
+
+    /// The index of aspect `name`, or nil.
+    func aspectIndex(_ name: String) -> Int? { aspectNames.firstIndex(of: name) }
+
+    // MARK: - Reading
+
+    /// Reads one analysed message; `questionMark` tells whether the raw text ended with "?".
+    func read(_ analysis: Analysis, questionMark: Bool) -> Reading {
+        var reading = Reading()
+        reading.ordinal = analysis.entities.ordinal
+        readForms(analysis.tokens, into: &reading)
+        readContent(analysis, into: &reading)
+        // A question mark without a question word, beside an aspect, asks yes or no ("KOL kerja full time?").
+        if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
+            reading.forms.insert(.yesNo)
+        }
+        if reading.forms.contains(.yesNo) && reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
+        return reading
+    }
+
+    private func readForms(_ tokens: [String], into reading: inout Reading) {
+        guard !tokens.isEmpty else { return }
+        var index = 0
+        var questionWordAt = -1
+        while index < tokens.count {
+            if let match = forms.longestMatch(in: tokens, at: index) {
+                reading.forms.formUnion(match.value)
+                if match.value.contains(.questionWord), questionWordAt < 0 { questionWordAt = index }
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        var first = 0
+        while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
+        // A follow-up opens the message ("kalau KOL?", "terus influencer gimana?", "what about ...").
+        for start in 0...min(first, tokens.count - 1) where followUpOpeners.longestMatch(in: tokens, at: start) != nil {
+            reading.forms.insert(.followUp)
+            break
+        }
+        guard first < tokens.count else { return }
+        if reading.forms.contains(.definition) || reading.forms.contains(.questionWord) {
+            reading.hasDefinitionFrame = definitionFrameRange(tokens, from: first) != nil
+        }
+        // Yes/no: an auxiliary or "apakah" first ("can a KOL ...", but not the request "can you ..."), or
+        // Indonesian "apa" + a side ("apa KOL juga main medsos?"); else a tag ("..., ya?") or "bisa gak"
+        // in a message without another question word.
+        let apaParticle = tokens[first] == "apa" && first + 1 < tokens.count
+            && (recognizer.table.longestMatch(in: tokens, at: first + 1)?.value.contains(where: \.isTopic) ?? false)
+        var auxiliaryFirst = false
+        if let match = yesNoFirst.longestMatch(in: tokens, at: first) {
+            let next = first + match.length
+            auxiliaryFirst = next >= tokens.count || !requests.contains(tokens[next])
+        }
+        if apaParticle || auxiliaryFirst {
+            reading.forms.insert(.yesNo)
+            if apaParticle, questionWordAt == first { reading.forms.remove(.questionWord) }
+        } else if questionWordAt >= 0 || reading.forms.contains(.followUp) {
+            reading.forms.remove(.yesNo)
+        } else {
+            let from = max(first + 1, tokens.count - yesNoLast.maxWords)
+            for start in from..<max(from, tokens.count) {
+                if let match = yesNoLast.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
+                    reading.forms.insert(.yesNo)
+                    break
+                }
+            }
+        }
+        // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no).
+        if reading.forms.contains(.yesNo) {
+            for index in first..<tokens.count where choices.contains(tokens[index]) {
+                if index + 1 < tokens.count, !negations.contains(tokens[index + 1]) {
+                    reading.forms.remove(.yesNo)
+                    break
+                }
+            }
+        }
+    }
+
+    private func readContent(_ analysis: Analysis, into reading: inout Reading) {
+        let words = analysis.words
+        let stems = analysis.stems
+        var weights = SIMD32<Int16>()
+        var strong: UInt32 = 0
+        var firstTopic: (name: String, at: Int)?
+        var secondTopic: (name: String, at: Int)?
+        var both = false
+        let crossover = aspectIndex("crossover") ?? -1
+        var index = 0
+        while index < stems.count {
+            if let match = cues.longestMatch(in: stems, at: index) {
+                // A side named inside a cue ("bisa jadi KOL") still counts, except in a crossover ("jadi influencer").
+                if !match.value.contains(where: { if case .aspect(let aspect, _, _) = $0 { return aspect == crossover }; return false }) {
+                    for position in index..<(index + match.length) {
+                        for case .topic(let topic) in recognizer.table.value(for: words[position]) ?? [] where topic != "both" {
+                            if firstTopic == nil {
+                                firstTopic = (topic, position)
+                            } else if firstTopic?.name != topic, secondTopic == nil {
+                                secondTopic = (topic, position)
+                            }
+                        }
+                    }
+                }
+                for cue in match.value {
+                    switch cue {
+                    case .aspect(let aspect, let weight, let isStrong):
+                        weights[aspect] += weight
+                        if isStrong { strong |= 1 << UInt32(aspect) }
+                    case .foreign: reading.foreignWeight += Self.foreignWeight
+                    case .otherPlatform:
+                        reading.otherPlatform = true
+                        reading.unknownAt = index
+                    }
+                }
+                index += match.length
+                continue
+            }
+            let word = words[index]
+            if let match = recognizer.table.longestMatch(in: words, at: index)
+                ?? Lexicon.withoutNya(word).flatMap({ base in recognizer.table.value(for: base).map { (1, $0) } }) {
+                var platform = false
+                for value in match.value {
+                    switch value {
+                    case .topic(let topic):
+                        if topic == "both" {
+                            both = true
+                        } else if firstTopic == nil {
+                            firstTopic = (topic, index)
+                        } else if firstTopic?.name != topic, secondTopic == nil {
+                            secondTopic = (topic, index)
+                        }
+                    case .platform:
+                        reading.namedPlatform = true
+                        platform = true
+                    case .ordinal:
+                        break
+                    }
+                }
+                if platform, let platforms = aspectIndex("platforms") { weights[platforms] += Self.cueWeight }
+                index += match.length
+                continue
+            }
+            if pronouns.contains(word) {
+                reading.pronoun = true
+            } else if !functionWords.contains(word), !functionWords.contains(stems[index]), !Self.isNumber(word) {
+                reading.extraWords += 1
+                if !corrector.knows(word) {
+                    reading.unknownWords += 1
+                    if reading.unknownAt < 0 { reading.unknownAt = index }
+                }
+            }
+            index += 1
+        }
+        if both {
+            reading.entity = "both"
+        } else if let first = firstTopic, let second = secondTopic {
+            // "KOL jadi influencer": the second side is said of the first.
+            if second.at > 0, predicates.contains(words[second.at - 1]), let crossover = aspectIndex("crossover") {
+                reading.entity = first.name
+                weights[crossover] += Self.strongWeight
+                strong |= 1 << UInt32(crossover)
+            } else {
+                reading.entity = "both"
+            }
+        } else {
+            reading.entity = firstTopic?.name
+        }
+        var best = -1
+        var bestWeight: Int16 = 0
+        for aspect in 0..<aspectNames.count where weights[aspect] > bestWeight {
+            best = aspect
+            bestWeight = weights[aspect]
+        }
+        // Weak cues alone are a hint, not an aspect ("KOL dalam dunia marketing").
+        if bestWeight < Self.cueWeight { best = -1 }
+        reading.aspect = best
+        reading.aspectWeight = best >= 0 ? bestWeight : 0
+        reading.aspectIsStrong = best >= 0 && strong & (1 << UInt32(best)) != 0
+    }
+
+    /// The cue runs found in `stems`, as "run: aspect+weight" (for explanations).
+    func describeCues(in stems: [String]) -> [String] {
+        var found: [String] = []
+        var index = 0
+        while index < stems.count {
+            guard let match = cues.longestMatch(in: stems, at: index) else {
+                index += 1
+                continue
+            }
+            let names = match.value.map { cue -> String in
+                switch cue {
+                case .aspect(let aspect, let weight, _): return "\(aspectNames[aspect])+\(weight)"
+                case .foreign: return "foreign"
+                case .otherPlatform: return "other-platform"
+                }
+            }
+            found.append(stems[index..<(index + match.length)].joined(separator: " ") + ": " + names.joined(separator: ","))
+            index += match.length
+        }
+        return found
+    }
+
+    private static func isNumber(_ word: String) -> Bool { word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+
+    // MARK: - Language switches and definition frames
+
+    /// The language a message asks to switch to ("in English: ..."), with the words that ask it.
+    func languageSwitch(in tokens: [String]) -> (language: Language, range: Range<Int>)? {
+        var index = 0
+        while index < tokens.count {
+            if let match = switches.longestMatch(in: tokens, at: index) {
+                return (match.value, index..<(index + match.length))
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The words X of "apa itu X" / "X itu apa" / "what is X" in `tokens`, without fillers; nil when no frame.
+    func definedThing(in tokens: [String]) -> Range<Int>? {
+        var first = 0
+        while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
+        guard var range = definitionFrameRange(tokens, from: first) else { return nil }
+        while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.lowerBound]) {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
+        while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.upperBound - 1]) {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        return range.isEmpty ? nil : range
+    }
+
+    /// The range of X between a definition frame and the other end of the message.
+    private func definitionFrameRange(_ tokens: [String], from first: Int) -> Range<Int>? {
+        if let match = framesBefore.longestMatch(in: tokens, at: first) {
+            return (first + match.length)..<tokens.count
+        }
+        let from = max(first, tokens.count - framesAfter.maxWords)
+        for start in from..<tokens.count where start > first {
+            if let match = framesAfter.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
+                return first..<start
+            }
+        }
+        return nil
+    }
+}
+
+extension EntityValue {
+    var isTopic: Bool {
+        if case .topic = self { return true }
+        return false
+    }
+}
