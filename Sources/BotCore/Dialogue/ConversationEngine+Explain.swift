@@ -1,12 +1,13 @@
 /// A readable account of how the engine understands one message (for `kolbot ask --explain` and debugging).
 extension ConversationEngine {
-    /// How `text` is read for a fresh user: words, stems, entity, aspect, question forms, out-of-scope
-    /// signs, the matcher's choice and the answer chosen. Changes no state.
-    public func explanation(of text: String) -> String {
+    /// How `text` is read in the conversation of `user` (nil: a fresh user): words, stems, entity, aspect,
+    /// question forms, out-of-scope signs, the matcher's choice and the answer chosen. Changes no state.
+    public func explanation(of text: String, user: String? = nil) -> String {
+        let memory = user.flatMap(storeMemory(of:)) ?? UserMemory()
         let analysis = pack.analyzer.analyze(text)
         let reading = pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text))
         let matched = decide(analysis)
-        let understood = understand(analysis, reading, memory: UserMemory())
+        let understood = understand(analysis, reading, memory: memory)
         func describe(_ decision: Decision) -> String {
             switch decision {
             case .answer(let intent, let confidence): return "\(pack.intents[intent].name) (\(String(format: "%.2f", confidence)))"

@@ -36,6 +36,7 @@ public final class ConversationEngine {
         var reading = pack.reader.read(analysis, questionMark: questionMark)
         // "ok in English: where does ...": the rest of the message is answered in the language asked for.
         var switched: Language?
+        var requested: Language?
         // ("KOL artinya dalam bahasa Indonesia apa?" asks for a translation, not a switch.)
         if pack.reader.aspectNames.indices.contains(reading.aspect) ? pack.reader.aspectNames[reading.aspect] != "term" : true,
            let request = pack.reader.languageSwitch(in: analysis.tokens) {
@@ -47,10 +48,15 @@ public final class ConversationEngine {
                 analysis = restAnalysis
                 reading = restReading
                 switched = request.language
+            } else {
+                requested = request.language
             }
         }
+        // After a yes/no answer, a follow-up without a question word asks yes or no as well ("kalau Snapchat?").
+        let yesNoCarried = memory.askedYesNo && reading.forms.contains(.followUp)
+            && reading.forms.isDisjoint(with: [.questionWord, .why])
         var answerLanguage = language ?? switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
-        let understood = understand(analysis, reading, memory: memory)
+        let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried)
         var decision = understood.decision
         if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
             decision = resolveFollowUp(
@@ -66,6 +72,7 @@ public final class ConversationEngine {
             reply.text = template.replacingPlaceholders(["x": name])
         }
         remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
+        memory.askedYesNo = reply.polarity != nil
         if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
         store.store(memory, for: user)
         return reply
@@ -79,6 +86,10 @@ public final class ConversationEngine {
         }
         return false
     }
+
+    /// The intent the matcher ranked first for the last message it scored (-1 for none): the fallback
+    /// intent here means the message resembles the out-of-scope training phrases.
+    var matcherTopIntent: Int { Int(scorer.ranked.first?.intent ?? -1) }
 
     // MARK: - The user store
 

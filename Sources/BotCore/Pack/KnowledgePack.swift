@@ -45,6 +45,8 @@ public struct KnowledgePack: Sendable {
     let reader: Reader
     let routes: RouteTable
     let claims: YesNoClaims
+    /// The intent each conversation move of the reader answers with.
+    let moveIntents: [Int]
     let index: MatcherIndex
     let intentIndex: [String: Int]
     /// For each training phrase of the index: its intent index, language and text.
@@ -144,6 +146,12 @@ public struct KnowledgePack: Sendable {
         }
         self.intents = intents
         self.intentIndex = intentIndex
+        moveIntents = try reader.moveIntents.map { name in
+            guard let index = intentIndex[name] else {
+                throw PackError(path: directory + "/understanding.yaml", reason: "move answers with unknown intent \(name)")
+            }
+            return index
+        }
         routes = try RouteTable(spec: understanding.routes, aspects: reader.aspectNames, intents: intentIndex, topics: topics)
         claims = try YesNoClaims(spec: yesNo, intents: intentIndex) { text in
             analyzer.lexicon.apply(TextCleaner.tokens(text)).map(analyzer.lexicon.stemmer.stem)

@@ -10,25 +10,30 @@ struct UnderstandingSpec: Codable, Sendable {
     var predicates: [String]
     var languageSwitch: [String: [String]]
     var aspects: [AspectSpec]
+    var moves: [MoveSpec]
+    var qualifiers: [String]
     var foreign: [String]
     var otherPlatforms: [String]
     var definitionFrames: DefinitionFramesSpec
+    var matcherAspects: [String]
     var routes: [RouteSpec]
 
     enum CodingKeys: String, CodingKey {
-        case forms, fillers, pronouns, predicates, aspects, foreign, routes
+        case forms, fillers, pronouns, predicates, aspects, moves, qualifiers, foreign, routes
         case functionWords = "function_words"
         case languageSwitch = "language_switch"
         case otherPlatforms = "other_platforms"
         case definitionFrames = "definition_frames"
+        case matcherAspects = "matcher_aspects"
     }
 
     /// Every word the file names (for the spelling corrector's vocabulary).
     var allTexts: [String] {
-        var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + foreign + otherPlatforms
+        var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
         texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore
         for aspect in aspects { texts += (aspect.strong ?? []) + (aspect.cues ?? []) + (aspect.weak ?? []) }
+        for move in moves { texts += move.cues }
         return texts
     }
 }
@@ -76,6 +81,13 @@ struct AspectSpec: Codable, Sendable {
     var strong: [String]?
     var cues: [String]?
     var weak: [String]?
+}
+
+/// A conversation move (small talk or a follow-up) with the intent it answers with and its cue words.
+struct MoveSpec: Codable, Sendable {
+    var name: String
+    var intent: String
+    var cues: [String]
 }
 
 /// "apa itu X" frames.

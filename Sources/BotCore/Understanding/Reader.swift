@@ -5,6 +5,9 @@ struct Reader: Sendable {
     /// One thing a run of stems stands for.
     enum Cue: Sendable, Equatable {
         case aspect(Int, weight: Int16, strong: Bool)
+        case move(Int)
+        /// Consumes its words and names nothing ("menurut artikel").
+        case qualifier
         case foreign
         case otherPlatform
     }
@@ -15,8 +18,15 @@ struct Reader: Sendable {
     static let foreignWeight: Int16 = 3
     /// Aspect weights are summed in a fixed-size vector; a pack may define at most this many aspects.
     static let maximumAspects = 32
+    /// Move counts likewise.
+    static let maximumMoves = 16
 
     let aspectNames: [String]
+    /// The moves' names and the intents they answer with, in file order.
+    let moveNames: [String]
+    let moveIntents: [String]
+    /// Aspects whose intents the matcher may choose without a cue in the message.
+    let matcherAspects: Set<String>
     private let cues: PhraseTable<[Cue]>
     private let forms: PhraseTable<QuestionForms>
     private let followUpOpeners: PhraseTable<Bool>
@@ -42,6 +52,12 @@ struct Reader: Sendable {
         guard spec.aspects.count <= Self.maximumAspects else {
             throw PackError(path: "understanding.yaml", reason: "more than \(Self.maximumAspects) aspects")
         }
+        guard spec.moves.count <= Self.maximumMoves else {
+            throw PackError(path: "understanding.yaml", reason: "more than \(Self.maximumMoves) moves")
+        }
+        matcherAspects = Set(spec.matcherAspects)
+        moveNames = spec.moves.map(\.name)
+        moveIntents = spec.moves.map(\.intent)
         self.recognizer = recognizer
         self.corrector = corrector
         aspectNames = spec.aspects.map(\.name)
@@ -54,7 +70,14 @@ struct Reader: Sendable {
                 let key = normalised(text)
                 guard !key.isEmpty else { continue }
                 var values = cues.value(for: key.joined(separator: " ")) ?? []
-                if !values.contains(cue) { values.append(cue) }
+                // Two words of one aspect may meet in one key through the lexicon ("rujukan" -> "sumber"):
+                // the heavier counts, once.
+                if case .aspect(let aspect, let weight, _) = cue,
+                   let existing = values.firstIndex(where: { if case .aspect(aspect, _, _) = $0 { return true }; return false }) {
+                    if case .aspect(_, let old, _) = values[existing], old < weight { values[existing] = cue }
+                } else if !values.contains(cue) {
+                    values.append(cue)
+                }
                 cues.insert(key, value: values)
             }
         }
@@ -63,6 +86,8 @@ struct Reader: Sendable {
             add(aspect.cues ?? [], .aspect(index, weight: Self.cueWeight, strong: false))
             add(aspect.strong ?? [], .aspect(index, weight: Self.strongWeight, strong: true))
         }
+        for (index, move) in spec.moves.enumerated() { add(move.cues, .move(index)) }
+        add(spec.qualifiers, .qualifier)
         add(spec.foreign, .foreign)
         add(spec.otherPlatforms, .otherPlatform)
         if let platforms = aspectNames.firstIndex(of: "platforms") {
@@ -203,10 +228,12 @@ struct Reader: Sendable {
         let words = analysis.words
         let stems = analysis.stems
         var weights = SIMD32<Int16>()
+        var moves = SIMD16<UInt8>()
         var strong: UInt32 = 0
         var firstTopic: (name: String, at: Int)?
         var secondTopic: (name: String, at: Int)?
         var both = false
+        var numbers = 0
         let crossover = aspectIndex("crossover") ?? -1
         var index = 0
         while index < stems.count {
@@ -228,6 +255,8 @@ struct Reader: Sendable {
                     case .aspect(let aspect, let weight, let isStrong):
                         weights[aspect] += weight
                         if isStrong { strong |= 1 << UInt32(aspect) }
+                    case .move(let move): moves[move] &+= 1
+                    case .qualifier: break
                     case .foreign: reading.foreignWeight += Self.foreignWeight
                     case .otherPlatform:
                         reading.otherPlatform = true
@@ -264,6 +293,8 @@ struct Reader: Sendable {
             }
             if pronouns.contains(word) {
                 reading.pronoun = true
+            } else if Self.isNumber(word) {
+                numbers += 1
             } else if !functionWords.contains(word), !functionWords.contains(stems[index]), !Self.isNumber(word) {
                 reading.extraWords += 1
                 if !corrector.knows(word) {
@@ -293,6 +324,22 @@ struct Reader: Sendable {
             best = aspect
             bestWeight = weights[aspect]
         }
+        // Two numbers or more: arithmetic, not an ordinal ("berapa 17 + 25").
+        if numbers >= 2 { reading.foreignWeight += Self.foreignWeight }
+        var bestMove: UInt8 = 0
+        for move in 0..<moveNames.count where moves[move] > bestMove {
+            reading.move = move
+            bestMove = moves[move]
+        }
+        for move in 0..<moveNames.count where moves[move] == bestMove && bestMove > 0 {
+            reading.moveTies |= 1 << UInt16(move)
+        }
+        // A move explains a message only when its cues are at least as many as the other content words
+        // ("pagi min, udah bangun?" greets; "nonton film apa ya malam ini" does not).
+        if Int(bestMove) < reading.extraWords {
+            reading.move = -1
+            reading.moveTies = 0
+        }
         // Weak cues alone are a hint, not an aspect ("KOL dalam dunia marketing").
         if bestWeight < Self.cueWeight { best = -1 }
         reading.aspect = best
@@ -312,6 +359,8 @@ struct Reader: Sendable {
             let names = match.value.map { cue -> String in
                 switch cue {
                 case .aspect(let aspect, let weight, _): return "\(aspectNames[aspect])+\(weight)"
+                case .move(let move): return "move \(moveNames[move])"
+                case .qualifier: return "qualifier"
                 case .foreign: return "foreign"
                 case .otherPlatform: return "other-platform"
                 }

@@ -23,6 +23,10 @@ struct Reading: Sendable {
     /// Content words that no cue, entity or grammar word accounts for; of those, the ones the pack never saw.
     var extraWords = 0
     var unknownWords = 0
+    /// The conversation move with the most cues (index in the reader's moves), -1 for none; and every
+    /// move tied with it, as a bit set.
+    var move = -1
+    var moveTies: UInt16 = 0
     /// An ordinal (1...5) in the message.
     var ordinal: Int?
     /// "apa itu X" / "what is X" frame found.
