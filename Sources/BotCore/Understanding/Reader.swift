@@ -161,7 +161,7 @@ struct Reader: Sendable {
         if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
             reading.forms.insert(.yesNo)
         }
-        if reading.forms.contains(.yesNo) && reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
+        if reading.isChoice || reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
         return reading
     }
 
@@ -214,12 +214,10 @@ struct Reader: Sendable {
             }
         }
         // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no).
-        if reading.forms.contains(.yesNo) {
-            for index in first..<tokens.count where choices.contains(tokens[index]) {
-                if index + 1 < tokens.count, !negations.contains(tokens[index + 1]) {
-                    reading.forms.remove(.yesNo)
-                    break
-                }
+        for index in first..<tokens.count where choices.contains(tokens[index]) {
+            if index + 1 < tokens.count, !negations.contains(tokens[index + 1]) {
+                reading.isChoice = true
+                break
             }
         }
     }

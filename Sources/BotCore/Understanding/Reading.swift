@@ -29,6 +29,8 @@ struct Reading: Sendable {
     var moveTies: UInt16 = 0
     /// An ordinal (1...5) in the message.
     var ordinal: Int?
+    /// Two alternatives joined by "or" ("online or offline?"): a choice, never a yes/no question.
+    var isChoice = false
     /// "apa itu X" / "what is X" frame found.
     var hasDefinitionFrame = false
 
