@@ -14,6 +14,17 @@ extension ConversationEngine {
     /// The confidence reported for an answer chosen by the reading (the matcher's when it agrees and is higher).
     static let readingConfidence = 0.8
 
+    /// The matcher's opinion on a message: its decision, the intent it answers with (if any) and whether
+    /// the message most resembles the out-of-scope examples. Consulted only when the reading needs it.
+    struct MatcherOpinion {
+        var decision: Decision
+        var intent: Int?
+        var confidence = 0.0
+        var isMeta = false
+        var followUp: String?
+        var looksOutOfScope = false
+    }
+
     /// `languageRequest`: the message asks only to switch language ("in English please"); `yesNoCarried`: a
     /// follow-up of a yes/no answer, itself asking yes or no ("kalau Snapchat?").
     func understand(
@@ -21,64 +32,65 @@ extension ConversationEngine {
     ) -> Understood {
         let contextTopic = memory.topic > 0 ? pack.topicNames[Int(memory.topic) - 1] : nil
         let last = memory.lastIntent >= 0 ? Int(memory.lastIntent) : nil
-        // The matcher sees the reading's entity ("KOL jadi influencer" is about KOLs) and aspect.
-        var analysis = analysis
-        analysis.entities.topic = reading.entity
-        analysis.entities.aspect = reading.aspect >= 0 ? pack.aspectNames[reading.aspect] : nil
-        let matched = decide(analysis, contextTopic: contextTopic)
-        let matchedLooksOutOfScope = matcherTopIntent == pack.intentIndex[pack.fallbackIntent]
-        var matchedIntent: Int?
-        var matchedConfidence = 0.0
-        if case .answer(let intent, let confidence) = matched {
-            matchedIntent = intent
-            matchedConfidence = confidence
-        }
-        let matchedIsMeta = matchedIntent.map { isMeta(pack.intents[$0]) } ?? false
         let yesNo = reading.forms.contains(.yesNo) || yesNoCarried
+        var consulted: MatcherOpinion?
+        func matcher() -> MatcherOpinion {
+            if let consulted { return consulted }
+            // The matcher sees the reading's entity ("KOL jadi influencer" is about KOLs) and aspect.
+            var seen = analysis
+            seen.entities.topic = reading.entity
+            seen.entities.aspect = reading.aspect >= 0 ? pack.aspectNames[reading.aspect] : nil
+            var opinion = MatcherOpinion(decision: decide(seen, contextTopic: contextTopic))
+            opinion.looksOutOfScope = matcherTopIntent == pack.fallbackIndex
+            if case .answer(let intent, let confidence) = opinion.decision {
+                opinion.intent = intent
+                opinion.confidence = confidence
+                opinion.isMeta = pack.isMeta[intent]
+                opinion.followUp = pack.intents[intent].followUp
+            }
+            consulted = opinion
+            return opinion
+        }
 
         func refuse() -> Understood {
             let thing = reading.hasDefinitionFrame && reading.entity == nil ? pack.reader.definedThing(in: analysis.tokens) : nil
-            return Understood(decision: .fallback(confidence: max(matchedConfidence, 1 - matchedConfidence)), unknownThing: thing)
+            let confidence = consulted?.confidence ?? 0
+            return Understood(decision: .fallback(confidence: max(confidence, 1 - confidence)), unknownThing: thing)
         }
         func answer(_ intent: Int) -> Understood {
-            let confidence = intent == matchedIntent ? max(matchedConfidence, Self.readingConfidence) : Self.readingConfidence
+            var confidence = Self.readingConfidence
+            if let consulted, consulted.intent == intent { confidence = max(consulted.confidence, confidence) }
             var polarity: Polarity?
             if yesNo, pack.claims.claims[intent] != nil {
                 polarity = pack.claims.polarity(of: intent, stems: analysis.stems, reading: reading)
             }
             return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)
         }
-        func difference(_ ordinal: Int) -> Int? {
-            pack.intents.firstIndex { $0.group == "difference" && $0.slots.ordinal == ordinal }
-        }
 
         // Out of scope: an aspect nobody asks the article about outweighs the article's own.
         if reading.foreignWeight > 0, reading.foreignWeight >= reading.aspectWeight {
             return refuse()
         }
-        let followUp = matchedIntent.flatMap { pack.intents[$0].followUp }
-        if memory.pendingFirst >= 0, followUp != nil || reading.ordinal != nil {
-            return Understood(decision: matched) // "yang influencer" answers a clarification
+        if memory.pendingFirst >= 0, reading.ordinal != nil || matcher().followUp != nil {
+            return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
         }
         // A short message inside a conversation about the article ("kalau dari sisi kepercayaan?").
-        let continues = last.map { !isMeta(pack.intents[$0]) } ?? false
-            && reading.extraWords == 0 && reading.entity == nil
+        let continues = last.map { !pack.isMeta[$0] } ?? false && reading.extraWords == 0 && reading.entity == nil
         // Domain evidence: a side (or "they"), a strong aspect, a difference, a weak aspect continuing the
         // conversation, or a named platform asked yes or no.
         let evidence = reading.entity != nil || reading.pronoun || reading.aspectIsStrong || reading.forms.contains(.compareNoun)
             || (reading.aspect >= 0 && continues) || (reading.namedPlatform && yesNo)
         if !evidence {
-            if let languageRequest,
-               let index = pack.intents.firstIndex(where: { $0.followUp == (languageRequest == .english ? "english" : "indonesian") }) {
+            if let languageRequest, let index = pack.followUpIntent[languageRequest == .english ? "english" : "indonesian"] {
                 return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
             }
-            return converse(reading, tokens: analysis.tokens, matched: matched, matchedIntent: matchedIntent, matchedIsMeta: matchedIsMeta,
-                            continues: continues, contextTopic: contextTopic, refuse: refuse)
+            return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
+                            contextTopic: contextTopic, refuse: refuse)
         }
         // "contohnya?": the example of whatever the conversation is about.
-        if followUp == "example", reading.entity == nil, !reading.forms.contains(.compareNoun),
-           reading.aspect < 0 || pack.aspectNames[reading.aspect] == "examples" {
-            return Understood(decision: matched)
+        if reading.entity == nil, !reading.forms.contains(.compareNoun),
+           reading.aspect < 0 || reading.aspect == pack.reader.examplesAspect, matcher().followUp == "example" {
+            return Understood(decision: matcher().decision)
         }
 
         var entity = reading.entity
@@ -95,57 +107,59 @@ extension ConversationEngine {
         // aspect of the last answer ("terus influencer gimana?").
         let bare = reading.extraWords == 0 && reading.forms.isDisjoint(with: [.definition, .why, .yesNo, .list, .compare])
         if bare, let entity, let last {
-            let previous = pack.intents[last]
-            if let target = previous.then[entity], let index = pack.intentIndex[target] { return answer(index) }
-            if let aspect = previous.slots.aspect.flatMap(pack.reader.aspectIndex),
-               let routed = pack.routes.intent(entity: entity, aspect: aspect, forms: reading.forms), routed != last {
+            if let target = pack.intents[last].then[entity], let index = pack.intentIndex[target] { return answer(index) }
+            let aspect = pack.intentAspect[last]
+            if aspect >= 0, let routed = pack.routes.intent(entity: entity, aspect: aspect, forms: reading.forms), routed != last {
                 return answer(routed)
             }
         }
         // "perbedaan kedua", "the 4th difference".
-        if let ordinal = reading.ordinal, entity == "both" || entity == nil, let index = difference(ordinal) {
+        if let ordinal = reading.ordinal, entity == "both" || entity == nil, let index = pack.differenceIntent[ordinal] {
             return answer(index)
         }
         // A confident matcher answer about the same side stands ("kol itu harus ahli ya"), except for why-,
         // what-is and comparison questions, which the routes answer, and except an aspect the reading would
         // have seen (media, credibility, reach, ...).
         let routeFirst = !reading.forms.isDisjoint(with: [.why, .definition, .compare])
-        if !routeFirst, let intent = matchedIntent, !matchedIsMeta, matchedConfidence >= pack.settings.threshold,
-           pack.intents[intent].slots.aspect.map(pack.reader.matcherAspects.contains) ?? true,
-           entity.map({ isCompatible(intent, Entities(topic: $0)) }) ?? true {
-            return answer(intent)
+        if !routeFirst {
+            let opinion = matcher()
+            if let intent = opinion.intent, !opinion.isMeta, opinion.confidence >= pack.settings.threshold,
+               pack.intents[intent].slots.aspect.map(pack.reader.matcherAspects.contains) ?? true,
+               entity.map({ isCompatible(intent, Entities(topic: $0)) }) ?? true {
+                return answer(intent)
+            }
+            // A side beside words like the out-of-scope examples ("gimana caranya jadi influencer") stays refused.
+            if opinion.looksOutOfScope, reading.extraWords > 0 { return refuse() }
         }
-        // A side beside words like the out-of-scope examples ("gimana caranya jadi influencer") stays refused.
-        if !routeFirst, matchedLooksOutOfScope, reading.extraWords > 0 { return refuse() }
         if let routed = pack.routes.intent(entity: entity, aspect: -1, forms: reading.forms) { return answer(routed) }
-        return Understood(decision: matched)
+        return Understood(decision: matcher().decision)
     }
 
     /// A message without content of the article: small talk, a follow-up, or a refusal.
     private func converse(
-        _ reading: Reading, tokens: [String], matched: Decision, matchedIntent: Int?, matchedIsMeta: Bool, continues: Bool,
+        _ reading: Reading, tokens: [String], matcher: () -> MatcherOpinion, continues: Bool,
         contextTopic: String?, refuse: () -> Understood
     ) -> Understood {
         // "the first of those", "nomor 3": an ordinal follow-up (a short message: "who won the last world cup" is not).
         if reading.ordinal != nil, reading.extraWords == 0,
            reading.move < 0 || pack.intents[pack.moveIntents[reading.move]].followUp == nil,
-           let ordinal = pack.intents.firstIndex(where: { $0.followUp == "ordinal" }) {
+           let ordinal = pack.followUpIntent["ordinal"] {
             return Understood(decision: .answer(intent: ordinal, confidence: Self.readingConfidence))
         }
         if reading.move >= 0 {
             // The matcher's choice among tied moves, else the first.
-            if let intent = matchedIntent, let position = pack.moveIntents.firstIndex(of: intent),
-               reading.moveTies & (1 << UInt16(position)) != 0 {
-                return Understood(decision: matched)
+            if reading.moveTies & (reading.moveTies - 1) != 0, let intent = matcher().intent,
+               let position = pack.moveIntents.firstIndex(of: intent), reading.moveTies & (1 << UInt16(position)) != 0 {
+                return Understood(decision: matcher().decision)
             }
             return Understood(decision: .answer(intent: pack.moveIntents[reading.move], confidence: Self.readingConfidence))
         }
         // "do you know what Spotify is": a thing the article does not define.
         if reading.hasDefinitionFrame, pack.reader.definedThing(in: tokens) != nil { return refuse() }
         // The matcher's small talk and follow-ups, unless words the pack never saw come with them.
-        let isFollowUp = matchedIntent.map { pack.intents[$0].followUp != nil } ?? false
-        if matchedIsMeta, !isFollowUp || reading.unknownWords == 0 || reading.extraWords < 2 {
-            return Understood(decision: matched)
+        let opinion = matcher()
+        if opinion.isMeta, opinion.followUp == nil || reading.unknownWords == 0 || reading.extraWords < 2 {
+            return Understood(decision: opinion.decision)
         }
         // "terus artinya apa?": a definition of the conversation's own topic.
         if continues, reading.forms.contains(.definition), let contextTopic,
@@ -153,8 +167,8 @@ extension ConversationEngine {
             return Understood(decision: .answer(intent: routed, confidence: Self.readingConfidence))
         }
         // A content answer of the matcher about the conversation's own topic.
-        if continues, let intent = matchedIntent, let topic = contextTopic, isCompatible(intent, Entities(topic: topic)) {
-            return Understood(decision: matched)
+        if continues, let intent = opinion.intent, let topic = contextTopic, isCompatible(intent, Entities(topic: topic)) {
+            return Understood(decision: opinion.decision)
         }
         return refuse()
     }
@@ -172,8 +186,4 @@ extension ConversationEngine {
         return decision
     }
 
-    /// Small talk, questions about the bot or its source, and follow-ups: intents that are not content of the article.
-    func isMeta(_ intent: Intent) -> Bool {
-        intent.followUp != nil || intent.slots.topic == "none"
-    }
 }

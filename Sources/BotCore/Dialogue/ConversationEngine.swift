@@ -186,14 +186,17 @@ public final class ConversationEngine {
     func render(_ decision: Decision, language: Language) -> Reply {
         switch decision {
         case .answer(let index, let confidence):
-            guard pack.intents[index].answers.isEmpty else {
-                return answer(pack.intents[index], confidence: confidence, language: language, isFallback: false)
-            }
+            var reply = pack.reply(of: index, in: language)
             // An intent without answers (a follow-up of an unknown kind) never answers with empty text.
-            return render(.fallback(confidence: confidence), language: language)
+            if reply.text.isEmpty { return render(.fallback(confidence: confidence), language: language) }
+            reply.confidence = confidence
+            reply.isFallback = false
+            return reply
         case .fallback(let confidence):
-            let intent = pack.intent(named: pack.fallbackIntent)!
-            return answer(intent, confidence: confidence, language: language, isFallback: true)
+            var reply = pack.reply(of: pack.fallbackIndex, in: language)
+            reply.confidence = confidence
+            reply.isFallback = true
+            return reply
         case .clarify(let first, let second, let confidence):
             let a = question(of: pack.intents[first], language)
             let b = question(of: pack.intents[second], language)
@@ -202,15 +205,6 @@ public final class ConversationEngine {
             return Reply(text: text, intent: "clarify", confidence: confidence, language: language,
                          isFallback: true, suggestions: [a, b])
         }
-    }
-
-    private func answer(_ intent: Intent, confidence: Double, language: Language, isFallback: Bool) -> Reply {
-        let text = intent.answers[language] ?? intent.answers[.indonesian] ?? ""
-        let suggestions = intent.suggestions.compactMap { pack.intent(named: $0) }.map { question(of: $0, language) }
-        return Reply(
-            text: text, intent: intent.name, confidence: confidence, language: language, isFallback: isFallback,
-            suggestions: suggestions, source: intent.facts.isEmpty ? nil : pack.source[language],
-            facts: intent.facts)
     }
 
     private func question(of intent: Intent, _ language: Language) -> String {

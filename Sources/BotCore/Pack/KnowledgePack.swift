@@ -47,6 +47,20 @@ public struct KnowledgePack: Sendable {
     let claims: YesNoClaims
     /// The intent each conversation move of the reader answers with.
     let moveIntents: [Int]
+    /// Tables derived from the intents for the hot path (no `Intent` copies, no dictionary lookups by name).
+    /// The fallback intent's index.
+    let fallbackIndex: Int
+    /// Per intent: small talk, a question about the bot or its source, or a follow-up (not content of the article).
+    let isMeta: [Bool]
+    /// Per intent: the index of its aspect among ``aspectNames``, -1 for none.
+    let intentAspect: [Int]
+    /// Follow-up kind -> the follow-up intent of that kind.
+    let followUpIntent: [String: Int]
+    /// Ordinal -> the difference intent of that position.
+    let differenceIntent: [Int: Int]
+    /// Per intent and language (index `intent * Language.allCases.count + language`): the reply without its
+    /// confidence, rendered once.
+    let replies: [Reply]
     let index: MatcherIndex
     let intentIndex: [String: Int]
     /// For each training phrase of the index: its intent index, language and text.
@@ -146,6 +160,20 @@ public struct KnowledgePack: Sendable {
         }
         self.intents = intents
         self.intentIndex = intentIndex
+        fallbackIndex = intentIndex[pack.fallbackIntent] ?? -1
+        isMeta = intents.map { $0.followUp != nil || $0.slots.topic == "none" }
+        intentAspect = intents.map { intent in intent.slots.aspect.flatMap(reader.aspectIndex) ?? -1 }
+        var followUpIntent: [String: Int] = [:]
+        var differenceIntent: [Int: Int] = [:]
+        for (index, intent) in intents.enumerated() {
+            if let kind = intent.followUp, followUpIntent[kind] == nil { followUpIntent[kind] = index }
+            if intent.group == "difference", let ordinal = intent.slots.ordinal, differenceIntent[ordinal] == nil {
+                differenceIntent[ordinal] = index
+            }
+        }
+        self.followUpIntent = followUpIntent
+        self.differenceIntent = differenceIntent
+        replies = Self.render(intents, intentIndex: intentIndex, source: Self.localized(pack.source), fallback: pack.fallbackIntent)
         moveIntents = try reader.moveIntents.map { name in
             guard let index = intentIndex[name] else {
                 throw PackError(path: directory + "/understanding.yaml", reason: "move answers with unknown intent \(name)")
@@ -168,6 +196,32 @@ public struct KnowledgePack: Sendable {
         calibration = Self.calibrate(
             index: index, training: training, fallback: intentIndex[pack.fallbackIntent] ?? -1,
             unseenWeight: pack.matcher.unseenWeight)
+    }
+
+    /// Every intent's reply in every language, rendered once: the answer text, the suggested questions,
+    /// the source and the facts.
+    private static func render(_ intents: [Intent], intentIndex: [String: Int], source: [Language: String], fallback: String) -> [Reply] {
+        var replies: [Reply] = []
+        replies.reserveCapacity(intents.count * Language.allCases.count)
+        for intent in intents {
+            for language in Language.allCases {
+                func question(of name: String) -> String? {
+                    guard let index = intentIndex[name] else { return nil }
+                    return intents[index].question[language] ?? intents[index].question[.indonesian] ?? name
+                }
+                replies.append(Reply(
+                    text: intent.answers[language] ?? intent.answers[.indonesian] ?? "", intent: intent.name, confidence: 0,
+                    language: language, isFallback: intent.name == fallback,
+                    suggestions: intent.suggestions.compactMap(question(of:)),
+                    source: intent.facts.isEmpty ? nil : source[language], facts: intent.facts))
+            }
+        }
+        return replies
+    }
+
+    /// The rendered reply of intent `index` in `language`, without its confidence.
+    func reply(of index: Int, in language: Language) -> Reply {
+        replies[index * Language.allCases.count + (language == .indonesian ? 0 : 1)]
     }
 
     /// The intent called `name`.

@@ -80,7 +80,7 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             guard let match = table.longestMatch(in: words, at: index)
-                ?? Lexicon.withoutNya(word).flatMap({ base in table.value(for: base).map { (1, $0) } })
+                ?? Lexicon.withoutNya(word).flatMap({ base in table.value(forWord: base).map { (1, $0) } })
             else {
                 index += 1
                 continue

@@ -5,6 +5,8 @@
 struct SpellingCorrector: Sendable {
     /// Known words with how often they occur (ties go to the more frequent word).
     private let frequency: [String: Int]
+    /// The same words, for the cheap membership test every message word goes through.
+    private let known: WordSet
     /// A vocabulary word with one letter deleted -> the vocabulary words it comes from.
     private let deletions: [String: [String]]
     /// Shorter words are left alone: too many neighbours.
@@ -21,14 +23,15 @@ struct SpellingCorrector: Sendable {
         }
         self.frequency = frequency
         self.deletions = deletions
+        known = WordSet(frequency.keys)
     }
 
     /// True when `word` is in the vocabulary.
-    func knows(_ word: String) -> Bool { frequency[word] != nil }
+    func knows(_ word: String) -> Bool { known.contains(word) }
 
     /// The vocabulary word one edit away from `word`, or nil when `word` is known, short, or has no such neighbour.
     func correction(of word: String) -> String? {
-        guard word.utf8.count >= Self.minimumLength, frequency[word] == nil,
+        guard word.utf8.count >= Self.minimumLength, !known.contains(word),
               word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
         var best: String?
         func consider(_ candidate: String) {

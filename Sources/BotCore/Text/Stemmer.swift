@@ -2,7 +2,7 @@
 /// the suffixes -kan, -an, -i, an English plural -s, and the prefixes di-, ber-, ter-, meN-, peN-, per-.
 /// It never leaves fewer than four letters and leaves words in its `keep` set alone.
 struct Stemmer: Sendable {
-    let keep: Set<String>
+    let keep: WordSet
     private static let minimumStem = 4
 
     private static let particles: [[UInt8]] = ["kah", "lah", "tah", "pun"].map { Array($0.utf8) }

@@ -27,24 +27,26 @@ struct Reader: Sendable {
     let moveIntents: [String]
     /// Aspects whose intents the matcher may choose without a cue in the message.
     let matcherAspects: Set<String>
+    /// The index of the `examples` aspect, -1 when the pack has none.
+    let examplesAspect: Int
     private let cues: PhraseTable<[Cue]>
     private let forms: PhraseTable<QuestionForms>
     private let followUpOpeners: PhraseTable<Bool>
     private let yesNoFirst: PhraseTable<Bool>
     private let yesNoLast: PhraseTable<Bool>
-    private let requests: Set<String>
-    private let choices: Set<String>
+    private let requests: WordSet
+    private let choices: WordSet
     /// Single-word yes/no tags ("tidak", "not"): after a choice word they make "or not", not a choice.
-    private let negations: Set<String>
-    private let fillers: Set<String>
+    private let negations: WordSet
+    private let fillers: WordSet
     /// Grammar words and single-word form cues, as lexicon words and as stems: never content.
-    private let functionWords: Set<String>
-    private let pronouns: Set<String>
-    private let predicates: Set<String>
+    private let functionWords: WordSet
+    private let pronouns: WordSet
+    private let predicates: WordSet
     private let switches: PhraseTable<Language>
     private let framesBefore: PhraseTable<Bool>
     private let framesAfter: PhraseTable<Bool>
-    private let frameIgnore: Set<String>
+    private let frameIgnore: WordSet
     let recognizer: EntityRecognizer
     let corrector: SpellingCorrector
 
@@ -61,6 +63,7 @@ struct Reader: Sendable {
         self.recognizer = recognizer
         self.corrector = corrector
         aspectNames = spec.aspects.map(\.name)
+        examplesAspect = aspectNames.firstIndex(of: "examples") ?? -1
         func normalised(_ text: String) -> [String] {
             lexicon.apply(TextCleaner.tokens(text)).map(lexicon.stemmer.stem)
         }
@@ -118,11 +121,11 @@ struct Reader: Sendable {
         followUpOpeners = table(spec.forms.followup, true)
         yesNoFirst = table(spec.forms.yesno.first, true)
         yesNoLast = table(spec.forms.yesno.last, true)
-        requests = Set(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
-        choices = Set(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
-        negations = Set(spec.forms.yesno.last.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
-        fillers = Set(spec.fillers.flatMap(TextCleaner.tokens))
-        var grammar = Set<String>()
+        requests = WordSet(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
+        choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
+        negations = WordSet(spec.forms.yesno.last.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
+        fillers = WordSet(spec.fillers.flatMap(TextCleaner.tokens))
+        var grammar = WordSet([])
         let singleFormWords = spec.forms.allTexts.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] }
         for word in spec.functionWords + spec.fillers + singleFormWords + spec.definitionFrames.ignore {
             for token in lexicon.apply(TextCleaner.tokens(word)) {
@@ -131,8 +134,8 @@ struct Reader: Sendable {
             }
         }
         functionWords = grammar
-        pronouns = Set(spec.pronouns.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
-        predicates = Set(spec.predicates.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        pronouns = WordSet(spec.pronouns.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        predicates = WordSet(spec.predicates.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         var switches = PhraseTable<Language>()
         for (code, texts) in spec.languageSwitch.sorted(by: { $0.key < $1.key }) {
             guard let language = Language(rawValue: code) else {
@@ -143,7 +146,7 @@ struct Reader: Sendable {
         self.switches = switches
         framesBefore = table(spec.definitionFrames.before, true)
         framesAfter = table(spec.definitionFrames.after, true)
-        frameIgnore = Set(spec.definitionFrames.ignore.flatMap(TextCleaner.tokens))
+        frameIgnore = WordSet(spec.definitionFrames.ignore.flatMap(TextCleaner.tokens))
     }
 
     /// The index of aspect `name`, or nil.
@@ -239,7 +242,7 @@ struct Reader: Sendable {
                 // A side named inside a cue ("bisa jadi KOL") still counts, except in a crossover ("jadi influencer").
                 if !match.value.contains(where: { if case .aspect(let aspect, _, _) = $0 { return aspect == crossover }; return false }) {
                     for position in index..<(index + match.length) {
-                        for case .topic(let topic) in recognizer.table.value(for: words[position]) ?? [] where topic != "both" {
+                        for case .topic(let topic) in recognizer.table.value(forWord: words[position]) ?? [] where topic != "both" {
                             if firstTopic == nil {
                                 firstTopic = (topic, position)
                             } else if firstTopic?.name != topic, secondTopic == nil {
@@ -266,7 +269,7 @@ struct Reader: Sendable {
             }
             let word = words[index]
             if let match = recognizer.table.longestMatch(in: words, at: index)
-                ?? Lexicon.withoutNya(word).flatMap({ base in recognizer.table.value(for: base).map { (1, $0) } }) {
+                ?? Lexicon.withoutNya(word).flatMap({ base in recognizer.table.value(forWord: base).map { (1, $0) } }) {
                 var platform = false
                 for value in match.value {
                     switch value {

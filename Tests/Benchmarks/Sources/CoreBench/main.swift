@@ -2,7 +2,8 @@ import BotCore
 import Foundation
 
 // Measures the shipped pack on one thread: questions per second, latency per question (p50, p99),
-// and the memory of the loaded pack. Usage: core-bench [QUESTIONS] (default 300,000).
+// and the memory of the loaded pack. Usage: core-bench [QUESTIONS] [EVAL_DIR] (default 300,000 questions
+// drawn from ../../Intents/eval; EVAL_DIR compares two builds on the same questions).
 // `core-bench users [N]` instead creates conversation state for N users (default 1,000,000)
 // by answering one question each, and prints the memory per user.
 
@@ -37,7 +38,8 @@ func cpuSeconds() -> Double {
 let before = residentBytes()
 let pack = try KnowledgePack.load(directory: root.appendingPathComponent("Intents").path)
 let after = residentBytes()
-let texts = try EvaluationSet.load(paths: [root.appendingPathComponent("Intents/eval").path]).flatMap { $0.turns.map(\.text) }
+let evalDirectory = arguments.first { Int($0) == nil && $0 != "users" } ?? root.appendingPathComponent("Intents/eval").path
+let texts = try EvaluationSet.load(paths: [evalDirectory]).flatMap { $0.turns.map(\.text) }
 let engine = ConversationEngine(pack: pack)
 
 for index in 0..<20_000 { _ = engine.reply(to: texts[index % texts.count], user: "warm-\(index & 1023)") }
