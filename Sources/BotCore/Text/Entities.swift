@@ -64,7 +64,7 @@ struct EntityRecognizer: Sendable {
     /// The entities in `words` (lexicon-normalised, not stemmed).
     func recognize(_ words: [String]) -> Entities {
         var entities = Entities()
-        var topics: Set<String> = []
+        var kol = false, influencer = false, both = false, other: String?
         var digit: Int?
         var index = 0
         while index < words.count {
@@ -87,7 +87,13 @@ struct EntityRecognizer: Sendable {
             }
             for value in match.value {
                 switch value {
-                case .topic(let topic): topics.insert(topic)
+                case .topic(let topic):
+                    switch topic {
+                    case "kol": kol = true
+                    case "influencer": influencer = true
+                    case "both": both = true
+                    default: other = other ?? topic
+                    }
                 case .ordinal(let ordinal): entities.ordinal = entities.ordinal ?? ordinal
                 case .platform(let platform):
                     if !entities.platforms.contains(platform) { entities.platforms.append(platform) }
@@ -97,10 +103,10 @@ struct EntityRecognizer: Sendable {
         }
         // A spelled ordinal ("kelima") wins over a bare digit ("kok cuma 4? yang kelima?").
         entities.ordinal = entities.ordinal ?? digit
-        if topics.contains("both") || (topics.contains("kol") && topics.contains("influencer")) {
+        if both || (kol && influencer) {
             entities.topic = "both"
         } else {
-            entities.topic = topics.first
+            entities.topic = kol ? "kol" : influencer ? "influencer" : other
         }
         return entities
     }

@@ -40,10 +40,22 @@ struct SpellingCorrector: Sendable {
                currentCount > count || (currentCount == count && current < candidate) { return }
             best = candidate
         }
-        // A letter too many in `word`, or a letter wrong (both sides lose the same position).
-        for variant in Self.deletionVariants(of: word) {
-            consider(variant)
-            for candidate in deletions[variant] ?? [] where Self.isOneEdit(word, candidate) { consider(candidate) }
+        // A letter too many in `word`, or a letter wrong (both sides lose the same position). The variants
+        // are built in one stack buffer; each becomes a (small, inline) string only for the lookup.
+        var source = word
+        source.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                for skipped in 0..<bytes.count {
+                    var length = 0
+                    for (position, byte) in bytes.enumerated() where position != skipped {
+                        buffer[length] = byte
+                        length += 1
+                    }
+                    let variant = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
+                    consider(variant)
+                    for candidate in deletions[variant] ?? [] where Self.isOneEdit(word, candidate) { consider(candidate) }
+                }
+            }
         }
         // A letter missing in `word`.
         for candidate in deletions[word] ?? [] { consider(candidate) }
