@@ -142,7 +142,7 @@ extension ConversationEngine {
     ) -> Understood {
         // "the first of those", "nomor 3": an ordinal follow-up (a short message: "who won the last world cup" is not).
         if reading.ordinal != nil, reading.extraWords == 0,
-           reading.move < 0 || pack.intents[pack.moveIntents[reading.move]].followUp == nil,
+           reading.move < 0 || !["reset", "next", "previous"].contains(pack.intents[pack.moveIntents[reading.move]].followUp ?? ""),
            let ordinal = pack.followUpIntent["ordinal"] {
             return Understood(decision: .answer(intent: ordinal, confidence: Self.readingConfidence))
         }

@@ -29,10 +29,16 @@ struct SpellingCorrector: Sendable {
     /// True when `word` is in the vocabulary.
     func knows(_ word: String) -> Bool { known.contains(word) }
 
-    /// The vocabulary word one edit away from `word`, or nil when `word` is known, short, or has no such neighbour.
+    /// The vocabulary word one edit away from `word`, or nil when `word` is known, short, or has no such
+    /// neighbour. A word one letter shorter than the minimum is only completed by a missing letter ("leadr").
     func correction(of word: String) -> String? {
-        guard word.utf8.count >= Self.minimumLength, !known.contains(word),
+        let length = word.utf8.count
+        guard length >= Self.minimumLength - 1, !known.contains(word),
               word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
+        if length < Self.minimumLength {
+            return deletions[word]?.filter { $0.utf8.count == length + 1 }
+                .max { (frequency[$0] ?? 0, $1) < (frequency[$1] ?? 0, $0) }
+        }
         var best: String?
         func consider(_ candidate: String) {
             guard candidate != word, let count = frequency[candidate] else { return }
