@@ -84,6 +84,8 @@ extension ConversationEngine {
             if let languageRequest, let index = pack.followUpIntent[languageRequest == .english ? "english" : "indonesian"] {
                 return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
             }
+            // "always?" after a yes/no answer: the same question, with this word.
+            if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last] { return answer(last) }
             return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
                             contextTopic: contextTopic, refuse: refuse)
         }
@@ -112,6 +114,11 @@ extension ConversationEngine {
             if aspect >= 0, let routed = pack.routes.intent(entity: entity, aspect: aspect, forms: reading.forms), routed != last {
                 return answer(routed)
             }
+        }
+        // "bedanya apa kalau dibandingkan?" right after one side of an aspect: that aspect's difference.
+        if reading.entity == nil, reading.forms.contains(.compare), let last, pack.intentAspect[last] >= 0,
+           let routed = pack.routes.intent(entity: "both", aspect: pack.intentAspect[last], forms: reading.forms) {
+            return answer(routed)
         }
         // "perbedaan kedua", "the 4th difference".
         if let ordinal = reading.ordinal, entity == "both" || entity == nil, let index = pack.differenceIntent[ordinal] {

@@ -110,11 +110,16 @@ struct Reader: Sendable {
             (spec.forms.where, .where),
             (spec.forms.questionWords, .questionWord), (spec.forms.yesno.anywhere, .yesNo),
         ]
+        // A cue holding a question word ("what is", "kenapa sih") also marks the question word, which a
+        // longer cue would otherwise hide.
+        let questionWords = Set(spec.forms.questionWords.flatMap(TextCleaner.tokens))
         for (texts, form) in formLists {
             for text in texts {
                 let key = TextCleaner.tokens(text)
                 guard !key.isEmpty else { continue }
-                forms.insert(key, value: (forms.value(for: key.joined(separator: " ")) ?? []).union(form))
+                var value = (forms.value(for: key.joined(separator: " ")) ?? []).union(form)
+                if key.contains(where: questionWords.contains) { value.insert(.questionWord) }
+                forms.insert(key, value: value)
             }
         }
         self.forms = forms
