@@ -53,7 +53,8 @@ public final class ConversationEngine {
             }
         }
         // After a yes/no answer, a follow-up without a question word asks yes or no as well ("kalau Snapchat?").
-        let yesNoCarried = memory.askedYesNo && reading.forms.isDisjoint(with: [.questionWord, .why])
+        let yesNoCarried = memory.askedYesNo && !reading.forms.contains(.why)
+            && (!reading.forms.contains(.questionWord) || reading.questionWordInOpenerOnly)
             && (reading.forms.contains(.followUp) || !reading.hasContent)
         var answerLanguage = language ?? switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
         let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried)

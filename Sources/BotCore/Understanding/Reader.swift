@@ -177,10 +177,14 @@ struct Reader: Sendable {
         guard !tokens.isEmpty else { return }
         var index = 0
         var questionWordAt = -1
+        var lastQuestionWordEnd = -1
         while index < tokens.count {
             if let match = forms.longestMatch(in: tokens, at: index) {
                 reading.forms.formUnion(match.value)
-                if match.value.contains(.questionWord), questionWordAt < 0 { questionWordAt = index }
+                if match.value.contains(.questionWord) {
+                    if questionWordAt < 0 { questionWordAt = index }
+                    lastQuestionWordEnd = index + match.length
+                }
                 index += match.length
             } else {
                 index += 1
@@ -189,8 +193,11 @@ struct Reader: Sendable {
         var first = 0
         while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
         // A follow-up opens the message ("kalau KOL?", "terus influencer gimana?", "what about ...").
-        for start in 0...min(first, tokens.count - 1) where followUpOpeners.longestMatch(in: tokens, at: start) != nil {
+        for start in 0...min(first, tokens.count - 1) {
+            guard let opener = followUpOpeners.longestMatch(in: tokens, at: start) else { continue }
             reading.forms.insert(.followUp)
+            // "what about Snapchat?": the question word belongs to the opener.
+            reading.questionWordInOpenerOnly = lastQuestionWordEnd >= 0 && lastQuestionWordEnd <= start + opener.length
             break
         }
         guard first < tokens.count else { return }

@@ -29,6 +29,8 @@ struct Reading: Sendable {
     var moveTies: UInt16 = 0
     /// An ordinal (1...5) in the message.
     var ordinal: Int?
+    /// The only question word is part of a follow-up opener ("what about ...", "how about ...").
+    var questionWordInOpenerOnly = false
     /// Two alternatives joined by "or" ("online or offline?"): a choice, never a yes/no question.
     var isChoice = false
     /// "apa itu X" / "what is X" frame found.
