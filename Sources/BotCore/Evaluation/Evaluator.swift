@@ -28,11 +28,13 @@ public struct EvaluationMiss: Sendable, Equatable {
 public struct FileAccuracy: Sendable, Equatable {
     /// The file's path.
     public var file: String
-    /// Turns in the file, and turns answered right.
+    /// Turns in the file.
     public var turns: Int
+    /// Turns answered right.
     public var correct: Int
-    /// Conversations (cases) in the file, and conversations whose every turn was right.
+    /// Conversations (cases) in the file.
     public var cases: Int
+    /// Conversations whose every turn was right.
     public var casesCorrect: Int
 }
 
@@ -54,8 +56,9 @@ public struct EvaluationReport: Sendable {
     public var languageChecked: Int
     /// Pinned turns answered in the expected language.
     public var languageCorrect: Int
-    /// Turns whose yes/no verdict was pinned, and those answered with that verdict.
+    /// Turns whose yes/no verdict was pinned.
     public var polarityChecked: Int
+    /// Pinned turns answered with that verdict.
     public var polarityCorrect: Int
     /// Accuracy per file, in file order.
     public var files: [FileAccuracy]
