@@ -16,6 +16,8 @@ public struct Reply: Sendable, Equatable {
     public var source: String?
     /// The ids of the facts (from `facts.md`) the answer rests on.
     public var facts: [String]
+    /// Set on answers to yes/no questions: the verdict the text leads with; nil otherwise.
+    public var polarity: Polarity?
 
     /// Creates a reply.
     public init(
@@ -26,7 +28,8 @@ public struct Reply: Sendable, Equatable {
         isFallback: Bool,
         suggestions: [String] = [],
         source: String? = nil,
-        facts: [String] = []
+        facts: [String] = [],
+        polarity: Polarity? = nil
     ) {
         self.text = text
         self.intent = intent
@@ -36,5 +39,6 @@ public struct Reply: Sendable, Equatable {
         self.suggestions = suggestions
         self.source = source
         self.facts = facts
+        self.polarity = polarity
     }
 }

@@ -51,6 +51,9 @@ struct AskCommand: ParsableCommand {
     @Flag(help: "Read JSON lines on stdin and answer each on stdout.")
     var jsonl = false
 
+    @Flag(help: "Show how the question is understood (entity, aspect, form, matcher) instead of answering; with --jsonl, explain lines starting with '?' and answer the others.")
+    var explain = false
+
     @Argument(help: "The question.")
     var text: [String] = []
 
@@ -63,9 +66,14 @@ struct AskCommand: ParsableCommand {
         let engine = ConversationEngine(pack: try pack.load())
         if jsonl {
             var session = JSONLinesSession(engine: engine)
+            session.explain = explain
             while let line = readLine(strippingNewline: true) {
                 FileHandle.standardOutput.write(Data(session.answer(line: line) + [UInt8(ascii: "\n")]))
             }
+            return
+        }
+        if explain {
+            print(engine.explanation(of: text.joined(separator: " ")))
             return
         }
         let question = Question(id: "cli-1", user: user, text: text.joined(separator: " "), language: lang)
@@ -86,6 +94,8 @@ struct AskCommand: ParsableCommand {
 /// schema of the topic contract); every input line yields exactly one output line.
 struct JSONLinesSession {
     let engine: ConversationEngine
+    /// Explain lines whose text starts with "?" instead of answering them (the conversation does not advance).
+    var explain = false
     private let decoder = QuestionDecoder()
     private var lineNumber = 0
 
@@ -96,6 +106,9 @@ struct JSONLinesSession {
         lineNumber += 1
         switch decoder.decode(value: Array(line.utf8), key: nil, defaultID: "stdin-\(lineNumber)") {
         case .success(let question):
+            if explain, question.text.hasPrefix("?") {
+                return Array(engine.explanation(of: String(question.text.dropFirst()), user: question.user).utf8)
+            }
             let reply = engine.reply(to: question.text, user: question.user, language: question.language, questionId: question.id)
             return Answer(replying: question, with: reply, timestampMs: currentTimeMs()).encoded()
         case .failure(let error):

@@ -19,11 +19,23 @@ struct IntentsCommand: ParsableCommand {
 
         @OptionGroup var pack: PackLocation
 
+        @Option(name: .customLong("evaluation"), help: "Evaluation files or directories to check against training (repeatable; default: <intents>/eval).")
+        var evaluation: [String] = []
+
         func run() throws {
             let knowledge = try pack.load()
-            let evalDirectory = pack.directory + "/eval"
-            let cases = FileManager.default.fileExists(atPath: evalDirectory)
-                ? (try? EvaluationSet.load(paths: [evalDirectory])) ?? [] : []
+            let paths = evaluation.isEmpty ? [pack.directory + "/eval"] : evaluation
+            let cases: [EvaluationCase]
+            if evaluation.isEmpty, !FileManager.default.fileExists(atPath: paths[0]) {
+                cases = []
+            } else {
+                do {
+                    cases = try EvaluationSet.load(paths: paths)
+                } catch {
+                    FileHandle.standardError.write(Data("kolbot: \(error)\n".utf8))
+                    throw ExitCode(2)
+                }
+            }
             let issues = PackChecker.check(knowledge, evaluation: cases)
             let phrases = knowledge.intents.reduce(0) { $0 + ($1.phrases[.indonesian]?.count ?? 0) + ($1.phrases[.english]?.count ?? 0) }
             print("pack \(knowledge.name): \(knowledge.intents.count) intents, \(phrases) training phrases, "

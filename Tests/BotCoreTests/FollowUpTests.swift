@@ -18,7 +18,7 @@ private func intents(_ turns: [String], engine: ConversationEngine = TestPack.en
     }
 
     @Test func topicSwitchFollowsTheAspect() {
-        #expect(intents(["dari mana kredibilitas influencer?", "kalau KOL?"]) == ["influencer.credibility", "difference.2"])
+        #expect(intents(["dari mana kredibilitas influencer?", "kalau KOL?"]) == ["influencer.credibility", "kol.credibility"])
     }
 
     @Test func topicFollowUpWithoutContextDefinesTheTopic() {

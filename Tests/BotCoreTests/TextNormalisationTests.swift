@@ -35,7 +35,7 @@ import Testing
         #expect(stemmer.stem("perbedaan") == "perbedaan")
     }
 
-    @Test func entitiesFindTopicsOrdinalsAspectsAndPlatforms() {
+    @Test func entitiesFindTopicsOrdinalsAndPlatforms() {
         let analyzer = TestPack.shared.analyzer
         #expect(analyzer.analyze("perbedaan kedua").entities.ordinal == 2)
         #expect(analyzer.analyze("perbedaan keduanya apa").entities.ordinal == nil)
@@ -44,7 +44,6 @@ import Testing
         #expect(analyzer.analyze("5 perbedaan influencer dan kol").entities.ordinal == nil)
         #expect(analyzer.analyze("5 perbedaan influencer dan kol").entities.topic == "both")
         #expect(analyzer.analyze("kalau KOLnya?").entities.topic == "kol")
-        #expect(analyzer.analyze("beda kredibilitas").entities.aspect == "credibility")
         #expect(analyzer.analyze("di ig sama tiktok").entities.platforms == ["instagram", "tiktok"])
     }
 

@@ -27,6 +27,22 @@ import Testing
         #expect(result.stdout.contains("duplicate-phrase"))
     }
 
+    @Test func leakingEvaluationFailsTheCheck() throws {
+        let directory = NSTemporaryDirectory() + "kolbot-pack-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Kolbot.packageRoot.appendingPathComponent("Intents").path, toPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try """
+            cases:
+              - turns:
+                  - {text: "KOL tuh sebutan buat orang yang bagaimana sih sebenarnya", intent: definition.kol}
+                  - {text: "Kalau influencer?", intent: definition.influencer}
+            """.write(toFile: directory + "/eval/zz-leak.yaml", atomically: true, encoding: .utf8)
+        let result = try Kolbot.run(["intents", "check", "--intents", directory])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("evaluation-in-training: evaluation turn \"Kalau influencer?\" (turn 2 of a conversation)"), "\(result.stdout)")
+        #expect(!result.stdout.contains("sebenarnya\" (turn 1"))
+    }
+
     @Test func listShowsIntents() throws {
         let result = try Kolbot.run(["intents", "list"])
         #expect(result.status == 0)

@@ -31,21 +31,66 @@ public final class ConversationEngine {
         let now = clock.now()
         store.expire(now: now)
         var memory = store.memory(of: user, now: now) ?? UserMemory()
-        let analysis = pack.analyzer.analyze(text)
-        var answerLanguage = language ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
-        let contextTopic = memory.topic > 0 ? pack.topicNames[Int(memory.topic) - 1] : nil
-        var decision = decide(analysis, contextTopic: contextTopic)
+        var analysis = pack.analyzer.analyze(text)
+        let questionMark = Self.endsWithQuestionMark(text)
+        var reading = pack.reader.read(analysis, questionMark: questionMark)
+        // "ok in English: where does ...": the rest of the message is answered in the language asked for.
+        var switched: Language?
+        var requested: Language?
+        // ("KOL artinya dalam bahasa Indonesia apa?" asks for a translation, not a switch.)
+        if pack.reader.aspectNames.indices.contains(reading.aspect) ? pack.reader.aspectNames[reading.aspect] != "term" : true,
+           let request = pack.reader.languageSwitch(in: analysis.tokens) {
+            var rest = analysis.tokens
+            rest.removeSubrange(request.range)
+            let restAnalysis = pack.analyzer.analyze(rest.joined(separator: " "))
+            let restReading = pack.reader.read(restAnalysis, questionMark: questionMark)
+            if restReading.hasContent {
+                analysis = restAnalysis
+                reading = restReading
+                switched = request.language
+            } else {
+                requested = request.language
+            }
+        }
+        // After a yes/no answer, a follow-up without a question word asks yes or no as well ("kalau Snapchat?").
+        let yesNoCarried = memory.askedYesNo && !reading.forms.contains(.why)
+            && (!reading.forms.contains(.questionWord) || reading.questionWordInOpenerOnly)
+            && (reading.forms.contains(.followUp) || !reading.hasContent)
+        var answerLanguage = language ?? switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
+        let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried)
+        var decision = understood.decision
         if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
             decision = resolveFollowUp(
                 kind, intent: intent, confidence: confidence, entities: analysis.entities, memory: memory,
                 language: &answerLanguage, languageForced: language != nil)
         }
-        let reply = render(decision, language: answerLanguage)
+        var reply = render(decision, language: answerLanguage)
+        if case .answer = decision, let polarity = understood.polarity {
+            reply = leading(reply, with: polarity, reading: reading, analysis: analysis, text: text)
+        } else if case .fallback = decision, let thing = understood.unknownThing,
+                  let name = Self.name(of: thing, in: analysis.tokens, text: text),
+                  let template = pack.fallbackNamed[answerLanguage] {
+            reply.text = template.replacingPlaceholders(["x": name])
+        }
         remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
+        memory.askedYesNo = reply.polarity != nil
         if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
         store.store(memory, for: user)
         return reply
     }
+
+    /// True when `text` ends with "?" (trailing spaces aside).
+    static func endsWithQuestionMark(_ text: String) -> Bool {
+        for byte in text.utf8.reversed() {
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 { continue }
+            return byte == 63
+        }
+        return false
+    }
+
+    /// The intent the matcher ranked first for the last message it scored (-1 for none): the fallback
+    /// intent here means the message resembles the out-of-scope training phrases.
+    var matcherTopIntent: Int { Int(scorer.ranked.first?.intent ?? -1) }
 
     // MARK: - The user store
 
@@ -143,14 +188,17 @@ public final class ConversationEngine {
     func render(_ decision: Decision, language: Language) -> Reply {
         switch decision {
         case .answer(let index, let confidence):
-            guard pack.intents[index].answers.isEmpty else {
-                return answer(pack.intents[index], confidence: confidence, language: language, isFallback: false)
-            }
+            var reply = pack.reply(of: index, in: language)
             // An intent without answers (a follow-up of an unknown kind) never answers with empty text.
-            return render(.fallback(confidence: confidence), language: language)
+            if reply.text.isEmpty { return render(.fallback(confidence: confidence), language: language) }
+            reply.confidence = confidence
+            reply.isFallback = false
+            return reply
         case .fallback(let confidence):
-            let intent = pack.intent(named: pack.fallbackIntent)!
-            return answer(intent, confidence: confidence, language: language, isFallback: true)
+            var reply = pack.reply(of: pack.fallbackIndex, in: language)
+            reply.confidence = confidence
+            reply.isFallback = true
+            return reply
         case .clarify(let first, let second, let confidence):
             let a = question(of: pack.intents[first], language)
             let b = question(of: pack.intents[second], language)
@@ -159,15 +207,6 @@ public final class ConversationEngine {
             return Reply(text: text, intent: "clarify", confidence: confidence, language: language,
                          isFallback: true, suggestions: [a, b])
         }
-    }
-
-    private func answer(_ intent: Intent, confidence: Double, language: Language, isFallback: Bool) -> Reply {
-        let text = intent.answers[language] ?? intent.answers[.indonesian] ?? ""
-        let suggestions = intent.suggestions.compactMap { pack.intent(named: $0) }.map { question(of: $0, language) }
-        return Reply(
-            text: text, intent: intent.name, confidence: confidence, language: language, isFallback: isFallback,
-            suggestions: suggestions, source: intent.facts.isEmpty ? nil : pack.source[language],
-            facts: intent.facts)
     }
 
     private func question(of intent: Intent, _ language: Language) -> String {

@@ -18,12 +18,15 @@ struct UserMemory: Equatable {
     var recentCount: UInt8 = 0
     /// Seconds since the epoch of the last question.
     var lastActivity: Double = 0
+    /// The last answer was a yes/no verdict: a follow-up "kalau Snapchat?" asks yes or no too.
+    /// Kept in memory only (not part of ``ConversationState``).
+    var askedYesNo = false
 
     static func == (lhs: UserMemory, rhs: UserMemory) -> Bool {
         lhs.language == rhs.language && lhs.lastIntent == rhs.lastIntent && lhs.topic == rhs.topic
             && lhs.aspect == rhs.aspect && lhs.cursor == rhs.cursor && lhs.pendingFirst == rhs.pendingFirst
             && lhs.pendingSecond == rhs.pendingSecond && lhs.recentIds == rhs.recentIds
-            && lhs.lastActivity == rhs.lastActivity
+            && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo
     }
 
     var languageValue: Language? {

@@ -5,10 +5,33 @@ import Yams
 public struct EvaluationTurn: Sendable, Equatable {
     /// The user's message.
     public var text: String
-    /// The expected intent (`fallback` for out-of-scope messages).
+    /// The expected intent (`fallback` for out-of-scope messages); the first of ``intents``.
     public var intent: String
+    /// Every intent accepted as right (any of them counts).
+    public var intents: [String]
     /// The expected answer language, when the case pins it.
     public var language: Language?
+    /// The verdict a yes/no answer must lead with, when the case pins it.
+    public var polarity: Polarity?
+
+    /// Creates a turn expecting any of `intents` (at least one).
+    public init(text: String, intents: [String], language: Language? = nil, polarity: Polarity? = nil) {
+        self.text = text
+        self.intent = intents.first ?? ""
+        self.intents = intents
+        self.language = language
+        self.polarity = polarity
+    }
+
+    /// Creates a turn expecting `intent`.
+    public init(text: String, intent: String, language: Language? = nil, polarity: Polarity? = nil) {
+        self.init(text: text, intents: [intent], language: language, polarity: polarity)
+    }
+
+    /// True when `reply` answers this turn right: one of the intents and, when pinned, the verdict.
+    public func accepts(_ reply: Reply) -> Bool {
+        intents.contains(reply.intent) && (polarity == nil || reply.polarity == polarity)
+    }
 }
 
 /// A conversation of one or more turns, run with a fresh user.
@@ -19,7 +42,9 @@ public struct EvaluationCase: Sendable, Equatable {
     public var file: String
 }
 
-/// Loads evaluation cases from YAML files: `cases:` is a list of `{text, intent, lang?}` or `{turns: [...]}`.
+/// Loads evaluation cases from YAML files: `cases:` is a list of `{text, intent, lang?, polarity?}` or
+/// `{turns: [...]}` of such turns; `intent` is a name or a list of names (any of them counts), `polarity`
+/// is `yes`, `no` or `unknown` (the answer must lead with that verdict).
 public enum EvaluationSet {
     /// The cases of every `.yaml` file among `paths` (files, or directories read non-recursively).
     public static func load(paths: [String]) throws -> [EvaluationCase] {
@@ -34,29 +59,72 @@ public enum EvaluationSet {
             for file in files {
                 let spec: FileSpec = try KnowledgePack.decode(file)
                 for entry in spec.cases {
-                    let turns = entry.turns ?? [TurnSpec(text: entry.text ?? "", intent: entry.intent ?? "", lang: entry.lang)]
-                    guard !turns.isEmpty, turns.allSatisfy({ !$0.intent.isEmpty }) else {
+                    let turns = entry.turns ?? [TurnSpec(text: entry.text ?? "", intent: entry.intent ?? .one(""), lang: entry.lang, polarity: entry.polarity)]
+                    guard !turns.isEmpty, turns.allSatisfy({ !$0.intent.names.isEmpty && !$0.intent.names.contains("") }) else {
                         throw PackError(path: file.path, reason: "a case lacks turns or an expected intent")
                     }
-                    cases.append(EvaluationCase(
-                        turns: turns.map { EvaluationTurn(text: $0.text, intent: $0.intent, language: $0.lang.flatMap(Language.init(rawValue:))) },
-                        file: file.path))
+                    var converted: [EvaluationTurn] = []
+                    for turn in turns {
+                        var polarity: Polarity?
+                        if let name = turn.polarity {
+                            guard let value = Polarity(rawValue: name) else {
+                                throw PackError(path: file.path, reason: "unknown polarity \(name) (yes, no or unknown)")
+                            }
+                            polarity = value
+                        }
+                        converted.append(EvaluationTurn(
+                            text: turn.text, intents: turn.intent.names,
+                            language: turn.lang.flatMap(Language.init(rawValue:)), polarity: polarity))
+                    }
+                    cases.append(EvaluationCase(turns: converted, file: file.path))
                 }
             }
         }
         return cases
     }
 
+    /// An intent name, or a list of names any of which counts.
+    enum ExpectedIntents: Codable {
+        case one(String)
+        case any([String])
+
+        var names: [String] {
+            switch self {
+            case .one(let name): return [name]
+            case .any(let names): return names
+            }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let name = try? container.decode(String.self) {
+                self = .one(name)
+            } else {
+                self = .any(try container.decode([String].self))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .one(let name): try container.encode(name)
+            case .any(let names): try container.encode(names)
+            }
+        }
+    }
+
     struct TurnSpec: Codable {
         var text: String
-        var intent: String
+        var intent: ExpectedIntents
         var lang: String?
+        var polarity: String?
     }
 
     struct CaseSpec: Codable {
         var text: String?
-        var intent: String?
+        var intent: ExpectedIntents?
         var lang: String?
+        var polarity: String?
         var turns: [TurnSpec]?
     }
 

@@ -24,6 +24,20 @@ public struct EvaluationMiss: Sendable, Equatable {
     public var confidence: Double
 }
 
+/// The accuracy of one evaluation file.
+public struct FileAccuracy: Sendable, Equatable {
+    /// The file's path.
+    public var file: String
+    /// Turns in the file.
+    public var turns: Int
+    /// Turns answered right.
+    public var correct: Int
+    /// Conversations (cases) in the file.
+    public var cases: Int
+    /// Conversations whose every turn was right.
+    public var casesCorrect: Int
+}
+
 /// The outcome of running evaluation cases through the engine.
 public struct EvaluationReport: Sendable {
     /// Turns evaluated.
@@ -32,6 +46,8 @@ public struct EvaluationReport: Sendable {
     public var correct: Int
     /// Cases (conversations) evaluated.
     public var cases: Int
+    /// Cases whose every turn was answered right.
+    public var casesCorrect: Int
     /// Cases with more than one turn.
     public var multiTurnCases: Int
     /// Multi-turn cases whose every turn was right.
@@ -40,6 +56,12 @@ public struct EvaluationReport: Sendable {
     public var languageChecked: Int
     /// Pinned turns answered in the expected language.
     public var languageCorrect: Int
+    /// Turns whose yes/no verdict was pinned.
+    public var polarityChecked: Int
+    /// Pinned turns answered with that verdict.
+    public var polarityCorrect: Int
+    /// Accuracy per file, in file order.
+    public var files: [FileAccuracy]
     /// Per-intent metrics, by intent name.
     public var intents: [IntentMetrics]
     /// (expected, predicted, count), most frequent first.
@@ -57,42 +79,67 @@ public struct EvaluationReport: Sendable {
     /// Expected calibration error: the turn-weighted gap between confidence and accuracy over ten confidence bins.
     public var calibrationError: Double
 
-    /// Share of turns answered with the expected intent.
+    /// Share of turns answered right (an expected intent and, when pinned, the expected verdict).
     public var accuracy: Double { turns == 0 ? 0 : Double(correct) / Double(turns) }
+    /// Share of conversations whose every turn was answered right.
+    public var caseAccuracy: Double { cases == 0 ? 0 : Double(casesCorrect) / Double(cases) }
 }
 
 /// Runs evaluation cases through a ``ConversationEngine`` and scores the answers.
 public enum Evaluator {
-    /// Runs every case with its own fresh user. `fallbackIntent` names the out-of-scope intent.
+    /// Runs every case with its own fresh user; a turn is right when ``EvaluationTurn/accepts(_:)`` holds.
     public static func run(_ cases: [EvaluationCase], pack: KnowledgePack) -> EvaluationReport {
         let engine = ConversationEngine(pack: pack)
         var pairs: [(expected: String, predicted: String)] = []
         var confidences: [(confidence: Double, correct: Bool)] = []
         var misses: [EvaluationMiss] = []
-        var multiTurn = 0, multiTurnCorrect = 0, languageChecked = 0, languageCorrect = 0
+        var correct = 0, casesCorrect = 0, multiTurn = 0, multiTurnCorrect = 0
+        var languageChecked = 0, languageCorrect = 0, polarityChecked = 0, polarityCorrect = 0
         var outOfScopeTrue = 0, declined = 0, declinedOutOfScope = 0
+        var files: [FileAccuracy] = []
         for (number, evaluationCase) in cases.enumerated() {
             let user = "eval-\(number)"
             var allRight = true
+            if files.last?.file != evaluationCase.file {
+                files.append(FileAccuracy(file: evaluationCase.file, turns: 0, correct: 0, cases: 0, casesCorrect: 0))
+            }
             for turn in evaluationCase.turns {
                 let reply = engine.reply(to: turn.text, user: user)
-                pairs.append((turn.intent, reply.intent))
-                confidences.append((reply.confidence, reply.intent == turn.intent))
-                if reply.intent != turn.intent {
+                let right = turn.accepts(reply)
+                // The expected name is the one answered when it is among the accepted ones.
+                let expected = turn.intents.contains(reply.intent) ? reply.intent : turn.intent
+                pairs.append((expected, reply.intent))
+                confidences.append((reply.confidence, right))
+                files[files.count - 1].turns += 1
+                if right {
+                    correct += 1
+                    files[files.count - 1].correct += 1
+                } else {
                     allRight = false
-                    misses.append(EvaluationMiss(text: turn.text, expected: turn.intent, predicted: reply.intent, confidence: reply.confidence))
+                    let predicted = reply.intent + (turn.polarity != nil ? " (\(reply.polarity?.rawValue ?? "no verdict"))" : "")
+                    let wanted = turn.intents.joined(separator: "|") + (turn.polarity.map { " (\($0.rawValue))" } ?? "")
+                    misses.append(EvaluationMiss(text: turn.text, expected: wanted, predicted: predicted, confidence: reply.confidence))
                 }
                 if let language = turn.language {
                     languageChecked += 1
                     if reply.language == language { languageCorrect += 1 }
                 }
-                let isOutOfScope = turn.intent == pack.fallbackIntent
+                if let polarity = turn.polarity {
+                    polarityChecked += 1
+                    if reply.polarity == polarity { polarityCorrect += 1 }
+                }
+                let isOutOfScope = turn.intents == [pack.fallbackIntent]
                 if isOutOfScope { outOfScopeTrue += 1 }
                 // Declined: the fallback, or a clarifying question instead of an answer.
                 if reply.isFallback {
                     declined += 1
                     if isOutOfScope { declinedOutOfScope += 1 }
                 }
+            }
+            files[files.count - 1].cases += 1
+            if allRight {
+                casesCorrect += 1
+                files[files.count - 1].casesCorrect += 1
             }
             if evaluationCase.turns.count > 1 {
                 multiTurn += 1
@@ -101,12 +148,16 @@ public enum Evaluator {
         }
         return EvaluationReport(
             turns: pairs.count,
-            correct: pairs.filter { $0.expected == $0.predicted }.count,
+            correct: correct,
             cases: cases.count,
+            casesCorrect: casesCorrect,
             multiTurnCases: multiTurn,
             multiTurnCorrect: multiTurnCorrect,
             languageChecked: languageChecked,
             languageCorrect: languageCorrect,
+            polarityChecked: polarityChecked,
+            polarityCorrect: polarityCorrect,
+            files: files,
             intents: metrics(pairs),
             confusions: confusions(pairs),
             outOfScopePrecision: declined == 0 ? 1 : Double(declinedOutOfScope) / Double(declined),

@@ -4,7 +4,7 @@ import Foundation
 /// and an inverted index from feature to the training phrases holding it (weights normalised per phrase).
 struct MatcherIndex: Sendable {
     /// Feature key to dense feature id.
-    let featureIds: [UInt64: Int32]
+    let featureIds: FeatureTable
     /// Weight of each feature id (idf times the weight of its kind).
     let featureWeight: [Float]
     /// The weight a feature never seen in training counts with, per kind.
@@ -87,7 +87,7 @@ struct MatcherIndex: Sendable {
             }
             start.append(Int32(phraseList.count))
         }
-        featureIds = ids
+        featureIds = FeatureTable(ids)
         featureWeight = weights
         postingStart = start
         postingPhrase = phraseList
@@ -99,7 +99,7 @@ struct MatcherIndex: Sendable {
 
     /// Bytes held by the tables (an estimate of the loaded pack's matcher memory).
     var approximateBytes: Int {
-        featureIds.capacity * (MemoryLayout<UInt64>.stride + MemoryLayout<Int32>.stride) * 4 / 3
+        featureIds.bytes
             + featureWeight.capacity * 4 + postingStart.capacity * 4 + postingPhrase.capacity * 4
             + postingWeight.capacity * 4 + phraseIntent.capacity * 4
     }

@@ -72,7 +72,7 @@ final class Scorer {
             var trigrams = 0
             var knownTrigrams = 0
             Features.forEach(of: stem) { key, kind in
-                if let id = index.featureIds[key] {
+                if let id = index.featureIds.id(of: key) {
                     queryIds.append(id)
                     if kind == .word { wordId = id } else { knownTrigrams += 1 }
                 } else {

@@ -10,7 +10,8 @@ public struct Fact: Sendable, Equatable {
 }
 
 /// The bot's knowledge, read from a directory of YAML files (`pack.yaml`, `facts.yaml`,
-/// `lexicon.yaml`, `entities.yaml`, `intents/*.yaml`) and compiled for matching. Immutable; share freely.
+/// `lexicon.yaml`, `entities.yaml`, `understanding.yaml`, `yesno.yaml`, `intents/*.yaml`) and compiled for
+/// matching and understanding. Immutable; share freely.
 public struct KnowledgePack: Sendable {
     /// The directory the pack was loaded from.
     public let directory: String
@@ -35,10 +36,31 @@ public struct KnowledgePack: Sendable {
     public let followUpDefaults: [String: [String: String]]
     /// Topic names of the entities, sorted (the engine stores their positions).
     public let topicNames: [String]
-    /// Aspect names of the entities, sorted.
+    /// Aspect names of `understanding.yaml`, in file order.
     public let aspectNames: [String]
+    /// The refusal that names the unknown thing asked about ("apa itu X"), per language, with `{x}`.
+    public let fallbackNamed: [Language: String]
 
     let analyzer: Analyzer
+    let reader: Reader
+    let routes: RouteTable
+    let claims: YesNoClaims
+    /// The intent each conversation move of the reader answers with.
+    let moveIntents: [Int]
+    /// Tables derived from the intents for the hot path (no `Intent` copies, no dictionary lookups by name).
+    /// The fallback intent's index.
+    let fallbackIndex: Int
+    /// Per intent: small talk, a question about the bot or its source, or a follow-up (not content of the article).
+    let isMeta: [Bool]
+    /// Per intent: the index of its aspect among ``aspectNames``, -1 for none.
+    let intentAspect: [Int]
+    /// Follow-up kind -> the follow-up intent of that kind.
+    let followUpIntent: [String: Int]
+    /// Ordinal -> the difference intent of that position.
+    let differenceIntent: [Int: Int]
+    /// Per intent and language (index `intent * Language.allCases.count + language`): the reply without its
+    /// confidence, rendered once.
+    let replies: [Reply]
     let index: MatcherIndex
     let intentIndex: [String: Int]
     /// For each training phrase of the index: its intent index, language and text.
@@ -63,6 +85,8 @@ public struct KnowledgePack: Sendable {
         let facts: FactsSpec = try decode(base.appendingPathComponent("facts.yaml"))
         let lexiconSpec: LexiconSpec = try decode(base.appendingPathComponent("lexicon.yaml"))
         let entities: EntitiesSpec = try decode(base.appendingPathComponent("entities.yaml"))
+        let understanding: UnderstandingSpec = try decode(base.appendingPathComponent("understanding.yaml"))
+        let yesNo: YesNoSpec = try decode(base.appendingPathComponent("yesno.yaml"))
         let intentsDirectory = base.appendingPathComponent("intents")
         let files = try yamlFiles(in: intentsDirectory)
         guard !files.isEmpty else { throw PackError(path: intentsDirectory.path, reason: "no intent files") }
@@ -72,20 +96,24 @@ public struct KnowledgePack: Sendable {
             specs.append(contentsOf: spec.intents)
         }
         let lexicon = Lexicon(spec: lexiconSpec)
+        let words = vocabulary(specs, lexiconSpec, entities) + (understanding.allTexts + yesNo.allTexts).flatMap(TextCleaner.tokens)
         let analyzer = Analyzer(
             lexicon: lexicon, recognizer: try EntityRecognizer(spec: entities, lexicon: lexicon),
-            corrector: SpellingCorrector(words: vocabulary(specs, lexiconSpec, entities)))
+            corrector: SpellingCorrector(words: words))
+        let reader = try Reader(spec: understanding, lexicon: lexicon, recognizer: analyzer.recognizer, corrector: analyzer.corrector)
         return try KnowledgePack(
-            directory: directory, pack: pack, facts: facts, analyzer: analyzer, specs: specs,
-            topics: entities.topic.keys.sorted(), aspects: entities.aspect.keys.sorted())
+            directory: directory, pack: pack, facts: facts, analyzer: analyzer, reader: reader, specs: specs,
+            topics: entities.topic.keys.sorted(), understanding: understanding, yesNo: yesNo)
     }
 
     private init(
-        directory: String, pack: PackSpec, facts: FactsSpec, analyzer: Analyzer, specs: [IntentSpec],
-        topics: [String], aspects: [String]
+        directory: String, pack: PackSpec, facts: FactsSpec, analyzer: Analyzer, reader: Reader, specs: [IntentSpec],
+        topics: [String], understanding: UnderstandingSpec, yesNo: YesNoSpec
     ) throws {
         topicNames = topics
-        aspectNames = aspects
+        aspectNames = reader.aspectNames
+        self.reader = reader
+        fallbackNamed = Self.localized(pack.fallbackNamed ?? .init())
         followUpDefaults = [
             "topic": pack.followups.topic, "example": pack.followups.example,
             "default": ["start": pack.followups.start, "empty": pack.followups.empty],
@@ -132,6 +160,30 @@ public struct KnowledgePack: Sendable {
         }
         self.intents = intents
         self.intentIndex = intentIndex
+        fallbackIndex = intentIndex[pack.fallbackIntent] ?? -1
+        isMeta = intents.map { $0.followUp != nil || $0.slots.topic == "none" }
+        intentAspect = intents.map { intent in intent.slots.aspect.flatMap(reader.aspectIndex) ?? -1 }
+        var followUpIntent: [String: Int] = [:]
+        var differenceIntent: [Int: Int] = [:]
+        for (index, intent) in intents.enumerated() {
+            if let kind = intent.followUp, followUpIntent[kind] == nil { followUpIntent[kind] = index }
+            if intent.group == "difference", let ordinal = intent.slots.ordinal, differenceIntent[ordinal] == nil {
+                differenceIntent[ordinal] = index
+            }
+        }
+        self.followUpIntent = followUpIntent
+        self.differenceIntent = differenceIntent
+        replies = Self.render(intents, intentIndex: intentIndex, source: Self.localized(pack.source), fallback: pack.fallbackIntent)
+        moveIntents = try reader.moveIntents.map { name in
+            guard let index = intentIndex[name] else {
+                throw PackError(path: directory + "/understanding.yaml", reason: "move answers with unknown intent \(name)")
+            }
+            return index
+        }
+        routes = try RouteTable(spec: understanding.routes, aspects: reader.aspectNames, intents: intentIndex, topics: topics)
+        claims = try YesNoClaims(spec: yesNo, intents: intentIndex) { text in
+            analyzer.lexicon.apply(TextCleaner.tokens(text)).map(analyzer.lexicon.stemmer.stem)
+        }
         trainingPhrases = training
         var groups: [String: Int32] = [:]
         let intentGroup = intents.map { intent in
@@ -144,6 +196,32 @@ public struct KnowledgePack: Sendable {
         calibration = Self.calibrate(
             index: index, training: training, fallback: intentIndex[pack.fallbackIntent] ?? -1,
             unseenWeight: pack.matcher.unseenWeight)
+    }
+
+    /// Every intent's reply in every language, rendered once: the answer text, the suggested questions,
+    /// the source and the facts.
+    private static func render(_ intents: [Intent], intentIndex: [String: Int], source: [Language: String], fallback: String) -> [Reply] {
+        var replies: [Reply] = []
+        replies.reserveCapacity(intents.count * Language.allCases.count)
+        for intent in intents {
+            for language in Language.allCases {
+                func question(of name: String) -> String? {
+                    guard let index = intentIndex[name] else { return nil }
+                    return intents[index].question[language] ?? intents[index].question[.indonesian] ?? name
+                }
+                replies.append(Reply(
+                    text: intent.answers[language] ?? intent.answers[.indonesian] ?? "", intent: intent.name, confidence: 0,
+                    language: language, isFallback: intent.name == fallback,
+                    suggestions: intent.suggestions.compactMap(question(of:)),
+                    source: intent.facts.isEmpty ? nil : source[language], facts: intent.facts))
+            }
+        }
+        return replies
+    }
+
+    /// The rendered reply of intent `index` in `language`, without its confidence.
+    func reply(of index: Int, in language: Language) -> Reply {
+        replies[index * Language.allCases.count + (language == .indonesian ? 0 : 1)]
     }
 
     /// The intent called `name`.
@@ -189,7 +267,7 @@ public struct KnowledgePack: Sendable {
         for spec in specs { texts += (spec.phrases?.id ?? []) + (spec.phrases?.en ?? []) }
         texts += lexicon.replace.keys.sorted() + lexicon.replace.values.sorted() + lexicon.drop + lexicon.keep
         for (canonical, variants) in lexicon.synonyms.sorted(by: { $0.key < $1.key }) { texts += [canonical] + variants }
-        for group in [entities.topic, entities.aspect, entities.ordinal, entities.platform] {
+        for group in [entities.topic, entities.ordinal, entities.platform] {
             for words in group.values { texts += words }
         }
         return texts.flatMap(TextCleaner.tokens)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem found in a knowledge pack.
 public struct PackIssue: Sendable, Equatable, CustomStringConvertible {
     /// What kind of problem.
@@ -87,7 +89,7 @@ public enum PackChecker {
                 seen[normalized] = phrase.intent
             }
             if pack.intents[phrase.intent].followUp != nil { continue }
-            let decision = engine.decide(pack.analyzer.analyze(phrase.text))
+            let decision = engine.firstDecision(for: phrase.text)
             let answered: String
             switch decision {
             case .answer(let intent, _): answered = pack.intents[intent].name
@@ -103,16 +105,19 @@ public enum PackChecker {
 
     private static func evaluationIssues(_ pack: KnowledgePack, _ cases: [EvaluationCase]) -> [PackIssue] {
         var issues: [PackIssue] = []
-        let rawTraining = Set(pack.trainingPhrases.map { TextCleaner.tokens($0.text).joined(separator: " ") })
+        let overlap = TrainingOverlap(pack: pack)
         for evaluationCase in cases {
-            for turn in evaluationCase.turns {
-                if pack.intent(named: turn.intent) == nil && turn.intent != "clarify" {
-                    issues.append(.init(kind: .unknownIntent, message: "evaluation expects unknown intent \(turn.intent) (\(evaluationCase.file))"))
+            let file = (evaluationCase.file as NSString).lastPathComponent
+            for (number, turn) in evaluationCase.turns.enumerated() {
+                for intent in turn.intents where pack.intent(named: intent) == nil && intent != "clarify" {
+                    issues.append(.init(kind: .unknownIntent, message: "evaluation expects unknown intent \(intent) (\(file))"))
                 }
-                let raw = TextCleaner.tokens(turn.text).joined(separator: " ")
-                if evaluationCase.turns.count == 1, !raw.isEmpty, rawTraining.contains(raw) {
-                    issues.append(.init(kind: .evaluationInTraining, message: "evaluation phrase \"\(turn.text)\" is also a training phrase"))
-                }
+                guard let finding = overlap.finding(for: turn) else { continue }
+                let position = evaluationCase.turns.count > 1 ? " (turn \(number + 1) of a conversation)" : ""
+                let relation = finding.exact ? "equals" : "nearly equals"
+                issues.append(.init(
+                    kind: .evaluationInTraining,
+                    message: "evaluation turn \"\(turn.text)\"\(position) in \(file) \(relation) training phrase \"\(finding.phrase)\" of \(finding.intent)"))
             }
         }
         return issues

@@ -20,10 +20,13 @@ struct PackSpec: Codable, Sendable {
     var clarify: LocalizedTextSpec
     var matcher: MatcherSettings
     var followups: FollowUpDefaultsSpec
+    /// The refusal naming an unknown thing, with `{x}`.
+    var fallbackNamed: LocalizedTextSpec?
 
     enum CodingKeys: String, CodingKey {
         case name, source, clarify, matcher, followups
         case fallbackIntent = "fallback_intent"
+        case fallbackNamed = "fallback_named"
     }
 }
 
@@ -89,14 +92,13 @@ struct LexiconSpec: Codable, Sendable {
 /// `entities.yaml`: slot values and the words that name them.
 struct EntitiesSpec: Codable, Sendable {
     var topic: [String: [String]]
-    var aspect: [String: [String]]
     var ordinal: [String: [String]]
     var platform: [String: [String]]
     /// Nouns after which a digit counts things ("5 perbedaan") rather than naming one.
     var countedNouns: [String]
 
     enum CodingKeys: String, CodingKey {
-        case topic, aspect, ordinal, platform
+        case topic, ordinal, platform
         case countedNouns = "counted_nouns"
     }
 }

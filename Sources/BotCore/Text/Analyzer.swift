@@ -3,6 +3,8 @@
 struct Analysis: Sendable {
     /// Lowercase tokens before the lexicon.
     var cleaned: [String]
+    /// `cleaned` with one-letter typos in unknown words corrected (what question forms are read on).
+    var tokens: [String]
     /// Tokens after slang, abbreviations and synonyms were replaced.
     var words: [String]
     /// `words` after affix stripping: what the matcher sees.
@@ -40,6 +42,7 @@ struct Analyzer: Sendable {
         for word in words { stems.append(lexicon.stemmer.stem(word)) }
         return Analysis(
             cleaned: cleaned,
+            tokens: corrected,
             words: words,
             stems: stems,
             entities: recognizer.recognize(words),

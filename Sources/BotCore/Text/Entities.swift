@@ -2,7 +2,7 @@
 public struct Entities: Sendable, Equatable {
     /// `influencer`, `kol` or `both` (both named, or a word like "keduanya").
     public var topic: String?
-    /// `media`, `credibility`, `reach`, `daily` or `fifth`.
+    /// The aspect asked about (an aspect name of `understanding.yaml`, e.g. `credibility`), when one is named.
     public var aspect: String?
     /// 1 ... 5.
     public var ordinal: Int?
@@ -21,12 +21,11 @@ public struct Entities: Sendable, Equatable {
 /// One value an entity word stands for.
 enum EntityValue: Sendable, Equatable {
     case topic(String)
-    case aspect(String)
     case ordinal(Int)
     case platform(String)
 }
 
-/// Finds topics, aspects, ordinals and platforms in lexicon-normalised words.
+/// Finds topics, ordinals and platforms in lexicon-normalised words (aspects are read by ``Reader``).
 struct EntityRecognizer: Sendable {
     let table: PhraseTable<[EntityValue]>
     let countedNouns: Set<String>
@@ -46,7 +45,6 @@ struct EntityRecognizer: Sendable {
             }
         }
         add(spec.topic) { .topic($0) }
-        add(spec.aspect) { .aspect($0) }
         add(spec.ordinal) { Int($0).map(EntityValue.ordinal) }
         add(spec.platform) { .platform($0) }
         var merged: [String: ([String], [EntityValue])] = [:]
@@ -66,7 +64,7 @@ struct EntityRecognizer: Sendable {
     /// The entities in `words` (lexicon-normalised, not stemmed).
     func recognize(_ words: [String]) -> Entities {
         var entities = Entities()
-        var topics: Set<String> = []
+        var kol = false, influencer = false, both = false, other: String?
         var digit: Int?
         var index = 0
         while index < words.count {
@@ -82,15 +80,20 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             guard let match = table.longestMatch(in: words, at: index)
-                ?? Lexicon.withoutNya(word).flatMap({ base in table.value(for: base).map { (1, $0) } })
+                ?? Lexicon.withoutNya(word).flatMap({ base in table.value(forWord: base).map { (1, $0) } })
             else {
                 index += 1
                 continue
             }
             for value in match.value {
                 switch value {
-                case .topic(let topic): topics.insert(topic)
-                case .aspect(let aspect): entities.aspect = entities.aspect ?? aspect
+                case .topic(let topic):
+                    switch topic {
+                    case "kol": kol = true
+                    case "influencer": influencer = true
+                    case "both": both = true
+                    default: other = other ?? topic
+                    }
                 case .ordinal(let ordinal): entities.ordinal = entities.ordinal ?? ordinal
                 case .platform(let platform):
                     if !entities.platforms.contains(platform) { entities.platforms.append(platform) }
@@ -100,10 +103,10 @@ struct EntityRecognizer: Sendable {
         }
         // A spelled ordinal ("kelima") wins over a bare digit ("kok cuma 4? yang kelima?").
         entities.ordinal = entities.ordinal ?? digit
-        if topics.contains("both") || (topics.contains("kol") && topics.contains("influencer")) {
+        if both || (kol && influencer) {
             entities.topic = "both"
         } else {
-            entities.topic = topics.first
+            entities.topic = kol ? "kol" : influencer ? "influencer" : other
         }
         return entities
     }

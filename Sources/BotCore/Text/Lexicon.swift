@@ -4,7 +4,7 @@ struct Lexicon: Sendable {
     /// Word sequences to their standard replacement (empty = drop).
     let replacements: PhraseTable<[String]>
     /// Words that hint at a language.
-    let languageHints: [String: Language]
+    let languageHints: PhraseTable<Language>
     /// The affix stripper.
     let stemmer: Stemmer
 
@@ -35,8 +35,10 @@ struct Lexicon: Sendable {
                 for token in TextCleaner.tokens(word) { hints[token] = language }
             }
         }
-        languageHints = hints
-        stemmer = Stemmer(keep: Set(spec.keep.flatMap(TextCleaner.tokens)))
+        var hintTable = PhraseTable<Language>()
+        for (word, language) in hints.sorted(by: { $0.key < $1.key }) { hintTable.insert([word], value: language) }
+        languageHints = hintTable
+        stemmer = Stemmer(keep: WordSet(spec.keep.flatMap(TextCleaner.tokens)))
     }
 
     /// `tokens` with every lexicon entry replaced by its standard form.
@@ -52,7 +54,7 @@ struct Lexicon: Sendable {
             if let match = replacements.longestMatch(in: tokens, at: index) {
                 result.append(contentsOf: match.value)
                 index += match.length
-            } else if let base = withoutNya(tokens[index]), let value = replacements.value(for: base) {
+            } else if let base = withoutNya(tokens[index]), let value = replacements.value(forWord: base) {
                 result.append(contentsOf: value) // "sosmednya" -> "media sosial"
                 index += 1
             } else {

@@ -1,35 +1,114 @@
 /// Maps word sequences (one or more words) to values, matched longest-first over a token list.
+/// A trie of words whose transitions live in one open-addressing table keyed by (node, ``WordHash``):
+/// a lookup costs one cheap probe per word read and builds no joined string.
 struct PhraseTable<Value: Sendable>: Sendable {
-    private(set) var entries: [String: Value] = [:]
-    /// First words of the keys longer than one word, so single words skip the join.
-    private var multiWordStarts: Set<String> = []
+    /// Per node: its value, if a key ends there. Node 0 is the root.
+    private var values: [Value?] = [nil]
+    /// Transition slots: combined key (0 = empty), source node, word, target node.
+    private var slotKeys = [UInt64](repeating: 0, count: 16)
+    private var slotNodes = [Int32](repeating: 0, count: 16)
+    private var slotWords = [String](repeating: "", count: 16)
+    private var slotTargets = [Int32](repeating: 0, count: 16)
+    private var transitions = 0
     private(set) var maxWords = 1
 
     /// Adds `words` (already cleaned) as a key. A later insert of the same key wins.
     mutating func insert(_ words: [String], value: Value) {
-        guard let first = words.first else { return }
-        if words.count > 1 {
-            multiWordStarts.insert(first)
-            maxWords = max(maxWords, words.count)
+        guard !words.isEmpty else { return }
+        maxWords = max(maxWords, words.count)
+        var node: Int32 = 0
+        for word in words {
+            if let next = target(from: node, word, WordHash.of(word)) {
+                node = next
+            } else {
+                values.append(nil)
+                let next = Int32(values.count - 1)
+                add(from: node, word, to: next)
+                node = next
+            }
         }
-        entries[words.joined(separator: " ")] = value
+        values[Int(node)] = value
     }
 
-    /// The value of a whole key, if any.
-    func value(for key: String) -> Value? { entries[key] }
+    /// The value of a whole key (words joined by single spaces), if any.
+    func value(for key: String) -> Value? {
+        var node: Int32 = 0
+        for word in key.split(separator: " ") {
+            let word = String(word)
+            guard let next = target(from: node, word, WordHash.of(word)) else { return nil }
+            node = next
+        }
+        return node == 0 ? nil : values[Int(node)]
+    }
+
+    /// The value of the single word `word`, if any.
+    @inline(__always)
+    func value(forWord word: String) -> Value? {
+        target(from: 0, word, WordHash.of(word)).flatMap { values[Int($0)] }
+    }
 
     /// The longest key that starts at `index` in `tokens`, with its length in words.
     func longestMatch(in tokens: [String], at index: Int) -> (length: Int, value: Value)? {
-        let first = tokens[index]
-        if maxWords > 1, multiWordStarts.contains(first) {
-            var length = min(maxWords, tokens.count - index)
-            while length > 1 {
-                let key = tokens[index..<(index + length)].joined(separator: " ")
-                if let value = entries[key] { return (length, value) }
-                length -= 1
-            }
+        var node: Int32 = 0
+        var found: (length: Int, value: Value)?
+        var position = index
+        while position < tokens.count, let next = target(from: node, tokens[position], WordHash.of(tokens[position])) {
+            node = next
+            position += 1
+            if let value = values[Int(node)] { found = (position - index, value) }
         }
-        if let value = entries[first] { return (1, value) }
-        return nil
+        return found
+    }
+
+    /// Every key (words joined by single spaces) with its value.
+    var entries: [String: Value] {
+        var children: [Int32: [(String, Int32)]] = [:]
+        for slot in slotKeys.indices where slotKeys[slot] != 0 {
+            children[slotNodes[slot], default: []].append((slotWords[slot], slotTargets[slot]))
+        }
+        var result: [String: Value] = [:]
+        func visit(_ node: Int32, _ words: [String]) {
+            if let value = values[Int(node)] { result[words.joined(separator: " ")] = value }
+            for (word, child) in children[node] ?? [] { visit(child, words + [word]) }
+        }
+        visit(0, [])
+        return result
+    }
+
+    @inline(__always)
+    private func target(from node: Int32, _ word: String, _ hash: UInt64) -> Int32? {
+        let key = WordHash.step(node, hash)
+        let mask = slotKeys.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = slotKeys[slot]
+            if stored == 0 { return nil }
+            if stored == key, slotNodes[slot] == node, slotWords[slot] == word { return slotTargets[slot] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func add(from node: Int32, _ word: String, to target: Int32) {
+        if (transitions + 1) * 2 > slotKeys.count { grow() }
+        let key = WordHash.step(node, WordHash.of(word))
+        let mask = slotKeys.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while slotKeys[slot] != 0 { slot = (slot + 1) & mask }
+        slotKeys[slot] = key
+        slotNodes[slot] = node
+        slotWords[slot] = word
+        slotTargets[slot] = target
+        transitions += 1
+    }
+
+    private mutating func grow() {
+        let old = slotKeys.indices.filter { slotKeys[$0] != 0 }.map { (slotNodes[$0], slotWords[$0], slotTargets[$0]) }
+        let capacity = slotKeys.count * 2
+        slotKeys = [UInt64](repeating: 0, count: capacity)
+        slotNodes = [Int32](repeating: 0, count: capacity)
+        slotWords = [String](repeating: "", count: capacity)
+        slotTargets = [Int32](repeating: 0, count: capacity)
+        transitions = 0
+        for (node, word, target) in old { add(from: node, word, to: target) }
     }
 }

@@ -5,6 +5,8 @@
 struct SpellingCorrector: Sendable {
     /// Known words with how often they occur (ties go to the more frequent word).
     private let frequency: [String: Int]
+    /// The same words, for the cheap membership test every message word goes through.
+    private let known: WordSet
     /// A vocabulary word with one letter deleted -> the vocabulary words it comes from.
     private let deletions: [String: [String]]
     /// Shorter words are left alone: too many neighbours.
@@ -21,15 +23,22 @@ struct SpellingCorrector: Sendable {
         }
         self.frequency = frequency
         self.deletions = deletions
+        known = WordSet(frequency.keys)
     }
 
     /// True when `word` is in the vocabulary.
-    func knows(_ word: String) -> Bool { frequency[word] != nil }
+    func knows(_ word: String) -> Bool { known.contains(word) }
 
-    /// The vocabulary word one edit away from `word`, or nil when `word` is known, short, or has no such neighbour.
+    /// The vocabulary word one edit away from `word`, or nil when `word` is known, short, or has no such
+    /// neighbour. A word one letter shorter than the minimum is only completed by a missing letter ("leadr").
     func correction(of word: String) -> String? {
-        guard word.utf8.count >= Self.minimumLength, frequency[word] == nil,
+        let length = word.utf8.count
+        guard length >= Self.minimumLength - 1, !known.contains(word),
               word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
+        if length < Self.minimumLength {
+            return deletions[word]?.filter { $0.utf8.count == length + 1 }
+                .max { (frequency[$0] ?? 0, $1) < (frequency[$1] ?? 0, $0) }
+        }
         var best: String?
         func consider(_ candidate: String) {
             guard candidate != word, let count = frequency[candidate] else { return }
@@ -37,10 +46,22 @@ struct SpellingCorrector: Sendable {
                currentCount > count || (currentCount == count && current < candidate) { return }
             best = candidate
         }
-        // A letter too many in `word`, or a letter wrong (both sides lose the same position).
-        for variant in Self.deletionVariants(of: word) {
-            consider(variant)
-            for candidate in deletions[variant] ?? [] where Self.isOneEdit(word, candidate) { consider(candidate) }
+        // A letter too many in `word`, or a letter wrong (both sides lose the same position). The variants
+        // are built in one stack buffer; each becomes a (small, inline) string only for the lookup.
+        var source = word
+        source.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                for skipped in 0..<bytes.count {
+                    var length = 0
+                    for (position, byte) in bytes.enumerated() where position != skipped {
+                        buffer[length] = byte
+                        length += 1
+                    }
+                    let variant = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
+                    consider(variant)
+                    for candidate in deletions[variant] ?? [] where Self.isOneEdit(word, candidate) { consider(candidate) }
+                }
+            }
         }
         // A letter missing in `word`.
         for candidate in deletions[word] ?? [] { consider(candidate) }

@@ -2,7 +2,8 @@ import BotCore
 import Foundation
 
 // Measures the shipped pack on one thread: questions per second, latency per question (p50, p99),
-// and the memory of the loaded pack. Usage: core-bench [QUESTIONS] (default 300,000).
+// and the memory of the loaded pack. Usage: core-bench [QUESTIONS] [EVAL_DIR] (default 300,000 questions
+// drawn from ../../Intents/eval; EVAL_DIR compares two builds on the same questions).
 // `core-bench users [N]` instead creates conversation state for N users (default 1,000,000)
 // by answering one question each, and prints the memory per user.
 
@@ -22,10 +23,23 @@ func residentBytes() -> Int {
 
 func nanoseconds() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
+/// CPU time of this process (user + system), in seconds: unlike wall time, not inflated by other
+/// processes competing for the cores.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
 let before = residentBytes()
 let pack = try KnowledgePack.load(directory: root.appendingPathComponent("Intents").path)
 let after = residentBytes()
-let texts = try EvaluationSet.load(paths: [root.appendingPathComponent("Intents/eval").path]).flatMap { $0.turns.map(\.text) }
+let evalDirectory = arguments.first { Int($0) == nil && $0 != "users" } ?? root.appendingPathComponent("Intents/eval").path
+let texts = try EvaluationSet.load(paths: [evalDirectory]).flatMap { $0.turns.map(\.text) }
 let engine = ConversationEngine(pack: pack)
 
 for index in 0..<20_000 { _ = engine.reply(to: texts[index % texts.count], user: "warm-\(index & 1023)") }
@@ -48,6 +62,7 @@ if memoryMode {
 
 let users = (0..<1024).map { "user-\($0)" }
 var latencies = [UInt64](repeating: 0, count: count)
+let cpuStart = cpuSeconds()
 let start = nanoseconds()
 for index in 0..<count {
     let t0 = nanoseconds()
@@ -56,11 +71,13 @@ for index in 0..<count {
     if reply.text.isEmpty { print("empty answer") }
 }
 let total = Double(nanoseconds() - start) / 1e9
+let cpu = cpuSeconds() - cpuStart
 latencies.sort()
 @MainActor func percentile(_ p: Double) -> Double { Double(latencies[min(count - 1, Int(Double(count) * p))]) / 1000 }
 
 print("questions:            \(count) (\(texts.count) distinct evaluation turns)")
 print(String(format: "questions per second: %.0f", Double(count) / total))
+print(String(format: "per CPU second:       %.0f questions (%.2f µs CPU per question)", Double(count) / cpu, cpu / Double(count) * 1e6))
 print(String(format: "latency p50:          %.1f µs", percentile(0.50)))
 print(String(format: "latency p99:          %.1f µs", percentile(0.99)))
 print("pack matcher tables:  \(pack.matcherBytes) bytes")

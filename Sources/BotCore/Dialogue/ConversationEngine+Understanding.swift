@@ -1,0 +1,196 @@
+/// Chooses the answer from the compositional reading of a message (entity, aspect, form, move) and the
+/// n-gram matcher: the reading decides what content is asked for and whether the message is about the
+/// article at all; the matcher is a second opinion on small talk and follow-ups, and settles questions
+/// that name a side but no aspect.
+extension ConversationEngine {
+    /// What to answer, with the verdict of a yes/no question and the unknown thing a refusal may name.
+    struct Understood {
+        var decision: Decision
+        var polarity: Polarity?
+        /// Token range of X in "apa itu X" when the answer is a refusal.
+        var unknownThing: Range<Int>?
+    }
+
+    /// The confidence reported for an answer chosen by the reading (the matcher's when it agrees and is higher).
+    static let readingConfidence = 0.8
+
+    /// The matcher's opinion on a message: its decision, the intent it answers with (if any) and whether
+    /// the message most resembles the out-of-scope examples. Consulted only when the reading needs it.
+    struct MatcherOpinion {
+        var decision: Decision
+        var intent: Int?
+        var confidence = 0.0
+        var isMeta = false
+        var followUp: String?
+        var looksOutOfScope = false
+    }
+
+    /// `languageRequest`: the message asks only to switch language ("in English please"); `yesNoCarried`: a
+    /// follow-up of a yes/no answer, itself asking yes or no ("kalau Snapchat?").
+    func understand(
+        _ analysis: Analysis, _ reading: Reading, memory: UserMemory, languageRequest: Language? = nil, yesNoCarried: Bool = false
+    ) -> Understood {
+        let contextTopic = memory.topic > 0 ? pack.topicNames[Int(memory.topic) - 1] : nil
+        let last = memory.lastIntent >= 0 ? Int(memory.lastIntent) : nil
+        let yesNo = reading.forms.contains(.yesNo) || yesNoCarried
+        var consulted: MatcherOpinion?
+        func matcher() -> MatcherOpinion {
+            if let consulted { return consulted }
+            // The matcher sees the reading's entity ("KOL jadi influencer" is about KOLs) and aspect.
+            var seen = analysis
+            seen.entities.topic = reading.entity
+            seen.entities.aspect = reading.aspect >= 0 ? pack.aspectNames[reading.aspect] : nil
+            var opinion = MatcherOpinion(decision: decide(seen, contextTopic: contextTopic))
+            opinion.looksOutOfScope = matcherTopIntent == pack.fallbackIndex
+            if case .answer(let intent, let confidence) = opinion.decision {
+                opinion.intent = intent
+                opinion.confidence = confidence
+                opinion.isMeta = pack.isMeta[intent]
+                opinion.followUp = pack.intents[intent].followUp
+            }
+            consulted = opinion
+            return opinion
+        }
+
+        func refuse() -> Understood {
+            let thing = reading.hasDefinitionFrame && reading.entity == nil ? pack.reader.definedThing(in: analysis.tokens) : nil
+            let confidence = consulted?.confidence ?? 0
+            return Understood(decision: .fallback(confidence: max(confidence, 1 - confidence)), unknownThing: thing)
+        }
+        func answer(_ intent: Int) -> Understood {
+            var confidence = Self.readingConfidence
+            if let consulted, consulted.intent == intent { confidence = max(consulted.confidence, confidence) }
+            var polarity: Polarity?
+            if yesNo, pack.claims.claims[intent] != nil {
+                polarity = pack.claims.polarity(of: intent, stems: analysis.stems, reading: reading)
+            }
+            return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)
+        }
+
+        // Out of scope: an aspect nobody asks the article about outweighs the article's own.
+        if reading.foreignWeight > 0, reading.foreignWeight >= reading.aspectWeight {
+            return refuse()
+        }
+        if memory.pendingFirst >= 0, reading.ordinal != nil || matcher().followUp != nil {
+            return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
+        }
+        // A short message inside a conversation about the article ("kalau dari sisi kepercayaan?").
+        let continues = last.map { !pack.isMeta[$0] } ?? false && reading.extraWords == 0 && reading.entity == nil
+        // Domain evidence: a side (or "they"), a strong aspect, a difference, a weak aspect continuing the
+        // conversation, or a named platform asked yes or no.
+        let evidence = reading.entity != nil || reading.pronoun || reading.aspectIsStrong || reading.forms.contains(.compareNoun)
+            || (reading.aspect >= 0 && continues) || (reading.namedPlatform && yesNo)
+        if !evidence {
+            if let languageRequest, let index = pack.followUpIntent[languageRequest == .english ? "english" : "indonesian"] {
+                return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
+            }
+            // "always?" after a yes/no answer: the same question, with this word.
+            if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last] { return answer(last) }
+            return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
+                            contextTopic: contextTopic, refuse: refuse)
+        }
+        // "contohnya?": the example of whatever the conversation is about.
+        if reading.entity == nil, !reading.forms.contains(.compareNoun),
+           reading.aspect < 0 || reading.aspect == pack.reader.examplesAspect, matcher().followUp == "example" {
+            return Understood(decision: matcher().decision)
+        }
+
+        var entity = reading.entity
+        if entity == nil, reading.pronoun { entity = contextTopic }
+        if entity == nil, reading.aspect >= 0, continues { entity = contextTopic }
+        if reading.forms.contains(.compare) { entity = "both" }
+
+        if reading.aspect >= 0,
+           let routed = pack.routes.intent(entity: entity, aspect: reading.aspect, forms: reading.forms) {
+            return answer(routed)
+        }
+
+        // No aspect (or one the side has no answer for). A follow-up naming only another side carries the
+        // aspect of the last answer ("terus influencer gimana?").
+        let bare = reading.extraWords == 0 && reading.forms.isDisjoint(with: [.definition, .why, .yesNo, .list, .compare])
+        if bare, let entity, let last {
+            if let target = pack.intents[last].then[entity], let index = pack.intentIndex[target] { return answer(index) }
+            let aspect = pack.intentAspect[last]
+            if aspect >= 0, let routed = pack.routes.intent(entity: entity, aspect: aspect, forms: reading.forms), routed != last {
+                return answer(routed)
+            }
+        }
+        // "bedanya apa kalau dibandingkan?" right after one side of an aspect: that aspect's difference.
+        if reading.entity == nil, reading.forms.contains(.compare), let last, pack.intentAspect[last] >= 0,
+           let routed = pack.routes.intent(entity: "both", aspect: pack.intentAspect[last], forms: reading.forms) {
+            return answer(routed)
+        }
+        // "perbedaan kedua", "the 4th difference".
+        if let ordinal = reading.ordinal, entity == "both" || entity == nil, let index = pack.differenceIntent[ordinal] {
+            return answer(index)
+        }
+        // A confident matcher answer about the same side stands ("kol itu harus ahli ya"), except for why-,
+        // what-is and comparison questions, which the routes answer, and except an aspect the reading would
+        // have seen (media, credibility, reach, ...).
+        let routeFirst = !reading.forms.isDisjoint(with: [.why, .definition, .compare])
+        if !routeFirst {
+            let opinion = matcher()
+            if let intent = opinion.intent, !opinion.isMeta, opinion.confidence >= pack.settings.threshold,
+               pack.intents[intent].slots.aspect.map(pack.reader.matcherAspects.contains) ?? true,
+               entity.map({ isCompatible(intent, Entities(topic: $0)) }) ?? true {
+                return answer(intent)
+            }
+            // A side beside words like the out-of-scope examples ("gimana caranya jadi influencer") stays refused.
+            if opinion.looksOutOfScope, reading.extraWords > 0 { return refuse() }
+        }
+        if let routed = pack.routes.intent(entity: entity, aspect: -1, forms: reading.forms) { return answer(routed) }
+        return Understood(decision: matcher().decision)
+    }
+
+    /// A message without content of the article: small talk, a follow-up, or a refusal.
+    private func converse(
+        _ reading: Reading, tokens: [String], matcher: () -> MatcherOpinion, continues: Bool,
+        contextTopic: String?, refuse: () -> Understood
+    ) -> Understood {
+        // "the first of those", "nomor 3": an ordinal follow-up (a short message: "who won the last world cup" is not).
+        if reading.ordinal != nil, reading.extraWords == 0,
+           reading.move < 0 || !["reset", "next", "previous"].contains(pack.intents[pack.moveIntents[reading.move]].followUp ?? ""),
+           let ordinal = pack.followUpIntent["ordinal"] {
+            return Understood(decision: .answer(intent: ordinal, confidence: Self.readingConfidence))
+        }
+        if reading.move >= 0 {
+            // The matcher's choice among tied moves, else the first.
+            if reading.moveTies & (reading.moveTies - 1) != 0, let intent = matcher().intent,
+               let position = pack.moveIntents.firstIndex(of: intent), reading.moveTies & (1 << UInt16(position)) != 0 {
+                return Understood(decision: matcher().decision)
+            }
+            return Understood(decision: .answer(intent: pack.moveIntents[reading.move], confidence: Self.readingConfidence))
+        }
+        // "do you know what Spotify is": a thing the article does not define.
+        if reading.hasDefinitionFrame, pack.reader.definedThing(in: tokens) != nil { return refuse() }
+        // The matcher's small talk and follow-ups, unless words the pack never saw come with them.
+        let opinion = matcher()
+        if opinion.isMeta, opinion.followUp == nil || reading.unknownWords == 0 || reading.extraWords < 2 {
+            return Understood(decision: opinion.decision)
+        }
+        // "terus artinya apa?": a definition of the conversation's own topic.
+        if continues, reading.forms.contains(.definition), let contextTopic,
+           let routed = pack.routes.intent(entity: contextTopic, aspect: -1, forms: reading.forms) {
+            return Understood(decision: .answer(intent: routed, confidence: Self.readingConfidence))
+        }
+        // A content answer of the matcher about the conversation's own topic.
+        if continues, let intent = opinion.intent, let topic = contextTopic, isCompatible(intent, Entities(topic: topic)) {
+            return Understood(decision: opinion.decision)
+        }
+        return refuse()
+    }
+
+    /// What a fresh user would be answered for `text`, before follow-ups are resolved (for the pack check).
+    func firstDecision(for text: String) -> Decision {
+        let analysis = pack.analyzer.analyze(text)
+        let reading = pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text))
+        let decision = understand(analysis, reading, memory: UserMemory()).decision
+        if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
+            var language = Language.indonesian
+            return resolveFollowUp(kind, intent: intent, confidence: confidence, entities: analysis.entities,
+                                   memory: UserMemory(), language: &language, languageForced: false)
+        }
+        return decision
+    }
+
+}

@@ -1,0 +1,66 @@
+/// FNV-1a over a word's UTF-8 bytes: a cheap, stable 64-bit hash for the pack's own word tables
+/// (faster than `Hasher` for the short words of chat messages; never 0, which marks an empty slot).
+enum WordHash {
+    @inline(__always)
+    static func of(_ word: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash == 0 ? 1 : hash
+    }
+
+    /// Combines a table node with a word hash (for word-by-word transitions).
+    @inline(__always)
+    static func step(_ node: Int32, _ word: UInt64) -> UInt64 {
+        let mixed = (word ^ (UInt64(UInt32(bitPattern: node)) &* 0x9e37_79b9_7f4a_7c15)) &* 0xff51_afd7_ed55_8ccd
+        return mixed == 0 ? 1 : mixed
+    }
+}
+
+/// A set of words probed by ``WordHash`` (open addressing, linear probing).
+struct WordSet: Sendable {
+    private var hashes: [UInt64]
+    private var words: [String]
+    private var mask: Int
+    private(set) var count = 0
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        hashes = [UInt64](repeating: 0, count: 16)
+        self.words = [String](repeating: "", count: 16)
+        mask = 15
+        for word in words { insert(word) }
+    }
+
+    mutating func insert(_ word: String) {
+        if (count + 1) * 2 > hashes.count { grow() }
+        let hash = WordHash.of(word)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while hashes[slot] != 0 {
+            if hashes[slot] == hash, words[slot] == word { return }
+            slot = (slot + 1) & mask
+        }
+        hashes[slot] = hash
+        words[slot] = word
+        count += 1
+    }
+
+    @inline(__always)
+    func contains(_ word: String) -> Bool {
+        let hash = WordHash.of(word)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = hashes[slot]
+            if stored == 0 { return false }
+            if stored == hash, words[slot] == word { return true }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = zip(hashes, words).filter { $0.0 != 0 }.map(\.1)
+        hashes = [UInt64](repeating: 0, count: hashes.count * 2)
+        words = [String](repeating: "", count: hashes.count)
+        mask = hashes.count - 1
+        count = 0
+        for word in old { insert(word) }
+    }
+}

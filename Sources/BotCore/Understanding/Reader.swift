@@ -1,0 +1,437 @@
+/// Reads a message compositionally with the vocabularies of `understanding.yaml`: the entity it names,
+/// the heaviest aspect, the question forms and the out-of-scope signs (see ``Reading``).
+/// Cue words are normalised like messages (lexicon, then affix stripping), so their inflections match.
+struct Reader: Sendable {
+    /// One thing a run of stems stands for.
+    enum Cue: Sendable, Equatable {
+        case aspect(Int, weight: Int16, strong: Bool)
+        case move(Int)
+        /// Consumes its words and names nothing ("menurut artikel").
+        case qualifier
+        case foreign
+        case otherPlatform
+    }
+
+    static let strongWeight: Int16 = 3
+    static let cueWeight: Int16 = 2
+    static let weakWeight: Int16 = 1
+    static let foreignWeight: Int16 = 3
+    /// Aspect weights are summed in a fixed-size vector; a pack may define at most this many aspects.
+    static let maximumAspects = 32
+    /// Move counts likewise.
+    static let maximumMoves = 16
+
+    let aspectNames: [String]
+    /// The moves' names and the intents they answer with, in file order.
+    let moveNames: [String]
+    let moveIntents: [String]
+    /// Aspects whose intents the matcher may choose without a cue in the message.
+    let matcherAspects: Set<String>
+    /// The index of the `examples` aspect, -1 when the pack has none.
+    let examplesAspect: Int
+    private let cues: PhraseTable<[Cue]>
+    private let forms: PhraseTable<QuestionForms>
+    private let followUpOpeners: PhraseTable<Bool>
+    private let yesNoFirst: PhraseTable<Bool>
+    private let yesNoLast: PhraseTable<Bool>
+    private let requests: WordSet
+    private let choices: WordSet
+    /// Single-word yes/no tags ("tidak", "not"): after a choice word they make "or not", not a choice.
+    private let negations: WordSet
+    private let fillers: WordSet
+    /// Grammar words and single-word form cues, as lexicon words and as stems: never content.
+    private let functionWords: WordSet
+    private let pronouns: WordSet
+    private let predicates: WordSet
+    private let switches: PhraseTable<Language>
+    private let framesBefore: PhraseTable<Bool>
+    private let framesAfter: PhraseTable<Bool>
+    private let frameIgnore: WordSet
+    let recognizer: EntityRecognizer
+    let corrector: SpellingCorrector
+
+    init(spec: UnderstandingSpec, lexicon: Lexicon, recognizer: EntityRecognizer, corrector: SpellingCorrector) throws {
+        guard spec.aspects.count <= Self.maximumAspects else {
+            throw PackError(path: "understanding.yaml", reason: "more than \(Self.maximumAspects) aspects")
+        }
+        guard spec.moves.count <= Self.maximumMoves else {
+            throw PackError(path: "understanding.yaml", reason: "more than \(Self.maximumMoves) moves")
+        }
+        matcherAspects = Set(spec.matcherAspects)
+        moveNames = spec.moves.map(\.name)
+        moveIntents = spec.moves.map(\.intent)
+        self.recognizer = recognizer
+        self.corrector = corrector
+        aspectNames = spec.aspects.map(\.name)
+        examplesAspect = aspectNames.firstIndex(of: "examples") ?? -1
+        func normalised(_ text: String) -> [String] {
+            lexicon.apply(TextCleaner.tokens(text)).map(lexicon.stemmer.stem)
+        }
+        var cues = PhraseTable<[Cue]>()
+        func add(_ texts: [String], _ cue: Cue) {
+            for text in texts {
+                let key = normalised(text)
+                guard !key.isEmpty else { continue }
+                var values = cues.value(for: key.joined(separator: " ")) ?? []
+                // Two words of one aspect may meet in one key through the lexicon ("rujukan" -> "sumber"):
+                // the heavier counts, once.
+                if case .aspect(let aspect, let weight, _) = cue,
+                   let existing = values.firstIndex(where: { if case .aspect(aspect, _, _) = $0 { return true }; return false }) {
+                    if case .aspect(_, let old, _) = values[existing], old < weight { values[existing] = cue }
+                } else if !values.contains(cue) {
+                    values.append(cue)
+                }
+                cues.insert(key, value: values)
+            }
+        }
+        for (index, aspect) in spec.aspects.enumerated() {
+            add(aspect.weak ?? [], .aspect(index, weight: Self.weakWeight, strong: false))
+            add(aspect.cues ?? [], .aspect(index, weight: Self.cueWeight, strong: false))
+            add(aspect.strong ?? [], .aspect(index, weight: Self.strongWeight, strong: true))
+        }
+        for (index, move) in spec.moves.enumerated() { add(move.cues, .move(index)) }
+        add(spec.qualifiers, .qualifier)
+        add(spec.foreign, .foreign)
+        add(spec.otherPlatforms, .otherPlatform)
+        if let platforms = aspectNames.firstIndex(of: "platforms") {
+            add(spec.otherPlatforms, .aspect(platforms, weight: Self.cueWeight, strong: false))
+        }
+        self.cues = cues
+
+        func table<Value>(_ texts: [String], _ value: Value) -> PhraseTable<Value> {
+            var table = PhraseTable<Value>()
+            for text in texts { table.insert(TextCleaner.tokens(text), value: value) }
+            return table
+        }
+        var forms = PhraseTable<QuestionForms>()
+        let formLists: [([String], QuestionForms)] = [
+            (spec.forms.why, .why), (spec.forms.how, .how), (spec.forms.definition, .definition),
+            (spec.forms.list, .list), (spec.forms.compare, .compare), (spec.forms.compareNouns, [.compare, .compareNoun]),
+            (spec.forms.where, .where),
+            (spec.forms.questionWords, .questionWord), (spec.forms.yesno.anywhere, .yesNo),
+        ]
+        // A cue holding a question word ("what is", "kenapa sih") also marks the question word, which a
+        // longer cue would otherwise hide.
+        let questionWords = Set(spec.forms.questionWords.flatMap(TextCleaner.tokens))
+        for (texts, form) in formLists {
+            for text in texts {
+                let key = TextCleaner.tokens(text)
+                guard !key.isEmpty else { continue }
+                var value = (forms.value(for: key.joined(separator: " ")) ?? []).union(form)
+                if key.contains(where: questionWords.contains) { value.insert(.questionWord) }
+                forms.insert(key, value: value)
+            }
+        }
+        self.forms = forms
+        followUpOpeners = table(spec.forms.followup, true)
+        yesNoFirst = table(spec.forms.yesno.first, true)
+        yesNoLast = table(spec.forms.yesno.last, true)
+        requests = WordSet(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
+        choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
+        negations = WordSet(spec.forms.yesno.last.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
+        fillers = WordSet(spec.fillers.flatMap(TextCleaner.tokens))
+        var grammar = WordSet([])
+        let singleFormWords = spec.forms.allTexts.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] }
+        for word in spec.functionWords + spec.fillers + singleFormWords + spec.definitionFrames.ignore {
+            for token in lexicon.apply(TextCleaner.tokens(word)) {
+                grammar.insert(token)
+                grammar.insert(lexicon.stemmer.stem(token))
+            }
+        }
+        functionWords = grammar
+        pronouns = WordSet(spec.pronouns.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        predicates = WordSet(spec.predicates.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        var switches = PhraseTable<Language>()
+        for (code, texts) in spec.languageSwitch.sorted(by: { $0.key < $1.key }) {
+            guard let language = Language(rawValue: code) else {
+                throw PackError(path: "understanding.yaml", reason: "unknown language \(code) in language_switch")
+            }
+            for text in texts { switches.insert(TextCleaner.tokens(text), value: language) }
+        }
+        self.switches = switches
+        framesBefore = table(spec.definitionFrames.before, true)
+        framesAfter = table(spec.definitionFrames.after, true)
+        frameIgnore = WordSet(spec.definitionFrames.ignore.flatMap(TextCleaner.tokens))
+    }
+
+    /// The index of aspect `name`, or nil.
+    func aspectIndex(_ name: String) -> Int? { aspectNames.firstIndex(of: name) }
+
+    // MARK: - Reading
+
+    /// Reads one analysed message; `questionMark` tells whether the raw text ended with "?".
+    func read(_ analysis: Analysis, questionMark: Bool) -> Reading {
+        var reading = Reading()
+        reading.ordinal = analysis.entities.ordinal
+        readForms(analysis.tokens, into: &reading)
+        readContent(analysis, into: &reading)
+        // A question mark without a question word, beside an aspect, asks yes or no ("KOL kerja full time?").
+        if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
+            reading.forms.insert(.yesNo)
+        }
+        if reading.isChoice || reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
+        return reading
+    }
+
+    private func readForms(_ tokens: [String], into reading: inout Reading) {
+        guard !tokens.isEmpty else { return }
+        var index = 0
+        var questionWordAt = -1
+        var lastQuestionWordEnd = -1
+        while index < tokens.count {
+            if let match = forms.longestMatch(in: tokens, at: index) {
+                reading.forms.formUnion(match.value)
+                if match.value.contains(.questionWord) {
+                    if questionWordAt < 0 { questionWordAt = index }
+                    lastQuestionWordEnd = index + match.length
+                }
+                index += match.length
+            } else {
+                index += 1
+            }
+        }
+        var first = 0
+        while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
+        // A follow-up opens the message ("kalau KOL?", "terus influencer gimana?", "what about ...").
+        for start in 0...min(first, tokens.count - 1) {
+            guard let opener = followUpOpeners.longestMatch(in: tokens, at: start) else { continue }
+            reading.forms.insert(.followUp)
+            // "what about Snapchat?": the question word belongs to the opener.
+            reading.questionWordInOpenerOnly = lastQuestionWordEnd >= 0 && lastQuestionWordEnd <= start + opener.length
+            break
+        }
+        guard first < tokens.count else { return }
+        if reading.forms.contains(.definition) || reading.forms.contains(.questionWord) {
+            reading.hasDefinitionFrame = definitionFrameRange(tokens, from: first) != nil
+        }
+        // Yes/no: an auxiliary or "apakah" first ("can a KOL ...", but not the request "can you ..."), or
+        // Indonesian "apa" + a side ("apa KOL juga main medsos?"); else a tag ("..., ya?") or "bisa gak"
+        // in a message without another question word.
+        let apaParticle = tokens[first] == "apa" && first + 1 < tokens.count
+            && (recognizer.table.longestMatch(in: tokens, at: first + 1)?.value.contains(where: \.isTopic) ?? false)
+        var auxiliaryFirst = false
+        if let match = yesNoFirst.longestMatch(in: tokens, at: first) {
+            let next = first + match.length
+            auxiliaryFirst = next >= tokens.count || !requests.contains(tokens[next])
+        }
+        if apaParticle || auxiliaryFirst {
+            reading.forms.insert(.yesNo)
+            if apaParticle, questionWordAt == first { reading.forms.remove(.questionWord) }
+        } else if questionWordAt >= 0 || reading.forms.contains(.followUp) {
+            reading.forms.remove(.yesNo)
+        } else {
+            let from = max(first + 1, tokens.count - yesNoLast.maxWords)
+            for start in from..<max(from, tokens.count) {
+                if let match = yesNoLast.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
+                    reading.forms.insert(.yesNo)
+                    break
+                }
+            }
+        }
+        // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no).
+        for index in first..<tokens.count where choices.contains(tokens[index]) {
+            if index + 1 < tokens.count, !negations.contains(tokens[index + 1]) {
+                reading.isChoice = true
+                break
+            }
+        }
+    }
+
+    private func readContent(_ analysis: Analysis, into reading: inout Reading) {
+        let words = analysis.words
+        let stems = analysis.stems
+        var weights = SIMD32<Int16>()
+        var moves = SIMD16<UInt8>()
+        var strong: UInt32 = 0
+        var firstTopic: (name: String, at: Int)?
+        var secondTopic: (name: String, at: Int)?
+        var both = false
+        var numbers = 0
+        let crossover = aspectIndex("crossover") ?? -1
+        var index = 0
+        while index < stems.count {
+            if let match = cues.longestMatch(in: stems, at: index) {
+                // A side named inside a cue ("bisa jadi KOL") still counts, except in a crossover ("jadi influencer").
+                if !match.value.contains(where: { if case .aspect(let aspect, _, _) = $0 { return aspect == crossover }; return false }) {
+                    for position in index..<(index + match.length) {
+                        for case .topic(let topic) in recognizer.table.value(forWord: words[position]) ?? [] where topic != "both" {
+                            if firstTopic == nil {
+                                firstTopic = (topic, position)
+                            } else if firstTopic?.name != topic, secondTopic == nil {
+                                secondTopic = (topic, position)
+                            }
+                        }
+                    }
+                }
+                for cue in match.value {
+                    switch cue {
+                    case .aspect(let aspect, let weight, let isStrong):
+                        weights[aspect] += weight
+                        if isStrong { strong |= 1 << UInt32(aspect) }
+                    case .move(let move): moves[move] &+= 1
+                    case .qualifier: break
+                    case .foreign: reading.foreignWeight += Self.foreignWeight
+                    case .otherPlatform:
+                        reading.otherPlatform = true
+                        reading.unknownAt = index
+                    }
+                }
+                index += match.length
+                continue
+            }
+            let word = words[index]
+            if let match = recognizer.table.longestMatch(in: words, at: index)
+                ?? Lexicon.withoutNya(word).flatMap({ base in recognizer.table.value(forWord: base).map { (1, $0) } }) {
+                var platform = false
+                for value in match.value {
+                    switch value {
+                    case .topic(let topic):
+                        if topic == "both" {
+                            both = true
+                        } else if firstTopic == nil {
+                            firstTopic = (topic, index)
+                        } else if firstTopic?.name != topic, secondTopic == nil {
+                            secondTopic = (topic, index)
+                        }
+                    case .platform:
+                        reading.namedPlatform = true
+                        platform = true
+                    case .ordinal:
+                        break
+                    }
+                }
+                if platform, let platforms = aspectIndex("platforms") { weights[platforms] += Self.cueWeight }
+                index += match.length
+                continue
+            }
+            if pronouns.contains(word) {
+                reading.pronoun = true
+            } else if Self.isNumber(word) {
+                numbers += 1
+            } else if !functionWords.contains(word), !functionWords.contains(stems[index]), !Self.isNumber(word) {
+                reading.extraWords += 1
+                if !corrector.knows(word) {
+                    reading.unknownWords += 1
+                    if reading.unknownAt < 0 { reading.unknownAt = index }
+                }
+            }
+            index += 1
+        }
+        if both {
+            reading.entity = "both"
+        } else if let first = firstTopic, let second = secondTopic {
+            // "KOL jadi influencer": the second side is said of the first.
+            if second.at > 0, predicates.contains(words[second.at - 1]), let crossover = aspectIndex("crossover") {
+                reading.entity = first.name
+                weights[crossover] += Self.strongWeight
+                strong |= 1 << UInt32(crossover)
+            } else {
+                reading.entity = "both"
+            }
+        } else {
+            reading.entity = firstTopic?.name
+        }
+        var best = -1
+        var bestWeight: Int16 = 0
+        for aspect in 0..<aspectNames.count where weights[aspect] > bestWeight {
+            best = aspect
+            bestWeight = weights[aspect]
+        }
+        // Two numbers or more: arithmetic, not an ordinal ("berapa 17 + 25").
+        if numbers >= 2 { reading.foreignWeight += Self.foreignWeight }
+        var bestMove: UInt8 = 0
+        for move in 0..<moveNames.count where moves[move] > bestMove {
+            reading.move = move
+            bestMove = moves[move]
+        }
+        for move in 0..<moveNames.count where moves[move] == bestMove && bestMove > 0 {
+            reading.moveTies |= 1 << UInt16(move)
+        }
+        // A move explains a message only when its cues are at least as many as the other content words
+        // ("pagi min, udah bangun?" greets; "nonton film apa ya malam ini" does not).
+        if Int(bestMove) < reading.extraWords {
+            reading.move = -1
+            reading.moveTies = 0
+        }
+        // Weak cues alone are a hint, not an aspect ("KOL dalam dunia marketing").
+        if bestWeight < Self.cueWeight { best = -1 }
+        reading.aspect = best
+        reading.aspectWeight = best >= 0 ? bestWeight : 0
+        reading.aspectIsStrong = best >= 0 && strong & (1 << UInt32(best)) != 0
+    }
+
+    /// The cue runs found in `stems`, as "run: aspect+weight" (for explanations).
+    func describeCues(in stems: [String]) -> [String] {
+        var found: [String] = []
+        var index = 0
+        while index < stems.count {
+            guard let match = cues.longestMatch(in: stems, at: index) else {
+                index += 1
+                continue
+            }
+            let names = match.value.map { cue -> String in
+                switch cue {
+                case .aspect(let aspect, let weight, _): return "\(aspectNames[aspect])+\(weight)"
+                case .move(let move): return "move \(moveNames[move])"
+                case .qualifier: return "qualifier"
+                case .foreign: return "foreign"
+                case .otherPlatform: return "other-platform"
+                }
+            }
+            found.append(stems[index..<(index + match.length)].joined(separator: " ") + ": " + names.joined(separator: ","))
+            index += match.length
+        }
+        return found
+    }
+
+    private static func isNumber(_ word: String) -> Bool { word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+
+    // MARK: - Language switches and definition frames
+
+    /// The language a message asks to switch to ("in English: ..."), with the words that ask it.
+    func languageSwitch(in tokens: [String]) -> (language: Language, range: Range<Int>)? {
+        var index = 0
+        while index < tokens.count {
+            if let match = switches.longestMatch(in: tokens, at: index) {
+                return (match.value, index..<(index + match.length))
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The words X of "apa itu X" / "X itu apa" / "what is X" in `tokens`, without fillers; nil when no frame.
+    func definedThing(in tokens: [String]) -> Range<Int>? {
+        var first = 0
+        while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
+        guard var range = definitionFrameRange(tokens, from: first) else { return nil }
+        while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.lowerBound]) {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
+        while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.upperBound - 1]) {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
+        return range.isEmpty ? nil : range
+    }
+
+    /// The range of X between a definition frame and the other end of the message.
+    private func definitionFrameRange(_ tokens: [String], from first: Int) -> Range<Int>? {
+        if let match = framesBefore.longestMatch(in: tokens, at: first) {
+            return (first + match.length)..<tokens.count
+        }
+        let from = max(first, tokens.count - framesAfter.maxWords)
+        for start in from..<tokens.count where start > first {
+            if let match = framesAfter.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
+                return first..<start
+            }
+        }
+        return nil
+    }
+}
+
+extension EntityValue {
+    var isTopic: Bool {
+        if case .topic = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,41 @@
+/// What one message asks, taken apart: the entity (a side of the article), the aspect of it, the form of
+/// the question, and the signs that it lies outside the article.
+struct Reading: Sendable {
+    /// `influencer`, `kol` or `both` (two sides named, or "keduanya"); nil when no side is named.
+    var entity: String?
+    /// A pronoun stands for the conversation's topic ("their reach?").
+    var pronoun = false
+    /// Index of the heaviest aspect in the reader's aspect names, -1 for none.
+    var aspect = -1
+    /// Its weight, and whether a strong cue of the article's domain named it.
+    var aspectWeight: Int16 = 0
+    var aspectIsStrong = false
+    /// Weight of out-of-scope cues (income, weather, how to become ...).
+    var foreignWeight: Int16 = 0
+    /// The question's forms.
+    var forms: QuestionForms = []
+    /// A platform the article names, or one it does not name.
+    var namedPlatform = false
+    var otherPlatform = false
+    /// Index in the words of a platform the article does not name, else of the first word the pack never
+    /// saw; -1 for none (a yes/no answer may name it: "The article does not mention Snapchat").
+    var unknownAt = -1
+    /// Content words that no cue, entity or grammar word accounts for; of those, the ones the pack never saw.
+    var extraWords = 0
+    var unknownWords = 0
+    /// The conversation move with the most cues (index in the reader's moves), -1 for none; and every
+    /// move tied with it, as a bit set.
+    var move = -1
+    var moveTies: UInt16 = 0
+    /// An ordinal (1...5) in the message.
+    var ordinal: Int?
+    /// The only question word is part of a follow-up opener ("what about ...", "how about ...").
+    var questionWordInOpenerOnly = false
+    /// Two alternatives joined by "or" ("online or offline?"): a choice, never a yes/no question.
+    var isChoice = false
+    /// "apa itu X" / "what is X" frame found.
+    var hasDefinitionFrame = false
+
+    /// True when the message names a side, an aspect or a difference: it may be about the article.
+    var hasContent: Bool { entity != nil || pronoun || aspect >= 0 || forms.contains(.compareNoun) }
+}

@@ -1,0 +1,78 @@
+/// Decides the verdict of a yes/no question from the claims of `yesno.yaml` (facts only), and holds the
+/// texts an answer leads with.
+struct YesNoClaims: Sendable {
+    /// One alternative of a group: a run of stems, or a marker.
+    enum Term: Sendable {
+        case words([String])
+        case namedPlatform
+        case otherPlatform
+    }
+
+    struct Claim: Sendable {
+        /// Every group must hold one of its terms.
+        var groups: [[Term]]
+        var polarity: Polarity
+    }
+
+    /// Claims per intent index, in file order.
+    let claims: [Int: [Claim]]
+    /// Lead texts: `yes`, `no`, `unknown`, `unknown_named` (with `{x}`), per language.
+    let leads: [String: [Language: String]]
+
+    init(spec: YesNoSpec, intents: [String: Int], normalise: (String) -> [String]) throws {
+        var claims: [Int: [Claim]] = [:]
+        for claim in spec.claims {
+            guard let intent = intents[claim.intent] else {
+                throw PackError(path: "yesno.yaml", reason: "claim about unknown intent \(claim.intent)")
+            }
+            guard let polarity = Polarity(rawValue: claim.polarity) else {
+                throw PackError(path: "yesno.yaml", reason: "claim about \(claim.intent) has unknown polarity \(claim.polarity)")
+            }
+            let groups: [[Term]] = (claim.when ?? []).map { group in
+                group.compactMap { text -> Term? in
+                    switch text {
+                    case "$named_platform": return .namedPlatform
+                    case "$other_platform": return .otherPlatform
+                    default:
+                        let words = normalise(text)
+                        return words.isEmpty ? nil : .words(words)
+                    }
+                }
+            }
+            claims[intent, default: []].append(Claim(groups: groups, polarity: polarity))
+        }
+        self.claims = claims
+        var leads: [String: [Language: String]] = [:]
+        for (key, text) in spec.leads {
+            var localized: [Language: String] = [:]
+            if let id = text.id { localized[.indonesian] = id }
+            if let en = text.en { localized[.english] = en }
+            leads[key] = localized
+        }
+        for key in ["yes", "no", "unknown"] where leads[key]?.count != Language.allCases.count {
+            throw PackError(path: "yesno.yaml", reason: "lead \(key) needs a text in every language")
+        }
+        self.leads = leads
+    }
+
+    /// The verdict on a yes/no question routed to `intent`, read in `stems`; `unknown` when no claim holds.
+    func polarity(of intent: Int, stems: [String], reading: Reading) -> Polarity {
+        for claim in claims[intent] ?? [] where claim.groups.allSatisfy({ $0.contains { Self.holds($0, stems, reading) } }) {
+            return claim.polarity
+        }
+        return .unknown
+    }
+
+    private static func holds(_ term: Term, _ stems: [String], _ reading: Reading) -> Bool {
+        switch term {
+        case .namedPlatform: return reading.namedPlatform
+        case .otherPlatform: return reading.otherPlatform || (reading.unknownWords > 0 && !reading.namedPlatform)
+        case .words(let words):
+            guard words.count <= stems.count else { return false }
+            for start in 0...(stems.count - words.count) where stems[start] == words[0] {
+                if words.count == 1 || stems[(start + 1)..<(start + words.count)].elementsEqual(words[1...]) { return true }
+            }
+            return false
+        }
+    }
+}

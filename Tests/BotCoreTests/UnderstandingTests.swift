@@ -1,0 +1,243 @@
+import Testing
+@testable import BotCore
+
+/// The reply of a fresh user (or of `user` on `engine`).
+private func ask(_ text: String, engine: ConversationEngine = TestPack.engine(), user: String = "u") -> Reply {
+    engine.reply(to: text, user: user)
+}
+
+/// The intents answered, turn by turn, in one conversation.
+private func conversation(_ turns: [String]) -> [String] {
+    let engine = TestPack.engine()
+    return turns.map { engine.reply(to: $0, user: "c").intent }
+}
+
+/// True when `text` is not a training phrase, nor one word away from one (the sentences below test
+/// understanding, not recall).
+private func isNew(_ text: String) -> Bool {
+    TrainingOverlap(pack: TestPack.shared).finding(for: EvaluationTurn(text: text, intents: TestPack.shared.intents.map(\.name))) == nil
+}
+
+@Suite struct ReadingTests {
+    private func read(_ text: String) -> Reading {
+        TestPack.shared.reader.read(TestPack.shared.analyzer.analyze(text), questionMark: text.hasSuffix("?"))
+    }
+
+    private func aspect(_ text: String) -> String? {
+        let reading = read(text)
+        return reading.aspect >= 0 ? TestPack.shared.aspectNames[reading.aspect] : nil
+    }
+
+    @Test func entitiesSurviveAbbreviationsPartialNamesAndTypos() {
+        #expect(read("K.O.L. itu siapa").entity == "kol")
+        #expect(read("kol2 di kantor saya").entity == "kol")
+        #expect(read("opinion leader zaman sekarang").entity == "kol")
+        #expect(read("key opinion di bidang kesehatan").entity == "kol")
+        #expect(read("KOLs' followers").entity == "kol")
+        #expect(read("an influencer's fans").entity == "influencer")
+        #expect(read("para infulencer").entity == "influencer")
+        #expect(read("influencer dan KOL").entity == "both")
+        #expect(read("the weather in Tokyo").entity == nil)
+    }
+
+    @Test func aKOLBecomingAnInfluencerIsAboutKOLs() {
+        #expect(read("bisakah seorang KOL merangkap jadi influencer?").entity == "kol")
+        #expect(aspect("can a KOL double as an influencer?") == "crossover")
+    }
+
+    @Test func aspectsAreReadInBothLanguagesWithInflections() {
+        #expect(aspect("lewat jalur apa mereka menjangkau pengikutnya") == "media")
+        #expect(aspect("through which channel do they talk with fans") == "media")
+        #expect(aspect("kredibilitasnya dibangun dari mana") == "credibility")
+        #expect(aspect("how far does their fame travel geographically") == "reach")
+        #expect(aspect("seharian mereka sibuk apa") == "daily")
+        #expect(aspect("which social networks are meant") == "platforms")
+        #expect(aspect("kenapa saran mereka dituruti") == "reasons")
+    }
+
+    @Test func questionFormsAreRecognised() {
+        #expect(read("Apakah KOL punya jadwal kerja tetap?").forms.contains(.yesNo))
+        #expect(read("does an influencer post every day").forms.contains(.yesNo))
+        #expect(read("KOL itu kerjanya full time ya?").forms.contains(.yesNo))
+        #expect(!read("can you explain what a KOL is").forms.contains(.yesNo))
+        #expect(!read("do KOLs work online or offline?").forms.contains(.yesNo))
+        #expect(read("mengapa orang menuruti KOL").forms.contains(.why))
+        #expect(read("lewat apa influencer berkomunikasi").forms.contains(.how))
+        #expect(read("KOL vs influencer").forms.contains(.compare))
+    }
+
+    @Test func outOfScopeSignsAreRead() {
+        #expect(read("berapa bayaran endorse selebgram").foreignWeight > 0)
+        #expect(read("what is 12 plus 30").foreignWeight > 0)
+        #expect(read("apakah influencer pakai Snapchat").otherPlatform)
+    }
+}
+
+/// Class 1: questions outside the article are refused, whatever their n-gram score.
+@Suite struct RefusalTests {
+    @Test(arguments: [
+        "bagaimana cuaca di Seoul akhir pekan ini?", "is it sunny in Madrid at the moment",
+        "hitungkan 36 tambah 19", "how much is 7 plus 15",
+        "siapa pelatih timnas Jepang", "recommend a good book about space",
+    ])
+    func noDomainWordMeansARefusal(question: String) {
+        #expect(isNew(question))
+        let reply = ask(question)
+        #expect(reply.intent == "fallback", "\(question) -> \(reply.intent)")
+        #expect(reply.isFallback)
+    }
+
+    @Test func whatIsAnUnknownThingIsRefusedAndNamed() {
+        let indonesian = ask("Apa itu Bukalapak?")
+        #expect(indonesian.intent == "fallback")
+        #expect(indonesian.text.contains("\"Bukalapak\""))
+        #expect(indonesian.language == .indonesian)
+        let english = ask("what is Zalora?")
+        #expect(english.intent == "fallback")
+        #expect(english.text.contains("\"Zalora\""))
+        #expect(english.language == .english)
+        // The usual suggestions stay.
+        #expect(english.suggestions == TestPack.engine().reply(to: "tell me a joke", user: "x").suggestions)
+    }
+
+    @Test func outOfScopeAspectsOfKnownSidesAreRefused() {
+        #expect(ask("berapa tarif endorse seorang KOL?").intent == "fallback")
+        #expect(ask("how much money does a top influencer earn").intent == "fallback")
+    }
+
+    @Test func smallTalkAndFollowUpsStillWork() {
+        #expect(ask("selamat sore, bot").intent == "greeting")
+        #expect(ask("terima kasih banyak atas infonya ya").intent == "thanks")
+        #expect(ask("who built you, are you a robot?").intent == "bot.identity")
+        #expect(conversation(["apa bedanya KOL dengan influencer", "lanjut ke poin sesudahnya"]) == ["differences.list", "difference.1"])
+    }
+}
+
+/// Class 2: paraphrases of known facts resolve from (entity, aspect), without training phrases.
+@Suite struct ParaphraseTests {
+    @Test(arguments: [
+        ("KOL dalam dunia pemasaran itu sebenarnya sosok yang bagaimana", "definition.kol"),
+        ("in the world of marketing, who is an opinion leader?", "definition.kol"),
+        ("key opinion tuh julukan buat orang yang kayak apa", "definition.kol"),
+        ("lewat jalur apa KOL bisa sampai ke pengikutnya?", "kol.media"),
+        ("by what means does an influencer get to people?", "influencer.media"),
+        ("bagaimana rasa percaya pada KOL dan influencer muncul dengan cara berbeda?", "difference.2"),
+        ("how is trust in KOLs built differently from trust in influencers?", "difference.2"),
+        ("ketenaran influencer bisa sampai mana saja?", "influencer.reach"),
+        ("how widely known does a KOL usually get?", "kol.reach"),
+        ("apa modal kredibilitas seorang KOL?", "kol.credibility"),
+    ])
+    func unseenWordingResolves(question: String, intent: String) {
+        #expect(isNew(question))
+        #expect(ask(question).intent == intent, "\(question)")
+    }
+}
+
+/// Class 3: yes/no questions lead with the verdict of the facts.
+@Suite struct YesNoTests {
+    @Test func namedPlatformIsYesInBothLanguages() {
+        let indonesian = ask("Apakah Instagram termasuk platform yang dipakai influencer?")
+        #expect(indonesian.intent == "influencer.platforms")
+        #expect(indonesian.polarity == .yes)
+        #expect(indonesian.text.hasPrefix("Ya."))
+        let english = ask("Is LinkedIn among the platforms influencers use?")
+        #expect(english.polarity == .yes)
+        #expect(english.text.hasPrefix("Yes."))
+    }
+
+    @Test func unnamedPlatformIsUnknownAndNamed() {
+        let reply = ask("Do influencers also use Twitch?")
+        #expect(reply.intent == "influencer.platforms")
+        #expect(reply.polarity == .unknown)
+        #expect(reply.text.hasPrefix("The article does not mention Twitch."))
+        let indonesian = ask("apakah influencer juga main Telegram?")
+        #expect(indonesian.polarity == .unknown)
+        #expect(indonesian.text.hasPrefix("Artikel tidak menyebutkan"))
+    }
+
+    @Test func kolAlwaysOnSocialMediaIsNo() {
+        let english = ask("Is a KOL always active on social platforms?")
+        #expect(english.intent == "kol.social_media")
+        #expect(english.polarity == .no)
+        #expect(english.text.hasPrefix("No."))
+        let indonesian = ask("apakah KOL pasti selalu main sosmed?")
+        #expect(indonesian.polarity == .no)
+        #expect(indonesian.text.hasPrefix("Tidak."))
+    }
+
+    @Test func kolAlsoAnInfluencerIsYes() {
+        #expect(ask("Could a KOL work as an influencer as well?").polarity == .yes)
+        #expect(ask("bisakah KOL merangkap sebagai influencer?").polarity == .yes)
+    }
+
+    @Test func verdictsFollowTheFactsOfEachSide() {
+        #expect(ask("do KOLs mostly interact with people online?").polarity == .no)
+        #expect(ask("apakah influencer lebih sering berada di dunia online?").polarity == .yes)
+        #expect(ask("does a KOL have a full-time profession?").polarity == .yes)
+        #expect(ask("can an influencer gather fans across the globe?").polarity == .yes)
+        #expect(ask("apakah KOL dan influencer itu sama persis?").polarity == .no)
+    }
+
+    @Test func otherQuestionsCarryNoVerdict() {
+        #expect(ask("platform apa saja yang dipakai influencer menurut artikel").polarity == nil)
+        #expect(ask("why do people follow KOLs?").polarity == nil)
+    }
+}
+
+/// Class 4: why-questions about one side get that side's reasons.
+@Suite struct WhyTests {
+    @Test(arguments: [
+        ("Mengapa orang mau mengikuti rekomendasi seorang KOL?", "kol.reasons"),
+        ("why do so many people take a KOL's advice seriously?", "kol.reasons"),
+        ("kenapa sih orang nurut aja sama influencer?", "influencer.reasons"),
+        ("why do people believe what influencers tell them?", "influencer.reasons"),
+    ])
+    func whyAboutOneSideGivesItsReasons(question: String, intent: String) {
+        #expect(isNew(question))
+        #expect(ask(question).intent == intent, "\(question)")
+    }
+
+    @Test func whyAboutBothSidesGivesWhyTheyDiffer() {
+        #expect(ask("kenapa KOL dan influencer dianggap berbeda sih?").intent == "differences.why")
+        #expect(ask("why should anyone tell KOLs and influencers apart?").intent == "differences.why")
+    }
+}
+
+/// Class 5: follow-ups carry the entity and aspect of the conversation, in both languages.
+@Suite struct AspectFollowUpTests {
+    @Test func anotherSideKeepsTheAspect() {
+        #expect(conversation(["sampai mana ketenaran seorang KOL biasanya?", "terus influencer gimana?"]) == ["kol.reach", "influencer.reach"])
+        #expect(conversation(["how do influencers usually spend the day?", "and the KOLs?"]) == ["influencer.daily", "kol.daily"])
+        #expect(conversation(["dari mana kredibilitas influencer berasal?", "kalau buat KOL?"]) == ["influencer.credibility", "kol.credibility"])
+    }
+
+    @Test func anAspectAfterTheDifferencesPicksThatDifference() {
+        #expect(conversation(["apa saja yang membedakan KOL dan influencer?", "kalau dari sisi kepercayaan?"]) == ["differences.list", "difference.2"])
+        #expect(conversation(["how do KOLs and influencers differ", "and in terms of daily life?"]) == ["differences.list", "difference.4"])
+    }
+
+    @Test func theFirstOfThoseRefersToTheList() {
+        #expect(conversation(["list every difference between KOLs and influencers", "the first of those"]) == ["differences.list", "difference.1"])
+        #expect(conversation(["sebutkan perbedaan KOL dan influencer", "yang pertama dari itu"]) == ["differences.list", "difference.1"])
+    }
+
+    @Test func aSwitchOfLanguageWithAQuestionAnswersIt() {
+        let engine = TestPack.engine()
+        #expect(engine.reply(to: "KOL itu siapa sebenarnya?", user: "s").language == .indonesian)
+        let switched = engine.reply(to: "ok in English: where does a KOL's credibility come from?", user: "s")
+        #expect(switched.intent == "kol.credibility")
+        #expect(switched.language == .english)
+        #expect(engine.state(of: "s")?.language == .english)
+        let back = engine.reply(to: "pakai bahasa Indonesia ya: kenapa orang percaya sama influencer?", user: "s")
+        #expect(back.intent == "influencer.reasons")
+        #expect(back.language == .indonesian)
+    }
+
+    @Test func aYesNoFollowUpGetsAVerdictToo() {
+        let engine = TestPack.engine()
+        #expect(engine.reply(to: "apakah influencer memakai TikTok?", user: "y").polarity == .yes)
+        let next = engine.reply(to: "kalau Snapchat?", user: "y")
+        #expect(next.intent == "influencer.platforms")
+        #expect(next.polarity == .unknown)
+    }
+}
