@@ -65,6 +65,7 @@ public struct Answer: Sendable, Equatable {
             }
             w.raw("]")
         }
+        if let polarity = reply.polarity { w.raw(",\"polarity\":"); w.string(polarity.rawValue) }
         if let meta { w.raw(",\"meta\":"); w.raw(meta) }
         if let error {
             w.raw(",\"error\":{\"code\":"); w.string(error.code.rawValue)
