@@ -104,7 +104,7 @@ public final class KafkaConsumer: @unchecked Sendable {
         let r = m.pointee
         if r.err != RD_KAFKA_RESP_ERR_NO_ERROR {
             if r.err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
-                if let rkt = r.rkt { reachedEnd[TopicPartition(String(cString: rd_kafka_topic_name(rkt)), r.partition)] = r.offset }
+                if r.rkt != nil { reachedEnd[TopicPartition(context.topicName(r.rkt), r.partition)] = r.offset }
                 return 0
             }
             let error = KafkaError(code: r.err, message: messageError(m))
@@ -115,7 +115,7 @@ public final class KafkaConsumer: @unchecked Sendable {
         var tstype = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let ts = rd_kafka_message_timestamp(m, &tstype)
         messages.append(InboundMessage(
-            topic: r.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "",
+            topic: context.topicName(r.rkt),
             partition: r.partition, offset: r.offset,
             key: copyBytes(r.key, r.key_len), value: copyBytes(r.payload, r.len),
             headers: copyHeaders(m), timestampMs: tstype == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : ts))

@@ -36,20 +36,30 @@ public final class TopicReader {
     deinit { consumer.close() }
 
     /// The last record of each of `partitions` of `topic`; partitions with no record are absent.
+    ///
+    /// Reading starts at the last offset the broker admits to and goes on to the partition's end. When that
+    /// window holds no record (its last offsets are transaction markers, or were compacted away) it is widened
+    /// backwards, sixteenfold each time, down to the oldest record kept.
     /// - Throws: A ``KafkaError`` if the brokers do not answer within `timeoutMs`.
     public func lastRecords(topic: String, partitions: [Int32], timeoutMs: Int32 = 10_000) throws -> [Int32: InboundMessage] {
-        var starts: [TopicPartition: Int64] = [:]
+        var bounds: [Int32: (low: Int64, high: Int64)] = [:]
         for p in partitions {
-            let tp = TopicPartition(topic, p)
-            let marks = try consumer.watermarks(tp, timeoutMs: timeoutMs)
-            // Start at the last record the broker admits to; what follows it (if anything) is read too.
-            if marks.high > marks.low { starts[tp] = marks.high - 1 }
+            let marks = try consumer.watermarks(TopicPartition(topic, p), timeoutMs: timeoutMs)
+            if marks.high > marks.low { bounds[p] = marks }
         }
         var result: [Int32: InboundMessage] = [:]
-        guard !starts.isEmpty else { return result }
-        try read(starts, timeoutMs: timeoutMs) { m in
-            if m.offset >= result[m.partition]?.offset ?? -1 { result[m.partition] = m }
-            return true
+        var window: Int64 = 1
+        var pending = Set(bounds.keys)
+        while !pending.isEmpty {
+            var starts: [TopicPartition: Int64] = [:]
+            for p in pending { starts[TopicPartition(topic, p)] = max(bounds[p]!.low, bounds[p]!.high - window) }
+            try read(starts, timeoutMs: timeoutMs) { m in
+                if m.offset >= result[m.partition]?.offset ?? -1 { result[m.partition] = m }
+                return true
+            }
+            // Done with a partition once it gave a record, or once the window reached its oldest record.
+            pending = pending.filter { result[$0] == nil && bounds[$0]!.high - window > bounds[$0]!.low }
+            window *= 16
         }
         return result
     }

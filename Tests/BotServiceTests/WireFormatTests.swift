@@ -133,3 +133,32 @@ import Testing
         }
     }
 }
+
+@Suite struct AnswerEncoderTests {
+    /// The encoder keeps the reply-dependent parts of answers encoded; what it writes is byte for byte what a
+    /// fresh encoding writes, for every kind of reply (canned, fallbacks naming the unknown, verdicts, errors)
+    /// and any confidence.
+    @Test func cachedPartsEncodeExactlyLikeFreshOnes() throws {
+        let engine = ConversationEngine(pack: try loadPack())
+        var encoder = AnswerEncoder()
+        var checked = 0
+        let texts = samplePhrases + ["Apakah YouTube termasuk platform influencer?", "what is shopee?", "kalau KOL?", "yang kedua?",
+                                     "in English please", "contohnya?", "halo", "\"quoted\" \\ back\nslash"]
+        for round in 0..<3 {
+            for (i, text) in texts.enumerated() {
+                let reply = engine.reply(to: text, user: "enc-\(i % 4)", language: round == 2 ? .english : nil, questionId: "q\(round)-\(i)")
+                let answer = Answer(id: "a-\(i)", inReplyTo: "q-\(i)", user: "enc-\(i % 4)", reply: reply,
+                                    meta: i % 2 == 0 ? Array("{\"k\":1}".utf8) : nil, timestampMs: 1_764_000_000_000 + Int64(i))
+                #expect(encoder.encode(answer) == answer.encoded(), "\(text)")
+                var other = answer
+                other.reply.confidence = Double(i) / 17
+                #expect(encoder.encode(other) == other.encoded())
+                checked += 2
+            }
+        }
+        let error = QuestionError(code: .invalidJSON, message: "bad \"json\"", questionID: "x", user: "u")
+        let rejected = Answer(rejecting: error, user: "u", timestampMs: 1)
+        #expect(encoder.encode(rejected) == rejected.encoded())
+        #expect(checked > 40)
+    }
+}

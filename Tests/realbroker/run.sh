@@ -21,10 +21,11 @@ if [[ ${#suites[@]} -eq 0 ]]; then
         AnsweringIntegrationTests      # BotServiceTests: end-to-end in process
         ConversationFailoverTests      # BotServiceTests: state follows the partition
         StateRestoreTests              # BotServiceTests: the newest state record is restored
+        TransactionalDeliveryTests     # BotServiceTests: transactional answers and state, restart
         CrossProcessTests              # CLITests: kcat -> serve -> kcat
         HostileInputTests              # CLITests: 10,000 bad records among 10,000 good
         RealBrokerRegressionTests      # CLITests: kills under steady load; the transactional zombie
-        CrashTests                     # CLITests: SIGKILL x5 under load, one and two instances
+        CrashTests                     # CLITests: SIGKILL x5 under load, one and two instances, each mode
     )
 fi
 

@@ -55,6 +55,7 @@ public final class AnsweringPipeline {
     let decoder: QuestionDecoder
     let metrics: ServiceMetrics
     private var rateLimiter: RateLimiter
+    private var encoder = AnswerEncoder()
     private var replyTargets: ReplyTargets
     /// Users with conversation state, by partition: whose state moves with a partition, who gets a tombstone.
     private(set) var changelog: StateChangelog?
@@ -153,7 +154,7 @@ public final class AnsweringPipeline {
         var headers = PartitionOffset(question.partition, question.offset).headers
         for h in question.headers where Headers.propagated.contains(h.name) { headers.append(h) }
         let partition: Int32? = topic == settings.answersTopic && settings.answersCoPartitioned ? question.partition : nil
-        return OutboundMessage(topic: topic, partition: partition, key: Array(answer.user.utf8), value: answer.encoded(), headers: headers)
+        return OutboundMessage(topic: topic, partition: partition, key: Array(answer.user.utf8), value: encoder.encode(answer), headers: headers)
     }
 
     // MARK: Conversation state (for recovery)

@@ -41,13 +41,78 @@ public struct Answer: Sendable, Equatable {
 
     /// The JSON value (members in a fixed order; `meta` verbatim).
     public func encoded() -> [UInt8] {
-        var w = JSONWriter(capacity: 320 + reply.text.utf8.count + (meta?.count ?? 0) + reply.suggestions.count * 64)
-        w.raw("{\"id\":"); w.string(id)
-        w.raw(",\"in_reply_to\":"); w.string(inReplyTo)
-        w.raw(",\"user\":"); w.string(user)
-        w.raw(",\"text\":"); w.string(reply.text)
-        w.raw(",\"intent\":"); w.string(reply.intent)
-        w.raw(",\"confidence\":"); w.confidence(reply.confidence)
+        var encoder = AnswerEncoder(cacheLimit: 0)
+        return encoder.encode(self)
+    }
+}
+
+/// Encodes answers. Most of an answer's bytes depend only on the reply (its text, intent, language,
+/// suggestions, source, facts, verdict), and replies of the pack's canned answers repeat: those parts are
+/// encoded once and kept, keyed by intent and language, and reused while the reply is the same (a cheap check:
+/// the pack's strings and arrays are shared, so equality is decided by identity). Owned by one thread.
+struct AnswerEncoder {
+    private struct Key: Hashable {
+        var intent: String
+        var language: Language
+    }
+
+    /// The encoded members of one reply: `"text":…,"intent":…` and `"lang":…` through `"polarity":…`.
+    private struct Parts {
+        var reply: Reply
+        var head: [UInt8]
+        var tail: [UInt8]
+    }
+
+    private var cache: [Key: Parts] = [:]
+    private let cacheLimit: Int
+
+    /// - Parameter cacheLimit: how many replies to keep encoded (0: none).
+    init(cacheLimit: Int = 512) {
+        self.cacheLimit = cacheLimit
+    }
+
+    /// The answer's JSON value, members in the contract's order.
+    mutating func encode(_ answer: Answer) -> [UInt8] {
+        let parts = self.parts(of: answer.reply)
+        var w = JSONWriter(capacity: 96 + parts.head.count + parts.tail.count + answer.id.utf8.count * 2 + answer.user.utf8.count
+                               + (answer.meta?.count ?? 0))
+        w.raw("{\"id\":"); w.string(answer.id)
+        w.raw(",\"in_reply_to\":"); w.string(answer.inReplyTo)
+        w.raw(",\"user\":"); w.string(answer.user)
+        w.raw(parts.head)
+        w.raw(",\"confidence\":"); w.confidence(answer.reply.confidence)
+        w.raw(parts.tail)
+        if let meta = answer.meta { w.raw(",\"meta\":"); w.raw(meta) }
+        if let error = answer.error {
+            w.raw(",\"error\":{\"code\":"); w.string(error.code.rawValue)
+            w.raw(",\"message\":"); w.string(error.message); w.raw("}")
+        }
+        w.raw(",\"ts\":"); w.timestamp(milliseconds: answer.timestampMs); w.raw("}")
+        return w.bytes
+    }
+
+    private mutating func parts(of reply: Reply) -> Parts {
+        let key = Key(intent: reply.intent, language: reply.language)
+        if let cached = cache[key], Self.sameContent(cached.reply, reply) { return cached }
+        let parts = Self.encodeParts(reply)
+        if cacheLimit > 0 {
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[key] = parts
+        }
+        return parts
+    }
+
+    /// Everything but the confidence is the same (which encoding does not depend on).
+    private static func sameContent(_ a: Reply, _ b: Reply) -> Bool {
+        a.text == b.text && a.isFallback == b.isFallback && a.polarity == b.polarity && a.source == b.source
+            && a.suggestions == b.suggestions && a.facts == b.facts
+    }
+
+    private static func encodeParts(_ reply: Reply) -> Parts {
+        var head = JSONWriter(capacity: reply.text.utf8.count + 48)
+        head.raw(",\"text\":"); head.string(reply.text)
+        head.raw(",\"intent\":"); head.string(reply.intent)
+        var w = JSONWriter(capacity: 128 + reply.suggestions.count * 64)
         w.raw(",\"lang\":"); w.string(reply.language.rawValue)
         w.raw(reply.isFallback ? ",\"fallback\":true" : ",\"fallback\":false")
         w.raw(",\"suggestions\":[")
@@ -66,12 +131,6 @@ public struct Answer: Sendable, Equatable {
             w.raw("]")
         }
         if let polarity = reply.polarity { w.raw(",\"polarity\":"); w.string(polarity.rawValue) }
-        if let meta { w.raw(",\"meta\":"); w.raw(meta) }
-        if let error {
-            w.raw(",\"error\":{\"code\":"); w.string(error.code.rawValue)
-            w.raw(",\"message\":"); w.string(error.message); w.raw("}")
-        }
-        w.raw(",\"ts\":"); w.timestamp(milliseconds: timestampMs); w.raw("}")
-        return w.bytes
+        return Parts(reply: reply, head: head.bytes, tail: w.bytes)
     }
 }

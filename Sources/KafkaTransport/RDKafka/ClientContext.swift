@@ -15,6 +15,18 @@ final class ClientContext: @unchecked Sendable {
     var onStatistics: ((String) -> Void)?
     weak var consumer: KafkaConsumer?
     var rebalanceListener: (any RebalanceListener)?
+    /// Topic names by topic handle, so that a record's topic costs no allocation after the first.
+    private var topicNames: [UnsafeRawPointer: (cName: UnsafePointer<CChar>, name: String)] = [:]
+
+    /// The name of a record's topic (the polling thread only).
+    func topicName(_ rkt: OpaquePointer?) -> String {
+        guard let rkt, let cName = rd_kafka_topic_name(rkt) else { return "" }
+        let key = UnsafeRawPointer(rkt)
+        if let known = topicNames[key], known.cName == cName { return known.name }
+        let name = String(cString: cName)
+        topicNames[key] = (cName, name)
+        return name
+    }
 
     init(logger: Logger) {
         self.logger = logger
@@ -117,7 +129,7 @@ private func deliveryTrampoline(_ rk: OpaquePointer?, _ message: UnsafePointer<r
     guard let message, let context = ClientContext.from(opaque), let onDelivery = context.onDelivery else { return }
     let m = message.pointee
     let token = UInt64(UInt(bitPattern: m._private))
-    let topic = m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+    let topic = context.topicName(m.rkt)
     var report = DeliveryReport(token: token, error: nil, topic: topic, partition: m.partition, offset: m.offset, failedMessage: nil)
     if m.err != RD_KAFKA_RESP_ERR_NO_ERROR {
         report.error = KafkaError(code: m.err)
