@@ -45,19 +45,8 @@ struct LineLogHandler: LogHandler {
         "{" + fields.map { "\"" + escape($0.0) + "\":\"" + escape($0.1) + "\"" }.joined(separator: ",") + "}"
     }
 
+    /// `s` escaped for a JSON string (without the quotes).
     private static func escape(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+        String(JSONText.quoted(s).dropFirst().dropLast())
     }
 }

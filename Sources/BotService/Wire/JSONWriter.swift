@@ -121,6 +121,16 @@ struct JSONWriter {
 
 private func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? UInt8(ascii: "0") + v : UInt8(ascii: "a") + v - 10 }
 
+/// JSON text for other modules (log lines, HTTP responses): the project's one string escaper.
+public enum JSONText {
+    /// `s` as a JSON string literal, quotes included (quotes, backslashes and control characters escaped).
+    public static func quoted(_ s: String) -> String {
+        var w = JSONWriter(capacity: s.utf8.count + 2)
+        w.string(s)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+}
+
 /// RFC 3339 in UTC with milliseconds, e.g. `2026-11-27T03:34:11.123Z`.
 public func rfc3339(milliseconds: Int64) -> String {
     var w = JSONWriter(capacity: 26)
