@@ -56,11 +56,18 @@ struct AnswerEncoder {
         var language: Language
     }
 
-    /// The encoded members of one reply: `"text":…,"intent":…` and `"lang":…` through `"polarity":…`.
-    private struct Parts {
-        var reply: Reply
-        var head: [UInt8]
-        var tail: [UInt8]
+    /// The encoded members of one reply: `"text":…,"intent":…` and `"lang":…` through `"polarity":…`
+    /// (a class: a cache hit hands out one reference instead of copying the reply's fields).
+    private final class Parts {
+        let reply: Reply
+        let head: [UInt8]
+        let tail: [UInt8]
+
+        init(reply: Reply, head: [UInt8], tail: [UInt8]) {
+            self.reply = reply
+            self.head = head
+            self.tail = tail
+        }
     }
 
     private var cache: [Key: Parts] = [:]
