@@ -44,6 +44,32 @@ import Testing
         }
     }
 
+    /// The word-at-a-time JSON escaper writes what a byte-by-byte one writes, and JSON parsers read it back.
+    @Test func jsonEscapingAgreesWithTheSimpleRule() async {
+        let alphabet = Array("abcdefgh KOL \"\\\n\r\t\u{0}\u{1F}\u{7F}é€😀/")
+        let texts = Gen.int(in: 0...(alphabet.count - 1)).map { alphabet[$0] }.array(of: 0...90).map { String($0) }
+        await propertyCheck(count: Self.iterations, input: texts) { text in
+            var w = JSONWriter()
+            w.string(text)
+            var expected: [UInt8] = [0x22]
+            for b in text.utf8 {
+                switch b {
+                case 0x22: expected += [0x5C, 0x22]
+                case 0x5C: expected += [0x5C, 0x5C]
+                case 0x0A: expected += Array("\\n".utf8)
+                case 0x0D: expected += Array("\\r".utf8)
+                case 0x09: expected += Array("\\t".utf8)
+                case 0..<0x20, 0x7F: expected += Array(String(format: "\\u%04x", b).utf8)
+                default: expected.append(b)
+                }
+            }
+            expected.append(0x22)
+            #expect(w.bytes == expected)
+            let parsed = try? JSONSerialization.jsonObject(with: Data(w.bytes), options: .fragmentsAllowed) as? String
+            #expect(parsed == text)
+        }
+    }
+
     @Test func theCoreAnswersAnyText() async throws {
         let engine = try Self.engine.get()
         let pool: [Character] = (0x20...0x7E).map { Character(Unicode.Scalar($0)!) } + (0xA0...0x2FF).map { Character(Unicode.Scalar($0)!) }

@@ -148,7 +148,7 @@ import Testing
             for (i, text) in texts.enumerated() {
                 let reply = engine.reply(to: text, user: "enc-\(i % 4)", language: round == 2 ? .english : nil, questionId: "q\(round)-\(i)")
                 let answer = Answer(id: "a-\(i)", inReplyTo: "q-\(i)", user: "enc-\(i % 4)", reply: reply,
-                                    meta: i % 2 == 0 ? Array("{\"k\":1}".utf8) : nil, timestampMs: 1_764_000_000_000 + Int64(i))
+                                    meta: i % 2 == 0 ? Array("{\"k\":1}".utf8) : nil, timestampMs: 1_764_000_000_000 + Int64(round * 100 + i) * 700)
                 #expect(encoder.encode(answer) == answer.encoded(), "\(text)")
                 var other = answer
                 other.reply.confidence = Double(i) / 17

@@ -41,22 +41,23 @@ public struct Answer: Sendable, Equatable {
 
     /// The JSON value (members in a fixed order; `meta` verbatim).
     public func encoded() -> [UInt8] {
-        var encoder = AnswerEncoder(cacheLimit: 0)
+        var encoder = AnswerEncoder(variantsPerKey: 0)
         return encoder.encode(self)
     }
 }
 
 /// Encodes answers. Most of an answer's bytes depend only on the reply (its text, intent, language,
-/// suggestions, source, facts, verdict), and replies of the pack's canned answers repeat: those parts are
-/// encoded once and kept, keyed by intent and language, and reused while the reply is the same (a cheap check:
-/// the pack's strings and arrays are shared, so equality is decided by identity). Owned by one thread.
+/// suggestions, source, facts, verdict), and replies repeat: the pack's canned answers, with a few variants each
+/// (suggestions follow the conversation). Those bytes are encoded once and kept, a few variants per intent and
+/// language, and reused while the reply's content is the same (a cheap check: the pack's strings are shared, so
+/// equality is mostly decided by identity). Owned by one thread.
 struct AnswerEncoder {
     private struct Key: Hashable {
         var intent: String
         var language: Language
     }
 
-    /// The encoded members of one reply: `"text":…,"intent":…` and `"lang":…` through `"polarity":…`
+    /// The encoded members of one reply: `,"text":…,"intent":…` and `,"lang":…` through `,"polarity":…`
     /// (a class: a cache hit hands out one reference instead of copying the reply's fields).
     private final class Parts {
         let reply: Reply
@@ -68,14 +69,21 @@ struct AnswerEncoder {
             self.head = head
             self.tail = tail
         }
+
+        /// Everything but the confidence is the same (which these bytes do not hold).
+        func encodes(_ other: Reply) -> Bool {
+            reply.text == other.text && reply.isFallback == other.isFallback && reply.polarity == other.polarity
+                && reply.suggestions == other.suggestions && reply.source == other.source && reply.facts == other.facts
+        }
     }
 
-    private var cache: [Key: Parts] = [:]
-    private let cacheLimit: Int
+    private var cache: [Key: [Parts]] = [:]
+    private let variantsPerKey: Int
+    private var second = TimestampSecond()
 
-    /// - Parameter cacheLimit: how many replies to keep encoded (0: none).
-    init(cacheLimit: Int = 512) {
-        self.cacheLimit = cacheLimit
+    /// - Parameter variantsPerKey: how many replies to keep encoded per intent and language (0: none).
+    init(variantsPerKey: Int = 8) {
+        self.variantsPerKey = variantsPerKey
     }
 
     /// The answer's JSON value, members in the contract's order.
@@ -94,32 +102,28 @@ struct AnswerEncoder {
             w.raw(",\"error\":{\"code\":"); w.string(error.code.rawValue)
             w.raw(",\"message\":"); w.string(error.message); w.raw("}")
         }
-        w.raw(",\"ts\":"); w.timestamp(milliseconds: answer.timestampMs); w.raw("}")
+        w.raw(",\"ts\":"); w.timestamp(milliseconds: answer.timestampMs, second: &second); w.raw("}")
         return w.bytes
     }
 
     private mutating func parts(of reply: Reply) -> Parts {
+        guard variantsPerKey > 0 else { return Self.encodeParts(reply) }
         let key = Key(intent: reply.intent, language: reply.language)
-        if let cached = cache[key], Self.sameContent(cached.reply, reply) { return cached }
+        if let variants = cache[key], let hit = variants.first(where: { $0.encodes(reply) }) { return hit }
         let parts = Self.encodeParts(reply)
-        if cacheLimit > 0 {
-            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[key] = parts
-        }
+        if cache.count >= 4_096 { cache.removeAll(keepingCapacity: true) }
+        var variants = cache.removeValue(forKey: key) ?? []
+        if variants.count >= variantsPerKey { variants.removeLast() }
+        variants.insert(parts, at: 0)
+        cache[key] = variants
         return parts
     }
 
-    /// Everything but the confidence is the same (which encoding does not depend on).
-    private static func sameContent(_ a: Reply, _ b: Reply) -> Bool {
-        a.text == b.text && a.isFallback == b.isFallback && a.polarity == b.polarity && a.source == b.source
-            && a.suggestions == b.suggestions && a.facts == b.facts
-    }
-
     private static func encodeParts(_ reply: Reply) -> Parts {
-        var head = JSONWriter(capacity: reply.text.utf8.count + 48)
+        var head = JSONWriter(capacity: reply.text.utf8.count + reply.intent.utf8.count + 24)
         head.raw(",\"text\":"); head.string(reply.text)
         head.raw(",\"intent\":"); head.string(reply.intent)
-        var w = JSONWriter(capacity: 128 + reply.suggestions.count * 64)
+        var w = JSONWriter(capacity: 128 + (reply.source?.utf8.count ?? 0) + reply.suggestions.count * 64)
         w.raw(",\"lang\":"); w.string(reply.language.rawValue)
         w.raw(reply.isFallback ? ",\"fallback\":true" : ",\"fallback\":false")
         w.raw(",\"suggestions\":[")

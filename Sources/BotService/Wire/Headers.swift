@@ -38,8 +38,13 @@ public struct PartitionOffset: Hashable, Sendable, CustomStringConvertible {
 
     /// The source headers naming this position.
     public var headers: [MessageHeader] {
-        [MessageHeader(Headers.sourcePartition, String(partition)), MessageHeader(Headers.sourceOffset, String(offset))]
+        let partitionValue = (0..<Int32(Self.partitionValues.count)).contains(partition)
+            ? Self.partitionValues[Int(partition)] : Array(String(partition).utf8)
+        return [MessageHeader(Headers.sourcePartition, partitionValue), MessageHeader(Headers.sourceOffset, String(offset))]
     }
+
+    /// The header values of the first partition numbers, made once (every answer and state record names one).
+    private static let partitionValues: [[UInt8]] = (0..<1024).map { Array(String($0).utf8) }
 
     public var description: String { "\(partition)@\(offset)" }
 }

@@ -194,7 +194,14 @@ private struct Fields {
 }
 
 private func validUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-    var iterator = buffer.makeIterator()
+    // ASCII, eight bytes at a time, needs no decoding; the rest is decoded scalar by scalar.
+    var i = 0
+    if let base = buffer.baseAddress {
+        while i + 8 <= buffer.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        while i < buffer.count, buffer[i] < 0x80 { i += 1 }
+    }
+    if i == buffer.count { return true }
+    var iterator = UnsafeBufferPointer(rebasing: buffer[i...]).makeIterator()
     var decoder = UTF8()
     while true {
         switch decoder.decode(&iterator) {
