@@ -33,7 +33,7 @@ public final class ConversationEngine {
         var memory = store.memory(of: user, now: now) ?? UserMemory()
         var analysis = pack.analyzer.analyze(text)
         let questionMark = Self.endsWithQuestionMark(text)
-        var reading = pack.reader.read(analysis, questionMark: questionMark)
+        var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
         // "ok in English: where does ...": the rest of the message is answered in the language asked for.
         var switched: Language?
         var requested: Language?
@@ -43,7 +43,7 @@ public final class ConversationEngine {
             var rest = analysis.tokens
             rest.removeSubrange(request.range)
             let restAnalysis = pack.analyzer.analyze(rest.joined(separator: " "))
-            let restReading = pack.reader.read(restAnalysis, questionMark: questionMark)
+            let restReading = scoped(pack.reader.read(restAnalysis, questionMark: questionMark), analysis: restAnalysis, text: text)
             if restReading.hasContent {
                 analysis = restAnalysis
                 reading = restReading
