@@ -120,3 +120,39 @@ private func conversation(_ turns: [String]) -> [String] {
         #expect(ask("namanya KOL itu apa sih").intent == "definition.kol")
     }
 }
+
+/// The classes of misses of the fresh probes written after that round.
+@Suite struct FreshProbeClassTests {
+    @Test func aRankingOfPeopleIsRefused() {
+        #expect(ask("KOL mana yang paling berpengaruh di Indonesia?").intent == "fallback")
+        #expect(ask("who has the most followers among influencers?").intent == "fallback")
+        // "lebih banyak" is no ranking.
+        #expect(ask("apakah KOL lebih banyak ketemu langsung?").intent == "kol.media")
+    }
+
+    @Test func onlyOfflineIsNo() {
+        let reply = ask("apakah KOL cuma berinteraksi secara langsung?")
+        #expect(reply.intent == "kol.media")
+        #expect(reply.polarity == .no)
+    }
+
+    @Test func aMembershipTagAfterAFollowUpAsksYesOrNo() {
+        let engine = TestPack.engine()
+        _ = engine.reply(to: "influencer pakai platform apa saja?", user: "m")
+        let reply = engine.reply(to: "kalau linkedin termasuk?", user: "m")
+        #expect(reply.intent == "influencer.platforms")
+        #expect(reply.polarity == .yes)
+    }
+
+    @Test func slangAndShortFormsOfWhy() {
+        #expect(ask("y do ppl listen to influencers").intent == "influencer.reasons")
+        let daily = ask("KOL punya kerjaan tetap gak sih?")
+        #expect(daily.intent == "kol.daily")
+        #expect(daily.polarity == .yes)
+    }
+
+    @Test func aFollowUpWithOnlyLinkingWordsContinuesTheAspect() {
+        #expect(conversation(["influencer terkenalnya sampai mana?", "caranya biar makin dikenal gimana?"])
+            == ["influencer.reach", "influencer.reach"])
+    }
+}

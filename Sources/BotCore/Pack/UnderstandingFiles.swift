@@ -79,7 +79,7 @@ struct FormsSpec: Codable, Sendable {
     }
 
     var allTexts: [String] {
-        yesno.first + yesno.last + yesno.anywhere + yesno.requests + yesno.choice + (yesno.contrasts ?? []) + why + how
+        yesno.first + yesno.last + yesno.anywhere + yesno.requests + yesno.choice + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
             + definition + (definitionNouns ?? []) + list + compare + compareNouns + `where` + followup + questionWords
     }
 }
@@ -97,6 +97,13 @@ struct YesNoFormSpec: Codable, Sendable {
     /// ("online or offline?", "a KOL or an influencer?"); else it joins the object of a yes/no question
     /// ("limited to a region or a country?").
     var contrasts: [String]?
+    /// After a follow-up opener, the only tags that make a yes/no question ("kalau YouTube termasuk?").
+    var afterFollowup: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case first, last, anywhere, requests, choice, contrasts
+        case afterFollowup = "after_followup"
+    }
 }
 
 /// One aspect with its cue words in three weights.

@@ -40,6 +40,7 @@ struct Reader: Sendable {
     private let followUpOpeners: PhraseTable<Bool>
     private let yesNoFirst: PhraseTable<Bool>
     private let yesNoLast: PhraseTable<Bool>
+    private let yesNoAfterFollowUp: PhraseTable<Bool>
     private let requests: WordSet
     private let choices: WordSet
     /// After a yes/no opener, "or" makes a choice only before one of these (or a side).
@@ -148,6 +149,7 @@ struct Reader: Sendable {
         followUpOpeners = table(spec.forms.followup, true)
         yesNoFirst = table(spec.forms.yesno.first, true)
         yesNoLast = table(spec.forms.yesno.last, true)
+        yesNoAfterFollowUp = table(spec.forms.yesno.afterFollowup ?? [], true)
         requests = WordSet(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
         choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
         contrasts = WordSet((spec.forms.yesno.contrasts ?? []).flatMap(TextCleaner.tokens))
@@ -295,12 +297,16 @@ struct Reader: Sendable {
         if apaParticle || auxiliaryFirst {
             reading.forms.insert(.yesNo)
             if apaParticle, questionWordAt == first { reading.forms.remove(.questionWord) }
-        } else if questionWordAt >= 0 || reading.forms.contains(.followUp) {
+        } else if questionWordAt >= 0 {
             reading.forms.remove(.yesNo)
         } else {
-            let from = max(first + 1, tokens.count - yesNoLast.maxWords)
+            // After a follow-up opener only a few tags ask yes or no ("kalau YouTube termasuk?").
+            let followUp = reading.forms.contains(.followUp)
+            if followUp { reading.forms.remove(.yesNo) }
+            let tags = followUp ? yesNoAfterFollowUp : yesNoLast
+            let from = max(first + 1, tokens.count - tags.maxWords)
             for start in from..<max(from, tokens.count) {
-                if let match = yesNoLast.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
+                if let match = tags.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
                     reading.forms.insert(.yesNo)
                     break
                 }
