@@ -33,10 +33,26 @@ private func conversation(_ turns: [String]) -> [String] {
         #expect(ask(question).intent == "fallback", "\(question)")
     }
 
+    @Test(arguments: [
+        "Why do people trust KOLs more than ads?",
+        "influencer sama KOL, mana yang lebih cocok buat promosi produk skincare?",
+        "what are the pros and cons of using KOLs?",
+        "apakah influencer selalu jujur?",
+        "what's your opinion on influencers?",
+        "what is influencer marketing?",
+        "berapa lama seseorang bisa jadi KOL?",
+    ])
+    func judgementsAndComparisonsWithOtherThingsAreRefused(question: String) {
+        #expect(ask(question).intent == "fallback", "\(question)")
+    }
+
     @Test func whatTheArticleCoversIsStillAnswered() {
         #expect(ask("KOL itu kredibilitasnya dari mana?").intent == "kol.credibility")
         #expect(ask("Do KOLs interact mostly online or offline?").intent == "kol.media")
         #expect(ask("contoh orang yang masuk kategori KOL siapa aja?").intent == "kol.examples")
+        #expect(ask("apakah jangkauan influencer lebih luas dari KOL?").intent == "difference.3")
+        #expect(ask("KOL harus punya sertifikat?").intent == "kol.credibility")
+        #expect(ask("apa bedanya KOL dari sisi kredibilitas?").intent == "difference.2")
     }
 }
 

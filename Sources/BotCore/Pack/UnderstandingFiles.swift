@@ -67,6 +67,9 @@ struct FormsSpec: Codable, Sendable {
     /// Definition words that ask for the meaning of what they name ("definisinya", "meaning"): beside a side
     /// and a weak aspect they make a definition question ("trend-setter, maksudnya bagaimana?").
     var definitionNouns: [String]?
+    /// Words that join the two things compared ("than", "dengan", "vs"): a side compared with an unknown thing
+    /// ("KOLs more than ads") asks about something else.
+    var comparisonLinks: [String]?
     var `where`: [String]
     var followup: [String]
     var questionWords: [String]
@@ -76,11 +79,12 @@ struct FormsSpec: Codable, Sendable {
         case questionWords = "question_words"
         case compareNouns = "compare_nouns"
         case definitionNouns = "definition_nouns"
+        case comparisonLinks = "comparison_links"
     }
 
     var allTexts: [String] {
         yesno.first + yesno.last + yesno.anywhere + yesno.requests + yesno.choice + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
-            + definition + (definitionNouns ?? []) + list + compare + compareNouns + `where` + followup + questionWords
+            + definition + (definitionNouns ?? []) + (comparisonLinks ?? []) + list + compare + compareNouns + `where` + followup + questionWords
     }
 }
 

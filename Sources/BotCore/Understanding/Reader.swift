@@ -49,6 +49,8 @@ struct Reader: Sendable {
     private let sideWords: WordSet
     /// Kinds of a side the article does not describe ("micro", "nano"), next to a side's name.
     private let sideQualifiers: WordSet
+    /// Words that join the two things compared ("than", "dengan", "vs").
+    private let comparisonLinks: WordSet
     /// Articles skipped after "or" ("a KOL or an influencer").
     private static let articles: Set<String> = ["a", "an", "the", "si", "sang", "seorang", "para", "yang"]
     /// Single-word yes/no tags ("tidak", "not"): after a choice word they make "or not", not a choice.
@@ -155,6 +157,7 @@ struct Reader: Sendable {
         contrasts = WordSet((spec.forms.yesno.contrasts ?? []).flatMap(TextCleaner.tokens))
         sideWords = WordSet((spec.sideWords ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         sideQualifiers = WordSet((spec.sideQualifiers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        comparisonLinks = WordSet((spec.forms.comparisonLinks ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         negations = WordSet(spec.forms.yesno.last.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
         fillers = WordSet(spec.fillers.flatMap(TextCleaner.tokens))
         var grammar = WordSet([])
@@ -352,6 +355,8 @@ struct Reader: Sendable {
         var secondTopic: (name: String, at: Int)?
         var both = false
         var numbers = 0
+        // Positions (of the first 64 words) of content words nothing accounts for.
+        var extraAt: UInt64 = 0
         let crossover = aspectIndex("crossover") ?? -1
         var index = 0
         while index < stems.count {
@@ -423,12 +428,18 @@ struct Reader: Sendable {
                 numbers += 1
             } else if !functionWords.contains(word), !functionWords.contains(stems[index]), !Self.isNumber(word) {
                 reading.extraWords += 1
+                if index < 64 { extraAt |= 1 << UInt64(index) }
                 if !corrector.knows(word) {
                     reading.unknownWords += 1
                     if reading.unknownAt < 0 { reading.unknownAt = index }
                 }
             }
             index += 1
+        }
+        // "do people trust KOLs more than ads?": one side compared with something the article does not describe.
+        if firstTopic != nil, secondTopic == nil, !both, extraAt != 0, reading.forms.contains(.compare),
+           comparesWithOther(words, extraAt: extraAt) {
+            reading.foreignWeight += Self.foreignWeight
         }
         if both {
             reading.entity = "both"
@@ -478,6 +489,17 @@ struct Reader: Sendable {
             for aspect in 0..<aspectNames.count where aspect != best && weights[aspect] == bestWeight { reading.aspectTied = true }
         }
         reading.aspectIsStrong = best >= 0 && strong & (1 << UInt32(best)) != 0
+    }
+
+    /// True when a comparison link ("than", "dengan", "vs") is followed, past grammar words, by a content word
+    /// nothing accounts for (a position in `extraAt`).
+    private func comparesWithOther(_ words: [String], extraAt: UInt64) -> Bool {
+        for index in words.indices where index < 63 && comparisonLinks.contains(words[index]) {
+            var next = index + 1
+            while next < words.count, next < 64, functionWords.contains(words[next]) || Self.articles.contains(words[next]) { next += 1 }
+            if next < 64, extraAt & (1 << UInt64(next)) != 0 { return true }
+        }
+        return false
     }
 
     /// The cue runs found in `stems`, as "run: aspect+weight" (for explanations).
