@@ -171,4 +171,10 @@ private func conversation(_ turns: [String]) -> [String] {
         #expect(conversation(["influencer terkenalnya sampai mana?", "caranya biar makin dikenal gimana?"])
             == ["influencer.reach", "influencer.reach"])
     }
+
+    @Test func aBareWhyAsksWhyTheLastAnswerHolds() {
+        #expect(conversation(["what do KOLs and influencers have in common?", "and what is different?", "why though?"])
+            == ["both.common", "differences.list", "differences.why"])
+        #expect(conversation(["apakah KOL aktif di medsos?", "kenapa begitu?"]) == ["kol.social_media", "kol.social_media"])
+    }
 }

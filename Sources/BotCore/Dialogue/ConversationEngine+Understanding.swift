@@ -90,6 +90,10 @@ extension ConversationEngine {
             }
             // "always?" after a yes/no answer: the same question, with this word.
             if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last] { return answer(last) }
+            // "kenapa begitu?", "why though?": why the last answer holds, by the routes of its side and aspect.
+            if reading.forms.contains(.why), reading.move < 0, reading.extraWords == 0, let last, !pack.isMeta[last] {
+                return answer(pack.routes.intent(entity: contextTopic, aspect: pack.intentAspect[last], forms: reading.forms) ?? last)
+            }
             return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
                             contextTopic: contextTopic, refuse: refuse)
         }
