@@ -9,8 +9,8 @@ extension ConversationEngine {
     func scoped(_ reading: Reading, analysis: Analysis, text: String) -> Reading {
         var reading = reading
         let sceneMayMatter = reading.foreignWeight > 0 && reading.hasContent
-            || reading.aspect >= 0 && !reading.aspectIsStrong && pack.reader.speaksOfItself(analysis.words)
-        if sceneMayMatter || reading.aspectTied {
+            || reading.aspect >= 0 && !reading.aspectIsStrong && pack.reader.speaksOfItself(analysis.words, hashes: analysis.wordHashes)
+        if sceneMayMatter || reading.aspectTied, Self.mayHoldClauses(text) {
             let clauses = Self.clauses(of: text)
             if clauses.count > 1 {
                 if sceneMayMatter { reading = withoutScene(reading, clauses: clauses) }
@@ -18,7 +18,7 @@ extension ConversationEngine {
             }
         }
         if reading.hasContent, reading.unknownWords > 0, reading.aspect != pack.reader.platformsAspect,
-           namesSomethingUnknown(text, tokens: analysis.tokens) {
+           namesSomethingUnknown(text, tokens: analysis.tokens, yesNo: reading.forms.contains(.yesNo)) {
             reading.foreignWeight += Reader.foreignWeight
         }
         return reading
@@ -60,6 +60,19 @@ extension ConversationEngine {
         return reading
     }
 
+    /// False when `text` surely is one clause (no sentence punctuation before its last letter): cheap, bytes only.
+    static func mayHoldClauses(_ text: String) -> Bool {
+        var separator = false
+        for byte in text.utf8 {
+            switch byte {
+            case 44, 46, 59, 58, 33, 63, 10: separator = true // , . ; : ! ? newline
+            case 65...90, 97...122, 128...: if separator { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
     /// The clauses of `text`: the pieces between sentence punctuation (, . ; : ! ? and line breaks).
     static func clauses(of text: String) -> [Substring] {
         text.split(whereSeparator: { ",.;:!?\n".contains($0) }).filter { piece in
@@ -70,12 +83,41 @@ extension ConversationEngine {
     /// True when `text` names something the pack does not know and could not correct: a capitalised word
     /// inside a sentence ("Is Atta Halilintar a KOL?"), or two unknown words said to be a side ("apakah
     /// raffi ahmad itu influencer?").
-    func namesSomethingUnknown(_ text: String, tokens: [String]) -> Bool {
+    func namesSomethingUnknown(_ text: String, tokens: [String], yesNo: Bool) -> Bool {
         let corrector = pack.analyzer.corrector
         func unknown(_ word: String) -> Bool {
             !corrector.knows(word) && corrector.correction(of: word) == nil && pack.analyzer.lexicon.replacements.value(forWord: word) == nil
         }
-        // A capitalised word (not all capitals: "KOL", "APA SIH") that does not start a sentence.
+        if Self.mayHoldInnerCapital(text), capitalisedUnknown(in: text, unknown) { return true }
+        return yesNo && pack.reader.asksAboutUnknownSubject(tokens, isUnknown: unknown)
+    }
+
+    /// False when `text` surely has no capitalised word after its first one: ASCII text with no capital letter
+    /// after the first word and followed by a lower-case letter. Cheap, bytes only.
+    static func mayHoldInnerCapital(_ text: String) -> Bool {
+        var afterFirstWord = false
+        var letters = false
+        var capital = false
+        for byte in text.utf8 {
+            if byte >= 128 { return true }
+            let isUpper = byte >= 65 && byte <= 90
+            let isLower = byte >= 97 && byte <= 122
+            if isUpper || isLower {
+                if capital, isLower { return true }
+                capital = afterFirstWord && isUpper && !letters
+                letters = true
+            } else {
+                if letters { afterFirstWord = true }
+                letters = false
+                capital = false
+            }
+        }
+        return false
+    }
+
+    /// True when a capitalised word (not all capitals: "KOL", "APA SIH") that does not start a sentence is
+    /// `unknown`.
+    private func capitalisedUnknown(in text: String, _ unknown: (String) -> Bool) -> Bool {
         var sentenceStart = true
         var word = ""
         var capitalised = false
@@ -107,7 +149,6 @@ extension ConversationEngine {
             }
         }
         finish()
-        if found { return true }
-        return pack.reader.asksAboutUnknownSubject(tokens, isUnknown: unknown)
+        return found
     }
 }

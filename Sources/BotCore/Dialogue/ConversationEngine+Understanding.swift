@@ -46,7 +46,7 @@ extension ConversationEngine {
                 opinion.intent = intent
                 opinion.confidence = confidence
                 opinion.isMeta = pack.isMeta[intent]
-                opinion.followUp = pack.intents[intent].followUp
+                opinion.followUp = pack.followUpKinds[intent]
             }
             consulted = opinion
             return opinion
@@ -61,8 +61,8 @@ extension ConversationEngine {
             var confidence = Self.readingConfidence
             if let consulted, consulted.intent == intent { confidence = max(consulted.confidence, confidence) }
             var polarity: Polarity?
-            if yesNo, pack.claims.claims[intent] != nil {
-                polarity = pack.claims.polarity(of: intent, stems: analysis.stems, reading: reading)
+            if yesNo, pack.claims.decides(intent) {
+                polarity = pack.claims.polarity(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
             }
             return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)
         }

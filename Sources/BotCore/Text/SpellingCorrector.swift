@@ -29,6 +29,11 @@ struct SpellingCorrector: Sendable {
     /// True when `word` is in the vocabulary.
     func knows(_ word: String) -> Bool { known.contains(word) }
 
+    /// False when ``correction(of:)`` surely returns nil: `word` is known, too short, or not plain letters.
+    func mightCorrect(_ word: String, hash: UInt64) -> Bool {
+        word.utf8.count >= Self.minimumLength - 1 && !known.contains(word, hash: hash) && word.allBytes(in: 97...122)
+    }
+
     /// The vocabulary word one edit away from `word`, or nil when `word` is known, short, or has no such
     /// neighbour. A word one letter shorter than the minimum is only completed by a missing letter ("leadr").
     func correction(of word: String) -> String? {

@@ -8,12 +8,18 @@ enum TextCleaner {
     static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
         tokens.reserveCapacity(12)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        self.tokens(text, into: &tokens)
+        return tokens
+    }
+
+    /// The cleaned tokens of `text`, in `tokens` (emptied first; its storage is reused).
+    static func tokens(_ text: String, into tokens: inout [String]) {
+        tokens.removeAll(keepingCapacity: true)
+        if text.allBytes(in: 0...0x7f) {
             asciiTokens(text, into: &tokens)
         } else {
             unicodeTokens(text, into: &tokens)
         }
-        return tokens
     }
 
     private static func asciiTokens(_ text: String, into tokens: inout [String]) {

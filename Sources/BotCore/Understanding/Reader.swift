@@ -188,7 +188,9 @@ struct Reader: Sendable {
 
     /// True when the (lexicon-normalised) words hold a first-person word: the user telling about themselves
     /// ("aku lagi ngerjain tugas"), which may set a scene.
-    func speaksOfItself(_ words: [String]) -> Bool { words.contains(where: firstPerson.contains) }
+    func speaksOfItself(_ words: [String], hashes: [UInt64]) -> Bool {
+        words.indices.contains { firstPerson.contains(words[$0], hash: hashes[$0]) }
+    }
 
     /// True when a yes/no question asks whether two or more unknown words are a side: "apakah raffi ahmad
     /// itu influencer?", "is atta halilintar a kol?" (a name the pack cannot know).
@@ -218,7 +220,7 @@ struct Reader: Sendable {
     func read(_ analysis: Analysis, questionMark: Bool) -> Reading {
         var reading = Reading()
         reading.ordinal = analysis.entities.ordinal
-        readForms(analysis.tokens, into: &reading)
+        readForms(analysis.tokens, analysis.tokenHashes, into: &reading)
         readContent(analysis, into: &reading)
         // "influencer tuh yg bikin konten kan? definisinya gimana?": a definition word beside a side outweighs
         // an aspect that only a cue (not a strong one) named; a term question stays one.
@@ -235,7 +237,7 @@ struct Reader: Sendable {
         return reading
     }
 
-    private func readForms(_ tokens: [String], into reading: inout Reading) {
+    private func readForms(_ tokens: [String], _ hashes: [UInt64], into reading: inout Reading) {
         guard !tokens.isEmpty else { return }
         var index = 0
         var questionWordAt = -1
@@ -247,7 +249,7 @@ struct Reader: Sendable {
         var previousEnd = -1
         var previous: QuestionForms = []
         while index < tokens.count {
-            if let match = forms.longestMatch(in: tokens, at: index) {
+            if let match = forms.longestMatch(in: tokens, hashes: hashes, at: index) {
                 var value = match.value
                 let adjacent = previousEnd == index
                 if value.contains(.how) {
@@ -266,17 +268,17 @@ struct Reader: Sendable {
                 index += match.length
                 previousEnd = index
             } else {
-                if !fillers.contains(tokens[index]) { previous = [] }
+                if !fillers.contains(tokens[index], hash: hashes[index]) { previous = [] }
                 index += 1
-                if previousEnd == index - 1, fillers.contains(tokens[index - 1]) { previousEnd = index }
+                if previousEnd == index - 1, fillers.contains(tokens[index - 1], hash: hashes[index - 1]) { previousEnd = index }
             }
         }
         if howWords > howBesideDefinition { reading.forms.insert(.how) }
         var first = 0
-        while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
+        while first < tokens.count, fillers.contains(tokens[first], hash: hashes[first]) { first += 1 }
         // A follow-up opens the message ("kalau KOL?", "terus influencer gimana?", "what about ...").
         for start in 0...min(first, tokens.count - 1) {
-            guard let opener = followUpOpeners.longestMatch(in: tokens, at: start) else { continue }
+            guard let opener = followUpOpeners.longestMatch(in: tokens, hashes: hashes, at: start) else { continue }
             reading.forms.insert(.followUp)
             // "what about Snapchat?": the question word belongs to the opener.
             reading.questionWordInOpenerOnly = lastQuestionWordEnd >= 0 && lastQuestionWordEnd <= start + opener.length
@@ -284,18 +286,18 @@ struct Reader: Sendable {
         }
         guard first < tokens.count else { return }
         if reading.forms.contains(.definition) || reading.forms.contains(.questionWord) {
-            reading.hasDefinitionFrame = definitionFrameRange(tokens, from: first) != nil
+            reading.hasDefinitionFrame = definitionFrameRange(tokens, hashes, from: first) != nil
         }
         // Yes/no: an auxiliary or "apakah" first ("can a KOL ...", but not the request "can you ..."), or
         // Indonesian "apa" + a side ("apa KOL juga main medsos?"); else a tag ("..., ya?") or "bisa gak"
         // in a message without another question word.
         let apaParticle = tokens[first] == "apa" && first + 1 < tokens.count
-            && (pronouns.contains(tokens[first + 1]) || singularPronouns.contains(tokens[first + 1])
-                || recognizer.table.longestMatch(in: tokens, at: first + 1)?.value.contains(where: \.isTopic) ?? false)
+            && (pronouns.contains(tokens[first + 1], hash: hashes[first + 1]) || singularPronouns.contains(tokens[first + 1], hash: hashes[first + 1])
+                || recognizer.table.longestMatch(in: tokens, hashes: hashes, at: first + 1)?.value.contains(where: \.isTopic) ?? false)
         var auxiliaryFirst = false
-        if let match = yesNoFirst.longestMatch(in: tokens, at: first) {
+        if let match = yesNoFirst.longestMatch(in: tokens, hashes: hashes, at: first) {
             let next = first + match.length
-            auxiliaryFirst = next >= tokens.count || !requests.contains(tokens[next])
+            auxiliaryFirst = next >= tokens.count || !requests.contains(tokens[next], hash: hashes[next])
         }
         if apaParticle || auxiliaryFirst {
             reading.forms.insert(.yesNo)
@@ -309,7 +311,7 @@ struct Reader: Sendable {
             let tags = followUp ? yesNoAfterFollowUp : yesNoLast
             let from = max(first + 1, tokens.count - tags.maxWords)
             for start in from..<max(from, tokens.count) {
-                if let match = tags.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
+                if let match = tags.longestMatch(in: tokens, hashes: hashes, at: start), start + match.length == tokens.count {
                     reading.forms.insert(.yesNo)
                     break
                 }
@@ -318,13 +320,13 @@ struct Reader: Sendable {
         // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no). After a yes/no
         // opener only two contrasting alternatives make a choice ("is it online or offline?", "is X a KOL or an
         // influencer?"); else "or" joins one object ("is their fame limited to a region or a country?").
-        for index in first..<tokens.count where choices.contains(tokens[index]) {
-            guard index + 1 < tokens.count, !negations.contains(tokens[index + 1]) else { continue }
+        for index in first..<tokens.count where choices.contains(tokens[index], hash: hashes[index]) {
+            guard index + 1 < tokens.count, !negations.contains(tokens[index + 1], hash: hashes[index + 1]) else { continue }
             if apaParticle || auxiliaryFirst {
                 var next = index + 1
                 while next + 1 < tokens.count, Self.articles.contains(tokens[next]) { next += 1 }
-                let contrasting = contrasts.contains(tokens[next])
-                    || recognizer.table.longestMatch(in: tokens, at: next)?.value.contains(where: \.isTopic) ?? false
+                let contrasting = contrasts.contains(tokens[next], hash: hashes[next])
+                    || recognizer.table.longestMatch(in: tokens, hashes: hashes, at: next)?.value.contains(where: \.isTopic) ?? false
                 guard contrasting else { continue }
             }
             reading.isChoice = true
@@ -335,6 +337,8 @@ struct Reader: Sendable {
     private func readContent(_ analysis: Analysis, into reading: inout Reading) {
         let words = analysis.words
         let stems = analysis.stems
+        let wordHashes = analysis.wordHashes
+        let stemHashes = analysis.stemHashes
         var weights = SIMD32<Int16>()
         /// Per aspect, the most words one of its cues spanned: of two strong aspects equally heavy, the one
         /// named by the longer cue wins ("spend most of their time offline" is about time, not media).
@@ -344,10 +348,10 @@ struct Reader: Sendable {
         // A side's name with a word beside it: "sisi KOL-nya" names the side of an aspect; "micro influencer"
         // a kind of influencer the article does not describe.
         func sideNamed(at position: Int) {
-            if position > 0, sideWords.contains(words[position - 1]) { reading.sideNamed = true }
-            if position + 1 < words.count, sideWords.contains(words[position + 1]) { reading.sideNamed = true }
-            if position > 0 && sideQualifiers.contains(words[position - 1])
-                || position + 1 < words.count && sideQualifiers.contains(words[position + 1]) {
+            if position > 0, sideWords.contains(words[position - 1], hash: wordHashes[position - 1]) { reading.sideNamed = true }
+            if position + 1 < words.count, sideWords.contains(words[position + 1], hash: wordHashes[position + 1]) { reading.sideNamed = true }
+            if position > 0 && sideQualifiers.contains(words[position - 1], hash: wordHashes[position - 1])
+                || position + 1 < words.count && sideQualifiers.contains(words[position + 1], hash: wordHashes[position + 1]) {
                 reading.foreignWeight += Self.foreignWeight
             }
         }
@@ -360,15 +364,15 @@ struct Reader: Sendable {
         let crossover = aspectIndex("crossover") ?? -1
         var index = 0
         while index < stems.count {
-            if let match = cues.longestMatch(in: stems, at: index) {
+            if let match = cues.longestMatch(in: stems, hashes: stemHashes, at: index) {
                 // A side named inside a cue ("bisa jadi KOL") still counts, except in a crossover ("jadi influencer").
                 if !match.value.contains(where: { if case .aspect(let aspect, _, _) = $0 { return aspect == crossover }; return false }) {
                     for position in index..<(index + match.length) {
-                        for case .topic(let topic) in recognizer.table.value(forWord: words[position]) ?? [] where topic != "both" {
+                        for case .topic(let topic) in recognizer.table.value(forWord: words[position], hash: wordHashes[position]) ?? [] where !topic.same(as: "both") {
                             sideNamed(at: position)
                             if firstTopic == nil {
                                 firstTopic = (topic, position)
-                            } else if firstTopic?.name != topic, secondTopic == nil {
+                            } else if let first = firstTopic, !first.name.same(as: topic), secondTopic == nil {
                                 secondTopic = (topic, position)
                             }
                         }
@@ -392,18 +396,18 @@ struct Reader: Sendable {
                 continue
             }
             let word = words[index]
-            if let match = recognizer.table.longestMatch(in: words, at: index)
+            if let match = recognizer.table.longestMatch(in: words, hashes: wordHashes, at: index)
                 ?? Lexicon.withoutNya(word).flatMap({ base in recognizer.table.value(forWord: base).map { (1, $0) } }) {
                 var platform = false
                 for value in match.value {
                     switch value {
                     case .topic(let topic):
                         sideNamed(at: index)
-                        if topic == "both" {
+                        if topic.same(as: "both") {
                             both = true
                         } else if firstTopic == nil {
                             firstTopic = (topic, index)
-                        } else if firstTopic?.name != topic, secondTopic == nil {
+                        } else if let first = firstTopic, !first.name.same(as: topic), secondTopic == nil {
                             secondTopic = (topic, index)
                         }
                     case .platform:
@@ -420,13 +424,14 @@ struct Reader: Sendable {
                 index += match.length
                 continue
             }
-            if pronouns.contains(word) {
+            let hash = wordHashes[index]
+            if pronouns.contains(word, hash: hash) {
                 reading.pronoun = true
-            } else if singularPronouns.contains(word) {
+            } else if singularPronouns.contains(word, hash: hash) {
                 reading.singularPronoun = true
             } else if Self.isNumber(word) {
                 numbers += 1
-            } else if !functionWords.contains(word), !functionWords.contains(stems[index]), !Self.isNumber(word) {
+            } else if !functionWords.contains(word, hash: hash), !functionWords.contains(stems[index], hash: stemHashes[index]), !Self.isNumber(word) {
                 reading.extraWords += 1
                 if index < 64 { extraAt |= 1 << UInt64(index) }
                 if !corrector.knows(word) {
@@ -438,14 +443,14 @@ struct Reader: Sendable {
         }
         // "do people trust KOLs more than ads?": one side compared with something the article does not describe.
         if firstTopic != nil, secondTopic == nil, !both, extraAt != 0, reading.forms.contains(.compare),
-           comparesWithOther(words, extraAt: extraAt) {
+           comparesWithOther(words, wordHashes, extraAt: extraAt) {
             reading.foreignWeight += Self.foreignWeight
         }
         if both {
             reading.entity = "both"
         } else if let first = firstTopic, let second = secondTopic {
             // "KOL jadi influencer": the second side is said of the first.
-            if second.at > 0, predicates.contains(words[second.at - 1]), let crossover = aspectIndex("crossover") {
+            if second.at > 0, predicates.contains(words[second.at - 1], hash: wordHashes[second.at - 1]), let crossover = aspectIndex("crossover") {
                 reading.entity = first.name
                 weights[crossover] += Self.strongWeight
                 strong |= 1 << UInt32(crossover)
@@ -493,10 +498,11 @@ struct Reader: Sendable {
 
     /// True when a comparison link ("than", "dengan", "vs") is followed, past grammar words, by a content word
     /// nothing accounts for (a position in `extraAt`).
-    private func comparesWithOther(_ words: [String], extraAt: UInt64) -> Bool {
-        for index in words.indices where index < 63 && comparisonLinks.contains(words[index]) {
+    private func comparesWithOther(_ words: [String], _ hashes: [UInt64], extraAt: UInt64) -> Bool {
+        for index in words.indices where index < 63 && comparisonLinks.contains(words[index], hash: hashes[index]) {
             var next = index + 1
-            while next < words.count, next < 64, functionWords.contains(words[next]) || Self.articles.contains(words[next]) { next += 1 }
+            while next < words.count, next < 64,
+                  functionWords.contains(words[next], hash: hashes[next]) || Self.articles.contains(words[next]) { next += 1 }
             if next < 64, extraAt & (1 << UInt64(next)) != 0 { return true }
         }
         return false
@@ -526,15 +532,15 @@ struct Reader: Sendable {
         return found
     }
 
-    private static func isNumber(_ word: String) -> Bool { word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+    private static func isNumber(_ word: String) -> Bool { word.allBytes(in: 48...57) }
 
     // MARK: - Language switches and definition frames
 
     /// The language a message asks to switch to ("in English: ..."), with the words that ask it.
-    func languageSwitch(in tokens: [String]) -> (language: Language, range: Range<Int>)? {
+    func languageSwitch(in tokens: [String], hashes: [UInt64]) -> (language: Language, range: Range<Int>)? {
         var index = 0
         while index < tokens.count {
-            if let match = switches.longestMatch(in: tokens, at: index) {
+            if let match = switches.longestMatch(in: tokens, hashes: hashes, at: index) {
                 return (match.value, index..<(index + match.length))
             }
             index += 1
@@ -546,7 +552,7 @@ struct Reader: Sendable {
     func definedThing(in tokens: [String]) -> Range<Int>? {
         var first = 0
         while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
-        guard var range = definitionFrameRange(tokens, from: first) else { return nil }
+        guard var range = definitionFrameRange(tokens, tokens.map(WordHash.of), from: first) else { return nil }
         while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.lowerBound]) {
             range = (range.lowerBound + 1)..<range.upperBound
         }
@@ -557,13 +563,13 @@ struct Reader: Sendable {
     }
 
     /// The range of X between a definition frame and the other end of the message.
-    private func definitionFrameRange(_ tokens: [String], from first: Int) -> Range<Int>? {
-        if let match = framesBefore.longestMatch(in: tokens, at: first) {
+    private func definitionFrameRange(_ tokens: [String], _ hashes: [UInt64], from first: Int) -> Range<Int>? {
+        if let match = framesBefore.longestMatch(in: tokens, hashes: hashes, at: first) {
             return (first + match.length)..<tokens.count
         }
         let from = max(first, tokens.count - framesAfter.maxWords)
         for start in from..<tokens.count where start > first {
-            if let match = framesAfter.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
+            if let match = framesAfter.longestMatch(in: tokens, hashes: hashes, at: start), start + match.length == tokens.count {
                 return first..<start
             }
         }
