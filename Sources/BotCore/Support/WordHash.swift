@@ -3,11 +3,15 @@
 enum WordHash {
     @inline(__always)
     static func of(_ word: String) -> UInt64 {
-        word.withBytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            return hash == 0 ? 1 : hash
-        }
+        word.withBytes(of(bytes:))
+    }
+
+    /// The hash of a word given as UTF-8 bytes.
+    @inline(__always)
+    static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash == 0 ? 1 : hash
     }
 
     /// Combines a table node with a word hash (for word-by-word transitions).
@@ -58,6 +62,19 @@ struct WordSet: Sendable {
             let stored = hashes[slot]
             if stored == 0 { return false }
             if stored == hash, words[slot] == word { return true }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The word of the set whose ``WordHash`` is `hash` and whose UTF-8 bytes are `bytes`, if any (so a
+    /// message's token can share the set's string instead of building its own).
+    @inline(__always)
+    func word(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = hashes[slot]
+            if stored == 0 { return nil }
+            if stored == hash, words[slot].withBytes({ $0.elementsEqual(bytes) }) { return words[slot] }
             slot = (slot + 1) & mask
         }
     }

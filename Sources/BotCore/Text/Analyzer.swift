@@ -1,9 +1,8 @@
 /// One message taken apart: cleaned words, lexicon-normalised words (after one-letter typos in unknown
 /// words are corrected), stems, entities, language.
 struct Analysis: Sendable {
-    /// Lowercase tokens before the lexicon.
-    var cleaned: [String] = []
-    /// `cleaned` with one-letter typos in unknown words corrected (what question forms are read on).
+    /// Lowercase tokens before the lexicon, with one-letter typos in unknown words corrected (what question
+    /// forms are read on).
     var tokens: [String] = []
     /// Tokens after slang, abbreviations and synonyms were replaced.
     var words: [String] = []
@@ -43,12 +42,11 @@ struct Analyzer: Sendable {
     /// Analyses one message into `analysis`, reusing the storage of its arrays (no allocation once they are
     /// large enough). `memo` remembers the corrections and stems of the words seen lately.
     func analyze(_ text: String, into analysis: inout Analysis, memo: AnalysisMemo?) {
-        TextCleaner.tokens(text, into: &analysis.cleaned)
-        analysis.tokens.removeAll(keepingCapacity: true)
-        analysis.tokenHashes.removeAll(keepingCapacity: true)
+        TextCleaner.tokens(text, into: &analysis.tokens, hashes: &analysis.tokenHashes, vocabulary: corrector.vocabulary)
         var votes = LanguageDetector.Votes()
-        for token in analysis.cleaned {
-            let hash = WordHash.of(token)
+        for index in analysis.tokens.indices {
+            let token = analysis.tokens[index]
+            let hash = analysis.tokenHashes[index]
             votes.count(detector.hint(token, hash: hash))
             var correction: String?
             if corrector.mightCorrect(token, hash: hash) {
@@ -60,11 +58,8 @@ struct Analyzer: Sendable {
                 }
             }
             if let correction {
-                analysis.tokens.append(correction)
-                analysis.tokenHashes.append(WordHash.of(correction))
-            } else {
-                analysis.tokens.append(token)
-                analysis.tokenHashes.append(hash)
+                analysis.tokens[index] = correction
+                analysis.tokenHashes[index] = WordHash.of(correction)
             }
         }
         lexicon.apply(analysis.tokens, hashes: analysis.tokenHashes, into: &analysis.words, hashes: &analysis.wordHashes)

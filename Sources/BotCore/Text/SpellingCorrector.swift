@@ -29,6 +29,9 @@ struct SpellingCorrector: Sendable {
     /// True when `word` is in the vocabulary.
     func knows(_ word: String) -> Bool { known.contains(word) }
 
+    /// The vocabulary (its words' strings are shared by the tokens that match them).
+    var vocabulary: WordSet { known }
+
     /// False when ``correction(of:)`` surely returns nil: `word` is known, too short, or not plain letters.
     func mightCorrect(_ word: String, hash: UInt64) -> Bool {
         word.utf8.count >= Self.minimumLength - 1 && !known.contains(word, hash: hash) && word.allBytes(in: 97...122)

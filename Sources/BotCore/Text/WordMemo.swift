@@ -9,7 +9,7 @@ final class WordMemo {
     private let mask: Int
 
     /// A memo of `capacity` entries (rounded up to a power of two).
-    init(capacity: Int = 2048) {
+    init(capacity: Int = 4096) {
         var size = 16
         while size < capacity { size <<= 1 }
         self.size = size
