@@ -51,10 +51,10 @@ import Testing
         let cases = [
             // Equal after normalisation ("apa itu KOL??" = "apa itu kol"), in a single-turn case.
             EvaluationCase(turns: [EvaluationTurn(text: "Apa itu KOL??", intent: "definition.kol")], file: "a.yaml"),
-            // A follow-up turn equal to a follow-up phrase ("lanjut dong" = "lanjut"), whatever it expects.
+            // A follow-up turn equal to a follow-up phrase ("selanjutnya dong" = "selanjutnya"), whatever it expects.
             EvaluationCase(turns: [
                 EvaluationTurn(text: "perbedaan KOL dan influencer tuh di bagian apa saja", intent: "differences.list"),
-                EvaluationTurn(text: "lanjut dong", intent: "difference.1"),
+                EvaluationTurn(text: "selanjutnya dong", intent: "difference.1"),
             ], file: "b.yaml"),
             // One word away from a phrase of the expected intent ("kol meaning" + "pls").
             EvaluationCase(turns: [
@@ -64,7 +64,7 @@ import Testing
         ]
         let leaks = PackChecker.check(TestPack.shared, evaluation: cases).filter { $0.kind == .evaluationInTraining }
         #expect(leaks.count == 3, "\(leaks)")
-        #expect(leaks.contains { $0.message.contains("\"lanjut dong\" (turn 2 of a conversation)") && $0.message.contains("equals") })
+        #expect(leaks.contains { $0.message.contains("\"selanjutnya dong\" (turn 2 of a conversation)") && $0.message.contains("equals") })
         #expect(leaks.contains { $0.message.contains("\"kol meaning pls\"") && $0.message.contains("nearly equals") })
     }
 

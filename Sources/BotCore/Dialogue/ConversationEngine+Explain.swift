@@ -5,7 +5,7 @@ extension ConversationEngine {
     public func explanation(of text: String, user: String? = nil) -> String {
         let memory = user.flatMap(storeMemory(of:)) ?? UserMemory()
         let analysis = pack.analyzer.analyze(text)
-        let reading = pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text))
+        let reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text)), analysis: analysis, text: text)
         let matched = decide(analysis)
         let understood = understand(analysis, reading, memory: memory)
         func describe(_ decision: Decision) -> String {
@@ -17,14 +17,15 @@ extension ConversationEngine {
         }
         let forms: [(QuestionForms, String)] = [
             (.yesNo, "yesno"), (.why, "why"), (.how, "how"), (.definition, "definition"), (.list, "list"),
-            (.compare, "compare"), (.where, "where"), (.followUp, "followup"), (.questionWord, "question-word"),
+            (.compare, "compare"), (.where, "where"), (.definitionNoun, "definition-noun"), (.followUp, "followup"), (.questionWord, "question-word"),
         ]
         return [
             "tokens:   \(analysis.tokens.joined(separator: " "))",
             "stems:    \(analysis.stems.joined(separator: " "))",
-            "entity:   \(reading.entity ?? "-")\(reading.pronoun ? " (pronoun)" : "")",
+            "entity:   \(reading.entity ?? "-")\(reading.pronoun || reading.singularPronoun ? " (pronoun)" : "")",
             "aspect:   \(reading.aspect >= 0 ? pack.aspectNames[reading.aspect] : "-") weight \(reading.aspectWeight)\(reading.aspectIsStrong ? " strong" : "")",
             "cues:     \(pack.reader.describeCues(in: analysis.stems).joined(separator: "; "))",
+            "side:     \(reading.sideNamed ? "named" : "-")",
             "forms:    \(forms.filter { reading.forms.contains($0.0) }.map(\.1).joined(separator: " "))",
             "foreign:  \(reading.foreignWeight)  extra words: \(reading.extraWords)  unknown: \(reading.unknownWords)  ordinal: \(reading.ordinal.map(String.init) ?? "-")",
             "matcher:  \(describe(matched))",

@@ -6,18 +6,18 @@ extension ConversationEngine {
     /// The longest name quoted back to a user, in characters.
     static let maximumNameLength = 40
 
-    /// `reply` led by the verdict `polarity` ("Ya." / "No." / "The article does not mention Snapchat.").
-    func leading(_ reply: Reply, with polarity: Polarity, reading: Reading, analysis: Analysis, text: String) -> Reply {
-        var reply = reply
-        var lead = pack.claims.leads[polarity.rawValue]?[reply.language] ?? ""
+    /// Leads `reply` (of `intent`) with the verdict `polarity` ("Ya." / "No." / "The article does not mention
+    /// Snapchat.").
+    func lead(_ reply: inout Reply, with polarity: Polarity, intent: Int, reading: Reading, analysis: Analysis, text: String) {
         if polarity == .unknown, reading.unknownAt >= 0, reading.unknownAt < analysis.words.count,
            let name = Self.name(of: analysis.words[reading.unknownAt], in: text),
            let named = pack.claims.leads["unknown_named"]?[reply.language] {
-            lead = named.replacingPlaceholders(["x": name])
+            reply.text = named.replacingPlaceholder("x", with: name) + " " + reply.text
+        } else {
+            // Rendered once per intent, language and verdict: no string is built per question.
+            reply.text = pack.ledText(of: intent, in: reply.language, polarity: polarity)
         }
-        reply.text = lead.isEmpty ? reply.text : lead + " " + reply.text
         reply.polarity = polarity
-        return reply
     }
 
     /// The words `range` of `tokens` as the user wrote them in `text`, when short and plain enough to quote.

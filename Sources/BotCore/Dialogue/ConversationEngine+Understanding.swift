@@ -46,7 +46,7 @@ extension ConversationEngine {
                 opinion.intent = intent
                 opinion.confidence = confidence
                 opinion.isMeta = pack.isMeta[intent]
-                opinion.followUp = pack.intents[intent].followUp
+                opinion.followUp = pack.followUpKinds[intent]
             }
             consulted = opinion
             return opinion
@@ -61,24 +61,28 @@ extension ConversationEngine {
             var confidence = Self.readingConfidence
             if let consulted, consulted.intent == intent { confidence = max(consulted.confidence, confidence) }
             var polarity: Polarity?
-            if yesNo, pack.claims.claims[intent] != nil {
-                polarity = pack.claims.polarity(of: intent, stems: analysis.stems, reading: reading)
+            if yesNo, pack.claims.decides(intent) {
+                polarity = pack.claims.polarity(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
             }
             return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)
         }
 
         // Out of scope: an aspect nobody asks the article about outweighs the article's own.
-        if reading.foreignWeight > 0, reading.foreignWeight >= reading.aspectWeight {
+        if reading.foreignWeight > 0, reading.foreignWeight >= reading.aspectWeight, !pack.reader.coversUnknown.contains(reading.aspect) {
             return refuse()
         }
         if memory.pendingFirst >= 0, reading.ordinal != nil || matcher().followUp != nil {
             return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
         }
         // A short message inside a conversation about the article ("kalau dari sisi kepercayaan?").
-        let continues = last.map { !pack.isMeta[$0] } ?? false && reading.extraWords == 0 && reading.entity == nil
+        // A follow-up opener with an aspect continues it too, beside a few words of its own ("terus gimana
+        // caranya bisa terkenal se-Indonesia?").
+        let continues = last.map { !pack.isMeta[$0] } ?? false && reading.entity == nil
+            && (reading.extraWords == 0 || reading.forms.contains(.followUp) && reading.aspect >= 0 && reading.extraWords <= 2)
         // Domain evidence: a side (or "they"), a strong aspect, a difference, a weak aspect continuing the
         // conversation, or a named platform asked yes or no.
-        let evidence = reading.entity != nil || reading.pronoun || reading.aspectIsStrong || reading.forms.contains(.compareNoun)
+        let evidence = reading.entity != nil || reading.pronoun || reading.singularPronoun && contextTopic != nil
+            || reading.aspectIsStrong || reading.forms.contains(.compareNoun)
             || (reading.aspect >= 0 && continues) || (reading.namedPlatform && yesNo)
         if !evidence {
             if let languageRequest, let index = pack.followUpIntent[languageRequest == .english ? "english" : "indonesian"] {
@@ -86,6 +90,10 @@ extension ConversationEngine {
             }
             // "always?" after a yes/no answer: the same question, with this word.
             if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last] { return answer(last) }
+            // "kenapa begitu?", "why though?": why the last answer holds, by the routes of its side and aspect.
+            if reading.forms.contains(.why), reading.move < 0, reading.extraWords == 0, let last, !pack.isMeta[last] {
+                return answer(pack.routes.intent(entity: contextTopic, aspect: pack.intentAspect[last], forms: reading.forms) ?? last)
+            }
             return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
                             contextTopic: contextTopic, refuse: refuse)
         }
@@ -96,7 +104,7 @@ extension ConversationEngine {
         }
 
         var entity = reading.entity
-        if entity == nil, reading.pronoun { entity = contextTopic }
+        if entity == nil, reading.pronoun || reading.singularPronoun { entity = contextTopic }
         if entity == nil, reading.aspect >= 0, continues { entity = contextTopic }
         if reading.forms.contains(.compare) { entity = "both" }
 
@@ -108,7 +116,9 @@ extension ConversationEngine {
         // No aspect (or one the side has no answer for). A follow-up naming only another side carries the
         // aspect of the last answer ("terus influencer gimana?").
         let bare = reading.extraWords == 0 && reading.forms.isDisjoint(with: [.definition, .why, .yesNo, .list, .compare])
-        if bare, let entity, let last {
+        // "jelasin sisi KOL-nya aja": a side of the last aspect, even asked to be explained.
+        let side = reading.sideNamed && reading.extraWords == 0 && reading.forms.isDisjoint(with: [.why, .yesNo, .list, .compare])
+        if bare || side, let entity, let last {
             if let target = pack.intents[last].then[entity], let index = pack.intentIndex[target] { return answer(index) }
             let aspect = pack.intentAspect[last]
             if aspect >= 0, let routed = pack.routes.intent(entity: entity, aspect: aspect, forms: reading.forms), routed != last {
@@ -116,8 +126,9 @@ extension ConversationEngine {
             }
         }
         // "bedanya apa kalau dibandingkan?" right after one side of an aspect: that aspect's difference.
+        // (Never the answer just given: "terus bedanya?" after what both share asks for the differences.)
         if reading.entity == nil, reading.forms.contains(.compare), let last, pack.intentAspect[last] >= 0,
-           let routed = pack.routes.intent(entity: "both", aspect: pack.intentAspect[last], forms: reading.forms) {
+           let routed = pack.routes.intent(entity: "both", aspect: pack.intentAspect[last], forms: reading.forms), routed != last {
             return answer(routed)
         }
         // "perbedaan kedua", "the 4th difference".
@@ -183,7 +194,7 @@ extension ConversationEngine {
     /// What a fresh user would be answered for `text`, before follow-ups are resolved (for the pack check).
     func firstDecision(for text: String) -> Decision {
         let analysis = pack.analyzer.analyze(text)
-        let reading = pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text))
+        let reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text)), analysis: analysis, text: text)
         let decision = understand(analysis, reading, memory: UserMemory()).decision
         if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
             var language = Language.indonesian

@@ -11,6 +11,12 @@ public final class ConversationEngine {
     private let clock: any ConversationClock
     private let scorer: Scorer
     private var store: UserStore
+    /// The storage of the last message's analysis, reused by the next one (no allocation per message).
+    private var scratch = Analysis()
+    /// Corrections and stems of the words seen lately.
+    private let memo = AnalysisMemo()
+    /// The intent the matcher ranked first for the last message it scored (see ``matcherTopIntent``).
+    private var lastMatcherTop = -1
 
     /// Creates an engine over `pack`.
     public init(pack: KnowledgePack, options: ConversationOptions = .init(), clock: any ConversationClock = SystemClock()) {
@@ -30,20 +36,24 @@ public final class ConversationEngine {
     public func reply(to text: String, user: String, language: Language?, questionId: String?) -> Reply {
         let now = clock.now()
         store.expire(now: now)
-        var memory = store.memory(of: user, now: now) ?? UserMemory()
-        var analysis = pack.analyzer.analyze(text)
+        let (slot, remembered) = store.find(user, now: now)
+        var memory = remembered ?? UserMemory()
+        var analysis = Analysis()
+        swap(&analysis, &scratch)
+        defer { swap(&analysis, &scratch) }
+        pack.analyzer.analyze(text, into: &analysis, memo: memo)
         let questionMark = Self.endsWithQuestionMark(text)
-        var reading = pack.reader.read(analysis, questionMark: questionMark)
+        var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
         // "ok in English: where does ...": the rest of the message is answered in the language asked for.
         var switched: Language?
         var requested: Language?
         // ("KOL artinya dalam bahasa Indonesia apa?" asks for a translation, not a switch.)
         if pack.reader.aspectNames.indices.contains(reading.aspect) ? pack.reader.aspectNames[reading.aspect] != "term" : true,
-           let request = pack.reader.languageSwitch(in: analysis.tokens) {
+           let request = pack.reader.languageSwitch(in: analysis.tokens, hashes: analysis.tokenHashes) {
             var rest = analysis.tokens
             rest.removeSubrange(request.range)
             let restAnalysis = pack.analyzer.analyze(rest.joined(separator: " "))
-            let restReading = pack.reader.read(restAnalysis, questionMark: questionMark)
+            let restReading = scoped(pack.reader.read(restAnalysis, questionMark: questionMark), analysis: restAnalysis, text: text)
             if restReading.hasContent {
                 analysis = restAnalysis
                 reading = restReading
@@ -59,23 +69,23 @@ public final class ConversationEngine {
         var answerLanguage = language ?? switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
         let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried)
         var decision = understood.decision
-        if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
+        if case .answer(let intent, let confidence) = decision, let kind = pack.followUpKinds[intent] {
             decision = resolveFollowUp(
                 kind, intent: intent, confidence: confidence, entities: analysis.entities, memory: memory,
                 language: &answerLanguage, languageForced: language != nil)
         }
         var reply = render(decision, language: answerLanguage)
-        if case .answer = decision, let polarity = understood.polarity {
-            reply = leading(reply, with: polarity, reading: reading, analysis: analysis, text: text)
+        if case .answer(let intent, _) = decision, let polarity = understood.polarity {
+            lead(&reply, with: polarity, intent: intent, reading: reading, analysis: analysis, text: text)
         } else if case .fallback = decision, let thing = understood.unknownThing,
                   let name = Self.name(of: thing, in: analysis.tokens, text: text),
                   let template = pack.fallbackNamed[answerLanguage] {
-            reply.text = template.replacingPlaceholders(["x": name])
+            reply.text = template.replacingPlaceholder("x", with: name)
         }
         remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
         memory.askedYesNo = reply.polarity != nil
         if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
-        store.store(memory, for: user)
+        store.store(memory, for: user, at: slot)
         return reply
     }
 
@@ -90,7 +100,7 @@ public final class ConversationEngine {
 
     /// The intent the matcher ranked first for the last message it scored (-1 for none): the fallback
     /// intent here means the message resembles the out-of-scope training phrases.
-    var matcherTopIntent: Int { Int(scorer.ranked.first?.intent ?? -1) }
+    var matcherTopIntent: Int { lastMatcherTop }
 
     // MARK: - The user store
 
@@ -116,6 +126,7 @@ public final class ConversationEngine {
     func decide(_ analysis: Analysis, contextTopic: String? = nil) -> Decision {
         guard !analysis.stems.isEmpty else { return .fallback(confidence: 1) }
         var scores = scorer.score(analysis.stems)
+        lastMatcherTop = Int(scorer.ranked.first?.intent ?? -1)
         guard scores.best >= 0 else { return .fallback(confidence: 1) }
         let entities = analysis.entities
         if !isCompatible(scores.best, entities),
@@ -127,9 +138,10 @@ public final class ConversationEngine {
             var enriched = analysis
             enriched.stems.append(contextTopic)
             enriched.entities.topic = contextTopic
+            let own = lastMatcherTop
             let retry = decide(enriched)
             if case .answer = retry { return retry }
-            _ = scorer.score(analysis.stems) // restore the ranking of the message itself
+            lastMatcherTop = own // the ranking of the message itself, not of the retry
         }
         let confidence = pack.calibration.confidence(scores)
         let fallback = pack.intentIndex[pack.fallbackIntent] ?? -1
@@ -137,7 +149,7 @@ public final class ConversationEngine {
         if confidence < pack.settings.threshold { return .fallback(confidence: 1 - confidence) }
         let routed = route(scores.best, entities: analysis.entities)
         if routed == scores.best, scores.second >= 0, scores.second != fallback,
-           pack.intents[scores.best].followUp == nil, pack.intents[scores.second].followUp == nil,
+           pack.followUpKinds[scores.best] == nil, pack.followUpKinds[scores.second] == nil,
            Double(scores.bestScore - scores.secondScore) < pack.settings.margin,
            route(scores.second, entities: analysis.entities) != scores.best {
             return .clarify(first: scores.best, second: scores.second, confidence: confidence)
@@ -203,7 +215,7 @@ public final class ConversationEngine {
             let a = question(of: pack.intents[first], language)
             let b = question(of: pack.intents[second], language)
             let template = pack.clarifyTemplate[language] ?? pack.clarifyTemplate[.indonesian] ?? "{a} / {b}?"
-            let text = template.replacingPlaceholders(["a": a, "b": b])
+            let text = template.replacingPlaceholder("a", with: a).replacingPlaceholder("b", with: b)
             return Reply(text: text, intent: "clarify", confidence: confidence, language: language,
                          isFallback: true, suggestions: [a, b])
         }
@@ -215,10 +227,23 @@ public final class ConversationEngine {
 }
 
 extension String {
-    /// Replaces `{key}` with its value for every key.
-    func replacingPlaceholders(_ values: [String: String]) -> String {
-        var result = self
-        for (key, value) in values { result = result.replacingOccurrences(of: "{\(key)}", with: value) }
-        return result
+    /// Replaces every `{key}` with `value` (a plain scan of the bytes: no Foundation, no pattern matching).
+    func replacingPlaceholder(_ key: String, with value: String) -> String {
+        let placeholder = Array(("{" + key + "}").utf8)
+        let bytes = Array(utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + value.utf8.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == placeholder[0], index + placeholder.count <= bytes.count,
+               bytes[index..<(index + placeholder.count)].elementsEqual(placeholder) {
+                result.append(contentsOf: value.utf8)
+                index += placeholder.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

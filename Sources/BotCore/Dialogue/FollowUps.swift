@@ -63,21 +63,21 @@ extension ConversationEngine {
         memory.pendingSecond = -1
         switch decision {
         case .answer(let index, _):
-            let intent = pack.intents[index]
-            if intent.followUp == "reset" {
+            if pack.followUpKinds[index] == "reset" {
                 memory = UserMemory()
                 memory.languageValue = language
                 memory.lastActivity = now
                 return
             }
             memory.lastIntent = Int16(index)
-            if let topic = intent.slots.topic ?? entities.topic, let position = pack.topicNames.firstIndex(of: topic) {
+            let topic = pack.intentTopic[index]
+            if topic >= 0 {
+                memory.topic = UInt8(topic + 1)
+            } else if topic == -1, let named = entities.topic, let position = pack.topicNames.firstIndex(of: named) {
                 memory.topic = UInt8(position + 1)
             }
-            if let aspect = intent.slots.aspect, let position = pack.aspectNames.firstIndex(of: aspect) {
-                memory.aspect = UInt8(position + 1)
-            }
-            if let ordinal = intent.slots.ordinal { memory.cursor = UInt8(ordinal) }
+            if pack.intentAspect[index] >= 0 { memory.aspect = UInt8(pack.intentAspect[index] + 1) }
+            if pack.intentOrdinal[index] > 0 { memory.cursor = UInt8(pack.intentOrdinal[index]) }
         case .clarify(let first, let second, _):
             memory.pendingFirst = Int16(first)
             memory.pendingSecond = Int16(second)

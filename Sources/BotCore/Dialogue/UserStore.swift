@@ -39,6 +39,23 @@ struct UserStore {
         return now - memory.lastActivity > idleExpiry ? nil : memory
     }
 
+    /// The slot of `user` (for ``store(_:for:at:)``) and its memory when not idle for longer than the expiry
+    /// at `now`: one lookup of the user id for both.
+    func find(_ user: String, now: Double) -> (slot: Int32?, memory: UserMemory?) {
+        guard let slot = slotOf[user] else { return (nil, nil) }
+        let memory = slots[Int(slot)].memory
+        return (slot, now - memory.lastActivity > idleExpiry ? nil : memory)
+    }
+
+    /// Stores `memory` for `user`, whose slot ``find(_:now:)`` returned (nil: a new user), without looking the
+    /// user id up again. Nothing may change the store in between.
+    mutating func store(_ memory: UserMemory, for user: String, at slot: Int32?) {
+        guard let slot else { return store(memory, for: user) }
+        slots[Int(slot)].memory = memory
+        unlink(slot)
+        linkNewest(slot)
+    }
+
     /// Stores `memory` for `user` as the most recently active, evicting the least recently active beyond the cap.
     mutating func store(_ memory: UserMemory, for user: String) {
         if let slot = slotOf[user] {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The precomputed matching tables of a pack: integer feature ids, inverse document frequencies,
 /// and an inverted index from feature to the training phrases holding it (weights normalised per phrase).
-struct MatcherIndex: Sendable {
+final class MatcherIndex: Sendable {
     /// Feature key to dense feature id.
     let featureIds: FeatureTable
     /// Weight of each feature id (idf times the weight of its kind).

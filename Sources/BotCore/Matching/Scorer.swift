@@ -18,8 +18,9 @@ struct MatchScores: Sendable, Equatable {
 final class Scorer {
     let index: MatcherIndex
     private var phraseScores: [Float]
-    private var touched: [Int32] = []
     private var intentScores: [Float]
+    /// Per feature: a word feature that occurs in an in-scope phrase (coverage when nothing is left out).
+    private let inScopeWord: [Bool]
     private var queryIds: [Int32] = []
     /// The best intents of the last message, best first (at most `rankedLimit`).
     private(set) var ranked: [(intent: Int32, score: Float)] = []
@@ -34,7 +35,11 @@ final class Scorer {
         self.outOfScopeIntent = outOfScopeIntent
         phraseScores = [Float](repeating: 0, count: index.phraseIntent.count)
         intentScores = [Float](repeating: 0, count: index.intentCount)
-        touched.reserveCapacity(index.phraseIntent.count)
+        inScopeWord = (0..<index.featureWeight.count).map { id in
+            (Int(index.postingStart[id])..<Int(index.postingStart[id + 1])).contains { posting in
+                Int(index.phraseIntent[Int(index.postingPhrase[posting])]) != outOfScopeIntent
+            }
+        }
         ranked.reserveCapacity(Self.rankedLimit + 1)
         queryIds.reserveCapacity(128)
     }
@@ -44,21 +49,19 @@ final class Scorer {
         // The buffers are moved into locals for the hot loops: no exclusivity checks on class storage.
         var queryIds: [Int32] = []
         var phraseScores: [Float] = []
-        var touched: [Int32] = []
         var intentScores: [Float] = []
         var ranked: [(intent: Int32, score: Float)] = []
         swap(&queryIds, &self.queryIds)
         swap(&phraseScores, &self.phraseScores)
-        swap(&touched, &self.touched)
         swap(&intentScores, &self.intentScores)
         swap(&ranked, &self.ranked)
         defer {
             swap(&queryIds, &self.queryIds)
             swap(&phraseScores, &self.phraseScores)
-            swap(&touched, &self.touched)
             swap(&intentScores, &self.intentScores)
             swap(&ranked, &self.ranked)
         }
+        let excluding = excludingPhrase >= 0 || excludingIntent >= 0
         queryIds.removeAll(keepingCapacity: true)
         ranked.removeAll(keepingCapacity: true)
         let index = self.index
@@ -81,7 +84,7 @@ final class Scorer {
                 if kind == .trigram { trigrams += 1 }
             }
             // Coverage: how much of the message (by idf) is in-scope vocabulary, or a near spelling of it.
-            if wordId >= 0, isAvailable(wordId, excludingPhrase, excludingIntent) {
+            if wordId >= 0, excluding ? isAvailable(wordId, excludingPhrase, excludingIntent) : inScopeWord[Int(wordId)] {
                 let weight = index.wordIDF[Int(wordId)]
                 knownWeight += weight
                 totalWeight += weight
@@ -106,10 +109,9 @@ final class Scorer {
                             while end < count && Int(queryIds[end]) == id { end += 1 }
                             let weight = (1 + log(Float(end - position))) * index.featureWeight[id]
                             norm += weight * weight
+                            // Dense accumulation: every phrase has a slot, so no list of touched phrases is kept.
                             for posting in Int(postingStart[id])..<Int(postingStart[id + 1]) {
-                                let phrase = Int(postingPhrase[posting])
-                                if scores[phrase] == 0 { touched.append(Int32(phrase)) }
-                                scores[phrase] += weight * postingWeight[posting]
+                                scores[Int(postingPhrase[posting])] += weight * postingWeight[posting]
                             }
                             position = end
                         }
@@ -121,12 +123,18 @@ final class Scorer {
         let coverage = totalWeight > 0 ? knownWeight / totalWeight : 0
         if norm > 0 {
             let inverseNorm = 1 / norm.squareRoot()
-            for phrase in touched {
-                let p = Int(phrase)
-                let intent = Int(index.phraseIntent[p])
-                if p == excludingPhrase || intent == excludingIntent { continue }
-                let cosine = phraseScores[p] * inverseNorm
-                if cosine > intentScores[intent] { intentScores[intent] = cosine }
+            index.phraseIntent.withUnsafeBufferPointer { phraseIntent in
+                phraseScores.withUnsafeMutableBufferPointer { scores in
+                    intentScores.withUnsafeMutableBufferPointer { best in
+                        for p in 0..<scores.count where scores[p] > 0 {
+                            let intent = Int(phraseIntent[p])
+                            let cosine = scores[p] * inverseNorm
+                            scores[p] = 0
+                            if p == excludingPhrase || intent == excludingIntent { continue }
+                            if cosine > best[intent] { best[intent] = cosine }
+                        }
+                    }
+                }
             }
             for intent in 0..<index.intentCount where intentScores[intent] > 0 {
                 let cosine = intentScores[intent]
@@ -139,8 +147,7 @@ final class Scorer {
                 }
             }
         }
-        for phrase in touched { phraseScores[Int(phrase)] = 0 }
-        touched.removeAll(keepingCapacity: true)
+        if norm <= 0 { for p in phraseScores.indices { phraseScores[p] = 0 } }
         if let top = ranked.first {
             result = Self.scores(in: ranked, choosing: Int(top.intent), groups: index.intentGroup) { _ in false }
             result.coverage = coverage

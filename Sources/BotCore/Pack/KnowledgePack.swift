@@ -54,6 +54,12 @@ public struct KnowledgePack: Sendable {
     let isMeta: [Bool]
     /// Per intent: the index of its aspect among ``aspectNames``, -1 for none.
     let intentAspect: [Int]
+    /// Per intent: its follow-up kind (nil for content), its topic as an index of ``topicNames`` (-1: none
+    /// named, -2: named but not a topic, e.g. `none`), its ordinal (0 for none). Read on every question, so
+    /// kept apart from the `Intent` values.
+    let followUpKinds: [String?]
+    let intentTopic: [Int]
+    let intentOrdinal: [Int]
     /// Follow-up kind -> the follow-up intent of that kind.
     let followUpIntent: [String: Int]
     /// Ordinal -> the difference intent of that position.
@@ -61,6 +67,8 @@ public struct KnowledgePack: Sendable {
     /// Per intent and language (index `intent * Language.allCases.count + language`): the reply without its
     /// confidence, rendered once.
     let replies: [Reply]
+    /// Per reply of ``replies`` and verdict (in `Polarity.allCases` order): its text led by the verdict.
+    let ledTexts: [String]
     let index: MatcherIndex
     let intentIndex: [String: Int]
     /// For each training phrase of the index: its intent index, language and text.
@@ -163,6 +171,9 @@ public struct KnowledgePack: Sendable {
         fallbackIndex = intentIndex[pack.fallbackIntent] ?? -1
         isMeta = intents.map { $0.followUp != nil || $0.slots.topic == "none" }
         intentAspect = intents.map { intent in intent.slots.aspect.flatMap(reader.aspectIndex) ?? -1 }
+        followUpKinds = intents.map(\.followUp)
+        intentTopic = intents.map { intent in intent.slots.topic.map { topics.firstIndex(of: $0) ?? -2 } ?? -1 }
+        intentOrdinal = intents.map { $0.slots.ordinal ?? 0 }
         var followUpIntent: [String: Int] = [:]
         var differenceIntent: [Int: Int] = [:]
         for (index, intent) in intents.enumerated() {
@@ -184,6 +195,15 @@ public struct KnowledgePack: Sendable {
         claims = try YesNoClaims(spec: yesNo, intents: intentIndex) { text in
             analyzer.lexicon.apply(TextCleaner.tokens(text)).map(analyzer.lexicon.stemmer.stem)
         }
+        var ledTexts: [String] = []
+        ledTexts.reserveCapacity(replies.count * Polarity.allCases.count)
+        for reply in replies {
+            for polarity in Polarity.allCases {
+                let lead = claims.leads[polarity.rawValue]?[reply.language] ?? ""
+                ledTexts.append(lead.isEmpty ? reply.text : lead + " " + reply.text)
+            }
+        }
+        self.ledTexts = ledTexts
         trainingPhrases = training
         var groups: [String: Int32] = [:]
         let intentGroup = intents.map { intent in
@@ -222,6 +242,17 @@ public struct KnowledgePack: Sendable {
     /// The rendered reply of intent `index` in `language`, without its confidence.
     func reply(of index: Int, in language: Language) -> Reply {
         replies[index * Language.allCases.count + (language == .indonesian ? 0 : 1)]
+    }
+
+    /// The text of intent `index` in `language` led by the verdict `polarity` ("Ya. …"), rendered once.
+    func ledText(of index: Int, in language: Language, polarity: Polarity) -> String {
+        let position: Int
+        switch polarity {
+        case .yes: position = 0
+        case .no: position = 1
+        case .unknown: position = 2
+        }
+        return ledTexts[(index * Language.allCases.count + (language == .indonesian ? 0 : 1)) * 3 + position]
     }
 
     /// The intent called `name`.

@@ -4,8 +4,8 @@
 /// Both sides are normalised the way the matcher sees them (cleaned, typos corrected, slang and synonyms
 /// replaced, fillers dropped, affixes stripped), so "makasih kak" equals the training phrase "terima kasih".
 /// A turn overlaps a phrase when
-/// - it **equals** the phrase after normalisation, whatever the phrase's intent (a follow-up turn "lanjut
-///   dong" repeats the training phrase "lanjut" even though the turn expects the difference it leads to); or
+/// - it **equals** the phrase after normalisation, whatever the phrase's intent (a follow-up turn "selanjutnya
+///   dong" repeats the training phrase "selanjutnya" even though the turn expects the difference it leads to); or
 /// - it **nearly equals** a phrase of an intent the turn accepts: the stem sequences are at most one word
 ///   apart (one word added, dropped or replaced) and the longer has at least two words, or their character
 ///   trigrams overlap with a Jaccard index of at least 0.9 (a one-letter variant of a long phrase).

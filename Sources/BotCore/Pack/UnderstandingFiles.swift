@@ -7,12 +7,22 @@ struct UnderstandingSpec: Codable, Sendable {
     var fillers: [String]
     var functionWords: [String]
     var pronouns: [String]
+    /// "dia", "he": the conversation's side when it has one.
+    var singularPronouns: [String]?
+    /// "aku", "I", "my": the user speaking of themselves, perhaps setting a scene before the question.
+    var firstPerson: [String]?
     var predicates: [String]
     var languageSwitch: [String: [String]]
     var aspects: [AspectSpec]
     var moves: [MoveSpec]
     var qualifiers: [String]
     var foreign: [String]
+    /// Roles the article does not describe (celebrity, brand ambassador, KOC): out of scope wherever named.
+    var otherRoles: [String]?
+    /// Kinds of a side the article does not describe ("micro", "nano"): out of scope right beside a side's name.
+    var sideQualifiers: [String]?
+    /// Words that name one side of an aspect ("sisi KOL-nya", "the influencer side").
+    var sideWords: [String]?
     var otherPlatforms: [String]
     var definitionFrames: DefinitionFramesSpec
     var matcherAspects: [String]
@@ -21,7 +31,12 @@ struct UnderstandingSpec: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case forms, fillers, pronouns, predicates, aspects, moves, qualifiers, foreign, routes
         case functionWords = "function_words"
+        case singularPronouns = "singular_pronouns"
+        case firstPerson = "first_person"
         case languageSwitch = "language_switch"
+        case otherRoles = "other_roles"
+        case sideQualifiers = "side_qualifiers"
+        case sideWords = "side_words"
         case otherPlatforms = "other_platforms"
         case definitionFrames = "definition_frames"
         case matcherAspects = "matcher_aspects"
@@ -30,6 +45,7 @@ struct UnderstandingSpec: Codable, Sendable {
     /// Every word the file names (for the spelling corrector's vocabulary).
     var allTexts: [String] {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
+        texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
         texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore
         for aspect in aspects { texts += (aspect.strong ?? []) + (aspect.cues ?? []) + (aspect.weak ?? []) }
@@ -48,6 +64,12 @@ struct FormsSpec: Codable, Sendable {
     var compare: [String]
     /// Comparison words that name the article's topic on their own ("bedanya?").
     var compareNouns: [String]
+    /// Definition words that ask for the meaning of what they name ("definisinya", "meaning"): beside a side
+    /// and a weak aspect they make a definition question ("trend-setter, maksudnya bagaimana?").
+    var definitionNouns: [String]?
+    /// Words that join the two things compared ("than", "dengan", "vs"): a side compared with an unknown thing
+    /// ("KOLs more than ads") asks about something else.
+    var comparisonLinks: [String]?
     var `where`: [String]
     var followup: [String]
     var questionWords: [String]
@@ -56,11 +78,13 @@ struct FormsSpec: Codable, Sendable {
         case yesno, why, how, definition, list, compare, `where`, followup
         case questionWords = "question_words"
         case compareNouns = "compare_nouns"
+        case definitionNouns = "definition_nouns"
+        case comparisonLinks = "comparison_links"
     }
 
     var allTexts: [String] {
-        yesno.first + yesno.last + yesno.anywhere + yesno.requests + yesno.choice + why + how + definition + list
-            + compare + compareNouns + `where` + followup + questionWords
+        yesno.first + yesno.last + yesno.anywhere + yesno.requests + yesno.choice + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
+            + definition + (definitionNouns ?? []) + (comparisonLinks ?? []) + list + compare + compareNouns + `where` + followup + questionWords
     }
 }
 
@@ -73,6 +97,17 @@ struct YesNoFormSpec: Codable, Sendable {
     var requests: [String]
     /// Words that join two alternatives ("online or offline?").
     var choice: [String]
+    /// After an auxiliary ("is", "apakah"), "or" makes a choice only before one of these words or a side
+    /// ("online or offline?", "a KOL or an influencer?"); else it joins the object of a yes/no question
+    /// ("limited to a region or a country?").
+    var contrasts: [String]?
+    /// After a follow-up opener, the only tags that make a yes/no question ("kalau YouTube termasuk?").
+    var afterFollowup: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case first, last, anywhere, requests, choice, contrasts
+        case afterFollowup = "after_followup"
+    }
 }
 
 /// One aspect with its cue words in three weights.
@@ -81,6 +116,14 @@ struct AspectSpec: Codable, Sendable {
     var strong: [String]?
     var cues: [String]?
     var weak: [String]?
+    /// A question about this aspect is answered even when it names something out of scope: the answer
+    /// itself says what the article does not cover ("is the fifth difference about pay?").
+    var coversUnknown: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case name, strong, cues, weak
+        case coversUnknown = "covers_unknown"
+    }
 }
 
 /// A conversation move (small talk or a follow-up) with the intent it answers with and its cue words.

@@ -3,8 +3,14 @@
 enum WordHash {
     @inline(__always)
     static func of(_ word: String) -> UInt64 {
+        word.withBytes(of(bytes:))
+    }
+
+    /// The hash of a word given as UTF-8 bytes.
+    @inline(__always)
+    static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         return hash == 0 ? 1 : hash
     }
 
@@ -45,12 +51,30 @@ struct WordSet: Sendable {
 
     @inline(__always)
     func contains(_ word: String) -> Bool {
-        let hash = WordHash.of(word)
+        contains(word, hash: WordHash.of(word))
+    }
+
+    /// True when `word`, whose ``WordHash`` is `hash`, is in the set.
+    @inline(__always)
+    func contains(_ word: String, hash: UInt64) -> Bool {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let stored = hashes[slot]
             if stored == 0 { return false }
             if stored == hash, words[slot] == word { return true }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The word of the set whose ``WordHash`` is `hash` and whose UTF-8 bytes are `bytes`, if any (so a
+    /// message's token can share the set's string instead of building its own).
+    @inline(__always)
+    func word(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = hashes[slot]
+            if stored == 0 { return nil }
+            if stored == hash, words[slot].withBytes({ $0.elementsEqual(bytes) }) { return words[slot] }
             slot = (slot + 1) & mask
         }
     }
@@ -62,5 +86,29 @@ struct WordSet: Sendable {
         mask = hashes.count - 1
         count = 0
         for word in old { insert(word) }
+    }
+}
+
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes in contiguous memory (native strings, small ones included,
+    /// without a copy): far cheaper than iterating `utf8` byte by byte.
+    @inline(__always)
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// `self == other`, deciding unequal lengths without the full comparison (which is slow for two different
+    /// small strings).
+    @inline(__always)
+    func same(as other: String) -> Bool { utf8.count == other.utf8.count && self == other }
+
+    /// True when every byte of the string is in `range` (e.g. lower-case ASCII letters, digits).
+    @inline(__always)
+    func allBytes(in range: ClosedRange<UInt8>) -> Bool {
+        withBytes { bytes in
+            for byte in bytes where !range.contains(byte) { return false }
+            return true
+        }
     }
 }

@@ -1,16 +1,19 @@
 /// One message taken apart: cleaned words, lexicon-normalised words (after one-letter typos in unknown
 /// words are corrected), stems, entities, language.
 struct Analysis: Sendable {
-    /// Lowercase tokens before the lexicon.
-    var cleaned: [String]
-    /// `cleaned` with one-letter typos in unknown words corrected (what question forms are read on).
-    var tokens: [String]
+    /// Lowercase tokens before the lexicon, with one-letter typos in unknown words corrected (what question
+    /// forms are read on).
+    var tokens: [String] = []
     /// Tokens after slang, abbreviations and synonyms were replaced.
-    var words: [String]
+    var words: [String] = []
     /// `words` after affix stripping: what the matcher sees.
-    var stems: [String]
+    var stems: [String] = []
+    /// The ``WordHash`` of every token, word and stem, computed once for all the tables they are looked up in.
+    var tokenHashes: [UInt64] = []
+    var wordHashes: [UInt64] = []
+    var stemHashes: [UInt64] = []
     /// Slot values found in `words`.
-    var entities: Entities
+    var entities = Entities()
     /// The language the message is written in, when it can be told.
     var language: Language?
 }
@@ -31,22 +34,55 @@ struct Analyzer: Sendable {
 
     /// Analyses one message.
     func analyze(_ text: String) -> Analysis {
-        let cleaned = TextCleaner.tokens(text)
-        var corrected = cleaned
-        for index in corrected.indices {
-            if let correction = corrector.correction(of: corrected[index]) { corrected[index] = correction }
+        var analysis = Analysis()
+        analyze(text, into: &analysis, memo: nil)
+        return analysis
+    }
+
+    /// Analyses one message into `analysis`, reusing the storage of its arrays (no allocation once they are
+    /// large enough). `memo` remembers the corrections and stems of the words seen lately.
+    func analyze(_ text: String, into analysis: inout Analysis, memo: AnalysisMemo?) {
+        TextCleaner.tokens(text, into: &analysis.tokens, hashes: &analysis.tokenHashes, vocabulary: corrector.vocabulary)
+        var votes = LanguageDetector.Votes()
+        for index in analysis.tokens.indices {
+            let token = analysis.tokens[index]
+            let hash = analysis.tokenHashes[index]
+            votes.count(detector.hint(token, hash: hash))
+            var correction: String?
+            if corrector.mightCorrect(token, hash: hash) {
+                if let remembered = memo?.corrections.remembered(token, hash: hash) {
+                    correction = remembered
+                } else {
+                    correction = corrector.correction(of: token)
+                    memo?.corrections.remember(correction, for: token, hash: hash)
+                }
+            }
+            if let correction {
+                analysis.tokens[index] = correction
+                analysis.tokenHashes[index] = WordHash.of(correction)
+            }
         }
-        let words = lexicon.apply(corrected)
-        var stems: [String] = []
-        stems.reserveCapacity(words.count)
-        for word in words { stems.append(lexicon.stemmer.stem(word)) }
-        return Analysis(
-            cleaned: cleaned,
-            tokens: corrected,
-            words: words,
-            stems: stems,
-            entities: recognizer.recognize(words),
-            language: detector.detect(cleaned)
-        )
+        lexicon.apply(analysis.tokens, hashes: analysis.tokenHashes, into: &analysis.words, hashes: &analysis.wordHashes)
+        analysis.stems.removeAll(keepingCapacity: true)
+        analysis.stemHashes.removeAll(keepingCapacity: true)
+        let stemmer = lexicon.stemmer
+        for (word, hash) in zip(analysis.words, analysis.wordHashes) {
+            guard stemmer.mayStrip(word) else {
+                analysis.stems.append(word)
+                analysis.stemHashes.append(hash)
+                continue
+            }
+            let stem: String
+            if let remembered = memo?.stems.remembered(word, hash: hash), let remembered {
+                stem = remembered
+            } else {
+                stem = stemmer.stem(word)
+                memo?.stems.remember(stem, for: word, hash: hash)
+            }
+            analysis.stems.append(stem)
+            analysis.stemHashes.append(stem == word ? hash : WordHash.of(stem))
+        }
+        analysis.entities = recognizer.recognize(analysis.words, hashes: analysis.wordHashes)
+        analysis.language = votes.language
     }
 }

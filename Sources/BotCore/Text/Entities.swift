@@ -63,6 +63,11 @@ struct EntityRecognizer: Sendable {
 
     /// The entities in `words` (lexicon-normalised, not stemmed).
     func recognize(_ words: [String]) -> Entities {
+        recognize(words, hashes: words.map(WordHash.of))
+    }
+
+    /// The entities in `words` (lexicon-normalised, not stemmed), whose ``WordHash`` values are `hashes`.
+    func recognize(_ words: [String], hashes: [UInt64]) -> Entities {
         var entities = Entities()
         var kol = false, influencer = false, both = false, other: String?
         var digit: Int?
@@ -79,7 +84,7 @@ struct EntityRecognizer: Sendable {
                 index += 1
                 continue
             }
-            guard let match = table.longestMatch(in: words, at: index)
+            guard let match = table.longestMatch(in: words, hashes: hashes, at: index)
                 ?? Lexicon.withoutNya(word).flatMap({ base in table.value(forWord: base).map { (1, $0) } })
             else {
                 index += 1

@@ -43,12 +43,54 @@ struct Lexicon: Sendable {
 
     /// `tokens` with every lexicon entry replaced by its standard form.
     func apply(_ tokens: [String]) -> [String] {
-        Self.apply(tokens, table: replacements)
+        var result: [String] = []
+        result.reserveCapacity(tokens.count + 2)
+        Self.apply(tokens, table: replacements, into: &result)
+        return result
+    }
+
+    /// `tokens` with every lexicon entry replaced, in `result` (emptied first; its storage is reused).
+    func apply(_ tokens: [String], into result: inout [String]) {
+        result.removeAll(keepingCapacity: true)
+        Self.apply(tokens, table: replacements, into: &result)
+    }
+
+    /// `tokens` (with their ``WordHash`` values `hashes`) with every lexicon entry replaced, in `result` with
+    /// their hashes in `resultHashes` (both emptied first; their storage is reused).
+    func apply(_ tokens: [String], hashes: [UInt64], into result: inout [String], hashes resultHashes: inout [UInt64]) {
+        result.removeAll(keepingCapacity: true)
+        resultHashes.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < tokens.count {
+            if let match = replacements.longestMatch(in: tokens, hashes: hashes, at: index) {
+                for word in match.value {
+                    result.append(word)
+                    resultHashes.append(WordHash.of(word))
+                }
+                index += match.length
+                continue
+            }
+            if let base = Self.withoutNya(tokens[index]), let value = replacements.value(forWord: base) {
+                for word in value { // "sosmednya" -> "media sosial"
+                    result.append(word)
+                    resultHashes.append(WordHash.of(word))
+                }
+            } else {
+                result.append(tokens[index])
+                resultHashes.append(hashes[index])
+            }
+            index += 1
+        }
     }
 
     private static func apply(_ tokens: [String], table replacements: PhraseTable<[String]>) -> [String] {
         var result: [String] = []
         result.reserveCapacity(tokens.count + 2)
+        apply(tokens, table: replacements, into: &result)
+        return result
+    }
+
+    private static func apply(_ tokens: [String], table replacements: PhraseTable<[String]>, into result: inout [String]) {
         var index = 0
         while index < tokens.count {
             if let match = replacements.longestMatch(in: tokens, at: index) {
@@ -62,15 +104,22 @@ struct Lexicon: Sendable {
                 index += 1
             }
         }
-        return result
     }
 
     /// The word without a trailing possessive "-nya" / "-ny", if it has one and stays long enough.
     static func withoutNya(_ word: String) -> String? {
-        let count = word.utf8.count
-        guard count >= 6 else { return nil }
-        if word.hasSuffix("nya") { return String(word.dropLast(3)) }
-        if word.hasSuffix("ny") { return String(word.dropLast(2)) }
-        return nil
+        word.withBytes { bytes -> String? in
+            let count = bytes.count
+            guard count >= 6 else { return nil }
+            let suffix: Int
+            if bytes[count - 3] == 110, bytes[count - 2] == 121, bytes[count - 1] == 97 {
+                suffix = 3 // -nya
+            } else if bytes[count - 2] == 110, bytes[count - 1] == 121 {
+                suffix = 2 // -ny
+            } else {
+                return nil
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<(count - suffix)]), as: UTF8.self)
+        }
     }
 }

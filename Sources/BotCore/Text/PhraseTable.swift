@@ -47,6 +47,26 @@ struct PhraseTable<Value: Sendable>: Sendable {
         target(from: 0, word, WordHash.of(word)).flatMap { values[Int($0)] }
     }
 
+    /// The value of the single word `word`, whose ``WordHash`` is `hash`, if any.
+    @inline(__always)
+    func value(forWord word: String, hash: UInt64) -> Value? {
+        target(from: 0, word, hash).flatMap { values[Int($0)] }
+    }
+
+    /// The longest key that starts at `index` in `tokens`, whose ``WordHash`` values are `hashes` (computed once
+    /// per message instead of once per table and word).
+    func longestMatch(in tokens: [String], hashes: [UInt64], at index: Int) -> (length: Int, value: Value)? {
+        var node: Int32 = 0
+        var found: (length: Int, value: Value)?
+        var position = index
+        while position < tokens.count, let next = target(from: node, tokens[position], hashes[position]) {
+            node = next
+            position += 1
+            if let value = values[Int(node)] { found = (position - index, value) }
+        }
+        return found
+    }
+
     /// The longest key that starts at `index` in `tokens`, with its length in words.
     func longestMatch(in tokens: [String], at index: Int) -> (length: Int, value: Value)? {
         var node: Int32 = 0

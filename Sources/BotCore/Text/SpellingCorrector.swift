@@ -1,5 +1,5 @@
-/// Corrects one-letter typos (a letter missing, extra, or wrong) in words the pack does not know, to a
-/// word of its vocabulary ("perbdaan" -> "perbedaan", "inluencer" -> "influencer"). Symmetric delete
+/// Corrects one-letter typos (a letter missing, extra, or wrong but the first; two neighbours swapped) in
+/// words the pack does not know, to a word of its vocabulary ("perbdaan" -> "perbedaan", "inluencer" -> "influencer"). Symmetric delete
 /// lookup: the vocabulary and each word with one letter deleted are indexed once, so a correction costs
 /// about two lookups per letter.
 struct SpellingCorrector: Sendable {
@@ -28,6 +28,14 @@ struct SpellingCorrector: Sendable {
 
     /// True when `word` is in the vocabulary.
     func knows(_ word: String) -> Bool { known.contains(word) }
+
+    /// The vocabulary (its words' strings are shared by the tokens that match them).
+    var vocabulary: WordSet { known }
+
+    /// False when ``correction(of:)`` surely returns nil: `word` is known, too short, or not plain letters.
+    func mightCorrect(_ word: String, hash: UInt64) -> Bool {
+        word.utf8.count >= Self.minimumLength - 1 && !known.contains(word, hash: hash) && word.allBytes(in: 97...122)
+    }
 
     /// The vocabulary word one edit away from `word`, or nil when `word` is known, short, or has no such
     /// neighbour. A word one letter shorter than the minimum is only completed by a missing letter ("leadr").
@@ -59,7 +67,18 @@ struct SpellingCorrector: Sendable {
                     }
                     let variant = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
                     consider(variant)
-                    for candidate in deletions[variant] ?? [] where Self.isOneEdit(word, candidate) { consider(candidate) }
+                    // A wrong first letter is rarely a slip of the keyboard and often another word ("namanya" is
+                    // not "samanya"): substitutions keep the first letter.
+                    for candidate in deletions[variant] ?? [] where Self.isOneEdit(word, candidate)
+                        && (skipped > 0 || candidate.utf8.count != bytes.count) {
+                        consider(candidate)
+                    }
+                }
+                // Two neighbouring letters swapped ("platfroms").
+                for position in 0..<(bytes.count - 1) where bytes[position] != bytes[position + 1] {
+                    for index in 0..<bytes.count { buffer[index] = bytes[index] }
+                    buffer.swapAt(position, position + 1)
+                    consider(String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]), as: UTF8.self))
                 }
             }
         }

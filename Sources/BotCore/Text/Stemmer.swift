@@ -17,6 +17,10 @@ struct Stemmer: Sendable {
         ("men", ""), ("pen", ""), ("ber", ""), ("ter", ""), ("per", ""), ("di", ""), ("me", ""),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
+    /// False when ``stem(_:)`` surely returns `word` itself (too short to strip).
+    @inline(__always)
+    func mayStrip(_ word: String) -> Bool { word.utf8.count >= Self.minimumStem + 2 }
+
     /// The stem of `word` (a cleaned, lowercase token).
     func stem(_ word: String) -> String {
         if word.utf8.count < Self.minimumStem + 2 || keep.contains(word) { return word }

@@ -8,27 +8,50 @@ enum TextCleaner {
     static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
         tokens.reserveCapacity(12)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            asciiTokens(text, into: &tokens)
-        } else {
-            unicodeTokens(text, into: &tokens)
-        }
+        self.tokens(text, into: &tokens)
         return tokens
     }
 
-    private static func asciiTokens(_ text: String, into tokens: inout [String]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.utf8.count + 1) { buffer in
+    /// The cleaned tokens of `text`, in `tokens` (emptied first; its storage is reused).
+    static func tokens(_ text: String, into tokens: inout [String]) {
+        var hashes: [UInt64] = []
+        self.tokens(text, into: &tokens, hashes: &hashes, vocabulary: nil)
+    }
+
+    /// The cleaned tokens of `text` in `tokens`, their ``WordHash`` values in `hashes` (both emptied first;
+    /// their storage is reused). A token of `vocabulary` is taken from it rather than built anew.
+    static func tokens(_ text: String, into tokens: inout [String], hashes: inout [UInt64], vocabulary: WordSet?) {
+        tokens.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        let ascii = text.withBytes { bytes -> Bool in
+            for byte in bytes where byte >= 0x80 { return false }
+            asciiTokens(bytes, into: &tokens, hashes: &hashes, vocabulary: vocabulary)
+            return true
+        }
+        if !ascii {
+            unicodeTokens(text, into: &tokens)
+            for token in tokens { hashes.append(WordHash.of(token)) }
+        }
+    }
+
+    private static func asciiTokens(
+        _ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [String], hashes: inout [UInt64], vocabulary: WordSet?
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { buffer in
             var length = 0
             var lastClass = 0 // 0 none, 1 letter, 2 digit
             var run = 0
-            func flush() {
+            @inline(__always) func flush() {
                 if length > 0 {
-                    tokens.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self))
+                    let token = UnsafeBufferPointer(rebasing: buffer[0..<length])
+                    let hash = WordHash.of(bytes: token)
+                    tokens.append(vocabulary?.word(hash: hash, bytes: token) ?? String(decoding: token, as: UTF8.self))
+                    hashes.append(hash)
                     length = 0
                 }
                 run = 0
             }
-            for var byte in text.utf8 {
+            for var byte in bytes {
                 if byte >= 65 && byte <= 90 { byte += 32 }
                 let cls: Int
                 if byte >= 97 && byte <= 122 { cls = 1 } else if byte >= 48 && byte <= 57 { cls = 2 } else { cls = 0 }

@@ -17,6 +17,8 @@ struct QuestionForms: OptionSet, Sendable, Hashable {
     static let questionWord = QuestionForms(rawValue: 1 << 8)
     /// A comparison noun ("bedanya", "difference"): the article's topic even without a side named.
     static let compareNoun = QuestionForms(rawValue: 1 << 9)
+    /// A definition word that asks what its neighbour means ("definisinya", "maksudnya bagaimana", "meaning").
+    static let definitionNoun = QuestionForms(rawValue: 1 << 10)
 
     /// The form named in `understanding.yaml` routes (`yesno`, `why`, `how`, `definition`, `list`, `compare`, `where`).
     init?(name: String) {

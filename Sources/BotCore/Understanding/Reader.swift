@@ -29,19 +29,38 @@ struct Reader: Sendable {
     let matcherAspects: Set<String>
     /// The index of the `examples` aspect, -1 when the pack has none.
     let examplesAspect: Int
+    /// The indices of the `definition` and `term` aspects, -1 when the pack has none.
+    let definitionAspect: Int
+    let termAspect: Int
+    let platformsAspect: Int
+    /// Aspects answered even beside out-of-scope words (`covers_unknown`).
+    let coversUnknown: Set<Int>
     private let cues: PhraseTable<[Cue]>
     private let forms: PhraseTable<QuestionForms>
     private let followUpOpeners: PhraseTable<Bool>
     private let yesNoFirst: PhraseTable<Bool>
     private let yesNoLast: PhraseTable<Bool>
+    private let yesNoAfterFollowUp: PhraseTable<Bool>
     private let requests: WordSet
     private let choices: WordSet
+    /// After a yes/no opener, "or" makes a choice only before one of these (or a side).
+    private let contrasts: WordSet
+    /// Words that name one side of an aspect ("sisi", "side").
+    private let sideWords: WordSet
+    /// Kinds of a side the article does not describe ("micro", "nano"), next to a side's name.
+    private let sideQualifiers: WordSet
+    /// Words that join the two things compared ("than", "dengan", "vs").
+    private let comparisonLinks: WordSet
+    /// Articles skipped after "or" ("a KOL or an influencer").
+    private static let articles: Set<String> = ["a", "an", "the", "si", "sang", "seorang", "para", "yang"]
     /// Single-word yes/no tags ("tidak", "not"): after a choice word they make "or not", not a choice.
     private let negations: WordSet
     private let fillers: WordSet
     /// Grammar words and single-word form cues, as lexicon words and as stems: never content.
     private let functionWords: WordSet
     private let pronouns: WordSet
+    private let singularPronouns: WordSet
+    private let firstPerson: WordSet
     private let predicates: WordSet
     private let switches: PhraseTable<Language>
     private let framesBefore: PhraseTable<Bool>
@@ -64,6 +83,10 @@ struct Reader: Sendable {
         self.corrector = corrector
         aspectNames = spec.aspects.map(\.name)
         examplesAspect = aspectNames.firstIndex(of: "examples") ?? -1
+        definitionAspect = aspectNames.firstIndex(of: "definition") ?? -1
+        termAspect = aspectNames.firstIndex(of: "term") ?? -1
+        platformsAspect = aspectNames.firstIndex(of: "platforms") ?? -1
+        coversUnknown = Set(spec.aspects.indices.filter { spec.aspects[$0].coversUnknown ?? false })
         func normalised(_ text: String) -> [String] {
             lexicon.apply(TextCleaner.tokens(text)).map(lexicon.stemmer.stem)
         }
@@ -92,6 +115,7 @@ struct Reader: Sendable {
         for (index, move) in spec.moves.enumerated() { add(move.cues, .move(index)) }
         add(spec.qualifiers, .qualifier)
         add(spec.foreign, .foreign)
+        add(spec.otherRoles ?? [], .foreign)
         add(spec.otherPlatforms, .otherPlatform)
         if let platforms = aspectNames.firstIndex(of: "platforms") {
             add(spec.otherPlatforms, .aspect(platforms, weight: Self.cueWeight, strong: false))
@@ -107,6 +131,7 @@ struct Reader: Sendable {
         let formLists: [([String], QuestionForms)] = [
             (spec.forms.why, .why), (spec.forms.how, .how), (spec.forms.definition, .definition),
             (spec.forms.list, .list), (spec.forms.compare, .compare), (spec.forms.compareNouns, [.compare, .compareNoun]),
+            (spec.forms.definitionNouns ?? [], [.definition, .definitionNoun]),
             (spec.forms.where, .where),
             (spec.forms.questionWords, .questionWord), (spec.forms.yesno.anywhere, .yesNo),
         ]
@@ -126,8 +151,13 @@ struct Reader: Sendable {
         followUpOpeners = table(spec.forms.followup, true)
         yesNoFirst = table(spec.forms.yesno.first, true)
         yesNoLast = table(spec.forms.yesno.last, true)
+        yesNoAfterFollowUp = table(spec.forms.yesno.afterFollowup ?? [], true)
         requests = WordSet(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
         choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
+        contrasts = WordSet((spec.forms.yesno.contrasts ?? []).flatMap(TextCleaner.tokens))
+        sideWords = WordSet((spec.sideWords ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        sideQualifiers = WordSet((spec.sideQualifiers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        comparisonLinks = WordSet((spec.forms.comparisonLinks ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         negations = WordSet(spec.forms.yesno.last.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
         fillers = WordSet(spec.fillers.flatMap(TextCleaner.tokens))
         var grammar = WordSet([])
@@ -140,6 +170,8 @@ struct Reader: Sendable {
         }
         functionWords = grammar
         pronouns = WordSet(spec.pronouns.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        singularPronouns = WordSet((spec.singularPronouns ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        firstPerson = WordSet((spec.firstPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         predicates = WordSet(spec.predicates.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         var switches = PhraseTable<Language>()
         for (code, texts) in spec.languageSwitch.sorted(by: { $0.key < $1.key }) {
@@ -154,6 +186,31 @@ struct Reader: Sendable {
         frameIgnore = WordSet(spec.definitionFrames.ignore.flatMap(TextCleaner.tokens))
     }
 
+    /// True when the (lexicon-normalised) words hold a first-person word: the user telling about themselves
+    /// ("aku lagi ngerjain tugas"), which may set a scene.
+    func speaksOfItself(_ words: [String], hashes: [UInt64]) -> Bool {
+        words.indices.contains { firstPerson.contains(words[$0], hash: hashes[$0]) }
+    }
+
+    /// True when a yes/no question asks whether two or more unknown words are a side: "apakah raffi ahmad
+    /// itu influencer?", "is atta halilintar a kol?" (a name the pack cannot know).
+    func asksAboutUnknownSubject(_ tokens: [String], isUnknown: (String) -> Bool) -> Bool {
+        var index = 0
+        while index < tokens.count, fillers.contains(tokens[index]) { index += 1 }
+        if let opener = yesNoFirst.longestMatch(in: tokens, at: index) {
+            index += opener.length
+        } else if index < tokens.count, tokens[index] == "apa" {
+            index += 1
+        } else {
+            return false
+        }
+        let start = index
+        while index < tokens.count, tokens[index].utf8.count >= 3, isUnknown(tokens[index]) { index += 1 }
+        guard index - start >= 2 else { return false }
+        while index < tokens.count, predicates.contains(tokens[index]) || Self.articles.contains(tokens[index]) { index += 1 }
+        return index < tokens.count && recognizer.table.longestMatch(in: tokens, at: index)?.value.contains(where: \.isTopic) ?? false
+    }
+
     /// The index of aspect `name`, or nil.
     func aspectIndex(_ name: String) -> Int? { aspectNames.firstIndex(of: name) }
 
@@ -163,8 +220,15 @@ struct Reader: Sendable {
     func read(_ analysis: Analysis, questionMark: Bool) -> Reading {
         var reading = Reading()
         reading.ordinal = analysis.entities.ordinal
-        readForms(analysis.tokens, into: &reading)
+        readForms(analysis.tokens, analysis.tokenHashes, into: &reading)
         readContent(analysis, into: &reading)
+        // "influencer tuh yg bikin konten kan? definisinya gimana?": a definition word beside a side outweighs
+        // an aspect that only a cue (not a strong one) named; a term question stays one.
+        if reading.forms.contains(.definitionNoun), reading.entity != nil, !reading.aspectIsStrong,
+           reading.aspect != termAspect, definitionAspect >= 0 {
+            reading.aspect = definitionAspect
+            reading.aspectWeight = Self.cueWeight
+        }
         // A question mark without a question word, beside an aspect, asks yes or no ("KOL kerja full time?").
         if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
             reading.forms.insert(.yesNo)
@@ -173,28 +237,48 @@ struct Reader: Sendable {
         return reading
     }
 
-    private func readForms(_ tokens: [String], into reading: inout Reading) {
+    private func readForms(_ tokens: [String], _ hashes: [UInt64], into reading: inout Reading) {
         guard !tokens.isEmpty else { return }
         var index = 0
         var questionWordAt = -1
         var lastQuestionWordEnd = -1
+        // "definisinya gimana", "gimana maksudnya": a how-word beside a definition word asks for a meaning,
+        // not for a manner; such how-words do not make the message a how-question.
+        var howWords = 0
+        var howBesideDefinition = 0
+        var previousEnd = -1
+        var previous: QuestionForms = []
         while index < tokens.count {
-            if let match = forms.longestMatch(in: tokens, at: index) {
-                reading.forms.formUnion(match.value)
-                if match.value.contains(.questionWord) {
+            if let match = forms.longestMatch(in: tokens, hashes: hashes, at: index) {
+                var value = match.value
+                let adjacent = previousEnd == index
+                if value.contains(.how) {
+                    howWords += 1
+                    if adjacent, previous.contains(.definition), !previous.contains(.how) { howBesideDefinition += 1 }
+                } else if value.contains(.definition), adjacent, previous.contains(.how), !previous.contains(.definition) {
+                    howBesideDefinition += 1
+                }
+                if value.contains(.questionWord) {
                     if questionWordAt < 0 { questionWordAt = index }
                     lastQuestionWordEnd = index + match.length
                 }
+                value.remove(.how)
+                reading.forms.formUnion(value)
+                previous = match.value
                 index += match.length
+                previousEnd = index
             } else {
+                if !fillers.contains(tokens[index], hash: hashes[index]) { previous = [] }
                 index += 1
+                if previousEnd == index - 1, fillers.contains(tokens[index - 1], hash: hashes[index - 1]) { previousEnd = index }
             }
         }
+        if howWords > howBesideDefinition { reading.forms.insert(.how) }
         var first = 0
-        while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
+        while first < tokens.count, fillers.contains(tokens[first], hash: hashes[first]) { first += 1 }
         // A follow-up opens the message ("kalau KOL?", "terus influencer gimana?", "what about ...").
         for start in 0...min(first, tokens.count - 1) {
-            guard let opener = followUpOpeners.longestMatch(in: tokens, at: start) else { continue }
+            guard let opener = followUpOpeners.longestMatch(in: tokens, hashes: hashes, at: start) else { continue }
             reading.forms.insert(.followUp)
             // "what about Snapchat?": the question word belongs to the opener.
             reading.questionWordInOpenerOnly = lastQuestionWordEnd >= 0 && lastQuestionWordEnd <= start + opener.length
@@ -202,62 +286,93 @@ struct Reader: Sendable {
         }
         guard first < tokens.count else { return }
         if reading.forms.contains(.definition) || reading.forms.contains(.questionWord) {
-            reading.hasDefinitionFrame = definitionFrameRange(tokens, from: first) != nil
+            reading.hasDefinitionFrame = definitionFrameRange(tokens, hashes, from: first) != nil
         }
         // Yes/no: an auxiliary or "apakah" first ("can a KOL ...", but not the request "can you ..."), or
         // Indonesian "apa" + a side ("apa KOL juga main medsos?"); else a tag ("..., ya?") or "bisa gak"
         // in a message without another question word.
         let apaParticle = tokens[first] == "apa" && first + 1 < tokens.count
-            && (recognizer.table.longestMatch(in: tokens, at: first + 1)?.value.contains(where: \.isTopic) ?? false)
+            && (pronouns.contains(tokens[first + 1], hash: hashes[first + 1]) || singularPronouns.contains(tokens[first + 1], hash: hashes[first + 1])
+                || recognizer.table.longestMatch(in: tokens, hashes: hashes, at: first + 1)?.value.contains(where: \.isTopic) ?? false)
         var auxiliaryFirst = false
-        if let match = yesNoFirst.longestMatch(in: tokens, at: first) {
+        if let match = yesNoFirst.longestMatch(in: tokens, hashes: hashes, at: first) {
             let next = first + match.length
-            auxiliaryFirst = next >= tokens.count || !requests.contains(tokens[next])
+            auxiliaryFirst = next >= tokens.count || !requests.contains(tokens[next], hash: hashes[next])
         }
         if apaParticle || auxiliaryFirst {
             reading.forms.insert(.yesNo)
             if apaParticle, questionWordAt == first { reading.forms.remove(.questionWord) }
-        } else if questionWordAt >= 0 || reading.forms.contains(.followUp) {
+        } else if questionWordAt >= 0 {
             reading.forms.remove(.yesNo)
         } else {
-            let from = max(first + 1, tokens.count - yesNoLast.maxWords)
+            // After a follow-up opener only a few tags ask yes or no ("kalau YouTube termasuk?").
+            let followUp = reading.forms.contains(.followUp)
+            if followUp { reading.forms.remove(.yesNo) }
+            let tags = followUp ? yesNoAfterFollowUp : yesNoLast
+            let from = max(first + 1, tokens.count - tags.maxWords)
             for start in from..<max(from, tokens.count) {
-                if let match = yesNoLast.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
+                if let match = tags.longestMatch(in: tokens, hashes: hashes, at: start), start + match.length == tokens.count {
                     reading.forms.insert(.yesNo)
                     break
                 }
             }
         }
-        // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no).
-        for index in first..<tokens.count where choices.contains(tokens[index]) {
-            if index + 1 < tokens.count, !negations.contains(tokens[index + 1]) {
-                reading.isChoice = true
-                break
+        // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no). After a yes/no
+        // opener only two contrasting alternatives make a choice ("is it online or offline?", "is X a KOL or an
+        // influencer?"); else "or" joins one object ("is their fame limited to a region or a country?").
+        for index in first..<tokens.count where choices.contains(tokens[index], hash: hashes[index]) {
+            guard index + 1 < tokens.count, !negations.contains(tokens[index + 1], hash: hashes[index + 1]) else { continue }
+            if apaParticle || auxiliaryFirst {
+                var next = index + 1
+                while next + 1 < tokens.count, Self.articles.contains(tokens[next]) { next += 1 }
+                let contrasting = contrasts.contains(tokens[next], hash: hashes[next])
+                    || recognizer.table.longestMatch(in: tokens, hashes: hashes, at: next)?.value.contains(where: \.isTopic) ?? false
+                guard contrasting else { continue }
             }
+            reading.isChoice = true
+            break
         }
     }
 
     private func readContent(_ analysis: Analysis, into reading: inout Reading) {
         let words = analysis.words
         let stems = analysis.stems
+        let wordHashes = analysis.wordHashes
+        let stemHashes = analysis.stemHashes
         var weights = SIMD32<Int16>()
+        /// Per aspect, the most words one of its cues spanned: of two strong aspects equally heavy, the one
+        /// named by the longer cue wins ("spend most of their time offline" is about time, not media).
+        var spans = SIMD32<Int16>()
         var moves = SIMD16<UInt8>()
         var strong: UInt32 = 0
+        // A side's name with a word beside it: "sisi KOL-nya" names the side of an aspect; "micro influencer"
+        // a kind of influencer the article does not describe.
+        func sideNamed(at position: Int) {
+            if position > 0, sideWords.contains(words[position - 1], hash: wordHashes[position - 1]) { reading.sideNamed = true }
+            if position + 1 < words.count, sideWords.contains(words[position + 1], hash: wordHashes[position + 1]) { reading.sideNamed = true }
+            if position > 0 && sideQualifiers.contains(words[position - 1], hash: wordHashes[position - 1])
+                || position + 1 < words.count && sideQualifiers.contains(words[position + 1], hash: wordHashes[position + 1]) {
+                reading.foreignWeight += Self.foreignWeight
+            }
+        }
         var firstTopic: (name: String, at: Int)?
         var secondTopic: (name: String, at: Int)?
         var both = false
         var numbers = 0
+        // Positions (of the first 64 words) of content words nothing accounts for.
+        var extraAt: UInt64 = 0
         let crossover = aspectIndex("crossover") ?? -1
         var index = 0
         while index < stems.count {
-            if let match = cues.longestMatch(in: stems, at: index) {
+            if let match = cues.longestMatch(in: stems, hashes: stemHashes, at: index) {
                 // A side named inside a cue ("bisa jadi KOL") still counts, except in a crossover ("jadi influencer").
                 if !match.value.contains(where: { if case .aspect(let aspect, _, _) = $0 { return aspect == crossover }; return false }) {
                     for position in index..<(index + match.length) {
-                        for case .topic(let topic) in recognizer.table.value(forWord: words[position]) ?? [] where topic != "both" {
+                        for case .topic(let topic) in recognizer.table.value(forWord: words[position], hash: wordHashes[position]) ?? [] where !topic.same(as: "both") {
+                            sideNamed(at: position)
                             if firstTopic == nil {
                                 firstTopic = (topic, position)
-                            } else if firstTopic?.name != topic, secondTopic == nil {
+                            } else if let first = firstTopic, !first.name.same(as: topic), secondTopic == nil {
                                 secondTopic = (topic, position)
                             }
                         }
@@ -267,6 +382,7 @@ struct Reader: Sendable {
                     switch cue {
                     case .aspect(let aspect, let weight, let isStrong):
                         weights[aspect] += weight
+                        spans[aspect] = max(spans[aspect], Int16(match.length))
                         if isStrong { strong |= 1 << UInt32(aspect) }
                     case .move(let move): moves[move] &+= 1
                     case .qualifier: break
@@ -280,17 +396,18 @@ struct Reader: Sendable {
                 continue
             }
             let word = words[index]
-            if let match = recognizer.table.longestMatch(in: words, at: index)
+            if let match = recognizer.table.longestMatch(in: words, hashes: wordHashes, at: index)
                 ?? Lexicon.withoutNya(word).flatMap({ base in recognizer.table.value(forWord: base).map { (1, $0) } }) {
                 var platform = false
                 for value in match.value {
                     switch value {
                     case .topic(let topic):
-                        if topic == "both" {
+                        sideNamed(at: index)
+                        if topic.same(as: "both") {
                             both = true
                         } else if firstTopic == nil {
                             firstTopic = (topic, index)
-                        } else if firstTopic?.name != topic, secondTopic == nil {
+                        } else if let first = firstTopic, !first.name.same(as: topic), secondTopic == nil {
                             secondTopic = (topic, index)
                         }
                     case .platform:
@@ -300,16 +417,23 @@ struct Reader: Sendable {
                         break
                     }
                 }
-                if platform, let platforms = aspectIndex("platforms") { weights[platforms] += Self.cueWeight }
+                if platform, platformsAspect >= 0 {
+                    weights[platformsAspect] += Self.cueWeight
+                    spans[platformsAspect] = max(spans[platformsAspect], 1)
+                }
                 index += match.length
                 continue
             }
-            if pronouns.contains(word) {
+            let hash = wordHashes[index]
+            if pronouns.contains(word, hash: hash) {
                 reading.pronoun = true
+            } else if singularPronouns.contains(word, hash: hash) {
+                reading.singularPronoun = true
             } else if Self.isNumber(word) {
                 numbers += 1
-            } else if !functionWords.contains(word), !functionWords.contains(stems[index]), !Self.isNumber(word) {
+            } else if !functionWords.contains(word, hash: hash), !functionWords.contains(stems[index], hash: stemHashes[index]), !Self.isNumber(word) {
                 reading.extraWords += 1
+                if index < 64 { extraAt |= 1 << UInt64(index) }
                 if !corrector.knows(word) {
                     reading.unknownWords += 1
                     if reading.unknownAt < 0 { reading.unknownAt = index }
@@ -317,11 +441,16 @@ struct Reader: Sendable {
             }
             index += 1
         }
+        // "do people trust KOLs more than ads?": one side compared with something the article does not describe.
+        if firstTopic != nil, secondTopic == nil, !both, extraAt != 0, reading.forms.contains(.compare),
+           comparesWithOther(words, wordHashes, extraAt: extraAt) {
+            reading.foreignWeight += Self.foreignWeight
+        }
         if both {
             reading.entity = "both"
         } else if let first = firstTopic, let second = secondTopic {
             // "KOL jadi influencer": the second side is said of the first.
-            if second.at > 0, predicates.contains(words[second.at - 1]), let crossover = aspectIndex("crossover") {
+            if second.at > 0, predicates.contains(words[second.at - 1], hash: wordHashes[second.at - 1]), let crossover = aspectIndex("crossover") {
                 reading.entity = first.name
                 weights[crossover] += Self.strongWeight
                 strong |= 1 << UInt32(crossover)
@@ -333,9 +462,13 @@ struct Reader: Sendable {
         }
         var best = -1
         var bestWeight: Int16 = 0
-        for aspect in 0..<aspectNames.count where weights[aspect] > bestWeight {
+        var bestSpan: Int16 = 0
+        for aspect in 0..<aspectNames.count where weights[aspect] > bestWeight
+            || (weights[aspect] == bestWeight && bestWeight > 0 && spans[aspect] > bestSpan
+                && strong & (1 << UInt32(aspect)) != 0 && strong & (1 << UInt32(best)) != 0) {
             best = aspect
             bestWeight = weights[aspect]
+            bestSpan = spans[aspect]
         }
         // Two numbers or more: arithmetic, not an ordinal ("berapa 17 + 25").
         if numbers >= 2 { reading.foreignWeight += Self.foreignWeight }
@@ -357,7 +490,22 @@ struct Reader: Sendable {
         if bestWeight < Self.cueWeight { best = -1 }
         reading.aspect = best
         reading.aspectWeight = best >= 0 ? bestWeight : 0
+        if best >= 0 {
+            for aspect in 0..<aspectNames.count where aspect != best && weights[aspect] == bestWeight { reading.aspectTied = true }
+        }
         reading.aspectIsStrong = best >= 0 && strong & (1 << UInt32(best)) != 0
+    }
+
+    /// True when a comparison link ("than", "dengan", "vs") is followed, past grammar words, by a content word
+    /// nothing accounts for (a position in `extraAt`).
+    private func comparesWithOther(_ words: [String], _ hashes: [UInt64], extraAt: UInt64) -> Bool {
+        for index in words.indices where index < 63 && comparisonLinks.contains(words[index], hash: hashes[index]) {
+            var next = index + 1
+            while next < words.count, next < 64,
+                  functionWords.contains(words[next], hash: hashes[next]) || Self.articles.contains(words[next]) { next += 1 }
+            if next < 64, extraAt & (1 << UInt64(next)) != 0 { return true }
+        }
+        return false
     }
 
     /// The cue runs found in `stems`, as "run: aspect+weight" (for explanations).
@@ -384,15 +532,15 @@ struct Reader: Sendable {
         return found
     }
 
-    private static func isNumber(_ word: String) -> Bool { word.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+    private static func isNumber(_ word: String) -> Bool { word.allBytes(in: 48...57) }
 
     // MARK: - Language switches and definition frames
 
     /// The language a message asks to switch to ("in English: ..."), with the words that ask it.
-    func languageSwitch(in tokens: [String]) -> (language: Language, range: Range<Int>)? {
+    func languageSwitch(in tokens: [String], hashes: [UInt64]) -> (language: Language, range: Range<Int>)? {
         var index = 0
         while index < tokens.count {
-            if let match = switches.longestMatch(in: tokens, at: index) {
+            if let match = switches.longestMatch(in: tokens, hashes: hashes, at: index) {
                 return (match.value, index..<(index + match.length))
             }
             index += 1
@@ -404,7 +552,7 @@ struct Reader: Sendable {
     func definedThing(in tokens: [String]) -> Range<Int>? {
         var first = 0
         while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
-        guard var range = definitionFrameRange(tokens, from: first) else { return nil }
+        guard var range = definitionFrameRange(tokens, tokens.map(WordHash.of), from: first) else { return nil }
         while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.lowerBound]) {
             range = (range.lowerBound + 1)..<range.upperBound
         }
@@ -415,13 +563,13 @@ struct Reader: Sendable {
     }
 
     /// The range of X between a definition frame and the other end of the message.
-    private func definitionFrameRange(_ tokens: [String], from first: Int) -> Range<Int>? {
-        if let match = framesBefore.longestMatch(in: tokens, at: first) {
+    private func definitionFrameRange(_ tokens: [String], _ hashes: [UInt64], from first: Int) -> Range<Int>? {
+        if let match = framesBefore.longestMatch(in: tokens, hashes: hashes, at: first) {
             return (first + match.length)..<tokens.count
         }
         let from = max(first, tokens.count - framesAfter.maxWords)
         for start in from..<tokens.count where start > first {
-            if let match = framesAfter.longestMatch(in: tokens, at: start), start + match.length == tokens.count {
+            if let match = framesAfter.longestMatch(in: tokens, hashes: hashes, at: start), start + match.length == tokens.count {
                 return first..<start
             }
         }

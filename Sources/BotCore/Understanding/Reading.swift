@@ -5,11 +5,15 @@ struct Reading: Sendable {
     var entity: String?
     /// A pronoun stands for the conversation's topic ("their reach?").
     var pronoun = false
+    /// A singular pronoun ("dia", "he"): the conversation's topic, when there is one.
+    var singularPronoun = false
     /// Index of the heaviest aspect in the reader's aspect names, -1 for none.
     var aspect = -1
     /// Its weight, and whether a strong cue of the article's domain named it.
     var aspectWeight: Int16 = 0
     var aspectIsStrong = false
+    /// Another aspect weighs as much (the question's own clause may tell them apart).
+    var aspectTied = false
     /// Weight of out-of-scope cues (income, weather, how to become ...).
     var foreignWeight: Int16 = 0
     /// The question's forms.
@@ -35,6 +39,8 @@ struct Reading: Sendable {
     var isChoice = false
     /// "apa itu X" / "what is X" frame found.
     var hasDefinitionFrame = false
+    /// A side is named as the side of something ("sisi KOL-nya", "the influencer side").
+    var sideNamed = false
 
     /// True when the message names a side, an aspect or a difference: it may be about the article.
     var hasContent: Bool { entity != nil || pronoun || aspect >= 0 || forms.contains(.compareNoun) }

@@ -3,7 +3,8 @@
 struct YesNoClaims: Sendable {
     /// One alternative of a group: a run of stems, or a marker.
     enum Term: Sendable {
-        case words([String])
+        /// A run of stems, with their ``WordHash`` values.
+        case words([String], [UInt64])
         case namedPlatform
         case otherPlatform
     }
@@ -14,8 +15,8 @@ struct YesNoClaims: Sendable {
         var polarity: Polarity
     }
 
-    /// Claims per intent index, in file order.
-    let claims: [Int: [Claim]]
+    /// Claims per intent index (an array indexed by intent), in file order.
+    let claims: [[Claim]]
     /// Lead texts: `yes`, `no`, `unknown`, `unknown_named` (with `{x}`), per language.
     let leads: [String: [Language: String]]
 
@@ -35,13 +36,15 @@ struct YesNoClaims: Sendable {
                     case "$other_platform": return .otherPlatform
                     default:
                         let words = normalise(text)
-                        return words.isEmpty ? nil : .words(words)
+                        return words.isEmpty ? nil : .words(words, words.map(WordHash.of))
                     }
                 }
             }
             claims[intent, default: []].append(Claim(groups: groups, polarity: polarity))
         }
-        self.claims = claims
+        var byIntent = [[Claim]](repeating: [], count: (intents.values.max() ?? -1) + 1)
+        for (intent, list) in claims { byIntent[intent] = list }
+        self.claims = byIntent
         var leads: [String: [Language: String]] = [:]
         for (key, text) in spec.leads {
             var localized: [Language: String] = [:]
@@ -56,20 +59,24 @@ struct YesNoClaims: Sendable {
     }
 
     /// The verdict on a yes/no question routed to `intent`, read in `stems`; `unknown` when no claim holds.
-    func polarity(of intent: Int, stems: [String], reading: Reading) -> Polarity {
-        for claim in claims[intent] ?? [] where claim.groups.allSatisfy({ $0.contains { Self.holds($0, stems, reading) } }) {
+    /// True when some claim decides yes/no questions routed to `intent`.
+    func decides(_ intent: Int) -> Bool { intent < claims.count && !claims[intent].isEmpty }
+
+    func polarity(of intent: Int, stems: [String], hashes: [UInt64], reading: Reading) -> Polarity {
+        guard intent < claims.count else { return .unknown }
+        for claim in claims[intent] where claim.groups.allSatisfy({ $0.contains { Self.holds($0, stems, hashes, reading) } }) {
             return claim.polarity
         }
         return .unknown
     }
 
-    private static func holds(_ term: Term, _ stems: [String], _ reading: Reading) -> Bool {
+    private static func holds(_ term: Term, _ stems: [String], _ hashes: [UInt64], _ reading: Reading) -> Bool {
         switch term {
         case .namedPlatform: return reading.namedPlatform
         case .otherPlatform: return reading.otherPlatform || (reading.unknownWords > 0 && !reading.namedPlatform)
-        case .words(let words):
+        case .words(let words, let wordHashes):
             guard words.count <= stems.count else { return false }
-            for start in 0...(stems.count - words.count) where stems[start] == words[0] {
+            for start in 0...(stems.count - words.count) where hashes[start] == wordHashes[0] && stems[start] == words[0] {
                 if words.count == 1 || stems[(start + 1)..<(start + words.count)].elementsEqual(words[1...]) { return true }
             }
             return false

@@ -1,0 +1,154 @@
+/// Out-of-scope signs that need the message as written, not only its normalised words: a proper name the
+/// pack does not know ("Is Atta Halilintar a KOL or an influencer?"), and out-of-scope words that only set
+/// the scene in a clause of their own ("aku lagi ngerjain tugas kuliah, dosenku nanya bedanya KOL sama
+/// influencer apa"). Both are looked at only when the reading leaves room for them, so the common message
+/// pays nothing.
+extension ConversationEngine {
+    /// `reading` with the out-of-scope weight and the aspect of `text` corrected for names and for clauses
+    /// that only set the scene.
+    func scoped(_ reading: Reading, analysis: Analysis, text: String) -> Reading {
+        var reading = reading
+        let sceneMayMatter = reading.foreignWeight > 0 && reading.hasContent
+            || reading.aspect >= 0 && !reading.aspectIsStrong && pack.reader.speaksOfItself(analysis.words, hashes: analysis.wordHashes)
+        if sceneMayMatter || reading.aspectTied, Self.mayHoldClauses(text) {
+            let clauses = Self.clauses(of: text)
+            if clauses.count > 1 {
+                if sceneMayMatter { reading = withoutScene(reading, clauses: clauses) }
+                if reading.aspectTied { reading = questionClauseAspect(of: clauses, in: reading) }
+            }
+        }
+        if reading.hasContent, reading.unknownWords > 0, reading.aspect != pack.reader.platformsAspect,
+           namesSomethingUnknown(text, tokens: analysis.tokens, yesNo: reading.forms.contains(.yesNo)) {
+            reading.foreignWeight += Reader.foreignWeight
+        }
+        return reading
+    }
+
+    /// `reading` with the aspect and out-of-scope weight of the clauses that ask something: a clause that
+    /// names no side, no difference, asks no question and opens no follow-up only sets the scene ("aku
+    /// mahasiswa komunikasi", "aku lagi ngerjain tugas kuliah"), and its words are not what is asked about.
+    private func withoutScene(_ reading: Reading, clauses: [Substring]) -> Reading {
+        var asking: [Substring] = []
+        for clause in clauses {
+            let own = pack.reader.read(pack.analyzer.analyze(String(clause)), questionMark: false)
+            let asks = own.entity != nil || own.pronoun || own.singularPronoun
+                || !own.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .compareNoun, .followUp, .definition])
+            if asks { asking.append(clause) }
+        }
+        guard !asking.isEmpty, asking.count < clauses.count else { return reading }
+        let own = pack.reader.read(pack.analyzer.analyze(asking.joined(separator: ", ")), questionMark: false)
+        var reading = reading
+        reading.aspect = own.aspect
+        reading.aspectWeight = own.aspectWeight
+        reading.aspectIsStrong = own.aspectIsStrong
+        reading.aspectTied = own.aspectTied
+        reading.foreignWeight = own.foreignWeight
+        return reading
+    }
+
+    /// Of two aspects equally heavy, the one of the last clause that asks ("KOL kan ahli ya, trus dia dapat
+    /// kepercayaan dari mana?" asks about trust, not expertise).
+    private func questionClauseAspect(of clauses: [Substring], in reading: Reading) -> Reading {
+        for clause in clauses.reversed() {
+            let own = pack.reader.read(pack.analyzer.analyze(String(clause)), questionMark: false)
+            guard own.aspect >= 0, !own.forms.isDisjoint(with: [.questionWord, .why, .yesNo]) else { continue }
+            var reading = reading
+            reading.aspect = own.aspect
+            reading.aspectIsStrong = own.aspectIsStrong
+            return reading
+        }
+        return reading
+    }
+
+    /// False when `text` surely is one clause (no sentence punctuation before its last letter): cheap, bytes only.
+    static func mayHoldClauses(_ text: String) -> Bool {
+        var separator = false
+        for byte in text.utf8 {
+            switch byte {
+            case 44, 46, 59, 58, 33, 63, 10: separator = true // , . ; : ! ? newline
+            case 65...90, 97...122, 128...: if separator { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// The clauses of `text`: the pieces between sentence punctuation (, . ; : ! ? and line breaks).
+    static func clauses(of text: String) -> [Substring] {
+        text.split(whereSeparator: { ",.;:!?\n".contains($0) }).filter { piece in
+            piece.contains { $0.isLetter }
+        }
+    }
+
+    /// True when `text` names something the pack does not know and could not correct: a capitalised word
+    /// inside a sentence ("Is Atta Halilintar a KOL?"), or two unknown words said to be a side ("apakah
+    /// raffi ahmad itu influencer?").
+    func namesSomethingUnknown(_ text: String, tokens: [String], yesNo: Bool) -> Bool {
+        let corrector = pack.analyzer.corrector
+        func unknown(_ word: String) -> Bool {
+            !corrector.knows(word) && corrector.correction(of: word) == nil && pack.analyzer.lexicon.replacements.value(forWord: word) == nil
+        }
+        if Self.mayHoldInnerCapital(text), capitalisedUnknown(in: text, unknown) { return true }
+        return yesNo && pack.reader.asksAboutUnknownSubject(tokens, isUnknown: unknown)
+    }
+
+    /// False when `text` surely has no capitalised word after its first one: ASCII text with no capital letter
+    /// after the first word and followed by a lower-case letter. Cheap, bytes only.
+    static func mayHoldInnerCapital(_ text: String) -> Bool {
+        var afterFirstWord = false
+        var letters = false
+        var capital = false
+        for byte in text.utf8 {
+            if byte >= 128 { return true }
+            let isUpper = byte >= 65 && byte <= 90
+            let isLower = byte >= 97 && byte <= 122
+            if isUpper || isLower {
+                if capital, isLower { return true }
+                capital = afterFirstWord && isUpper && !letters
+                letters = true
+            } else {
+                if letters { afterFirstWord = true }
+                letters = false
+                capital = false
+            }
+        }
+        return false
+    }
+
+    /// True when a capitalised word (not all capitals: "KOL", "APA SIH") that does not start a sentence is
+    /// `unknown`.
+    private func capitalisedUnknown(in text: String, _ unknown: (String) -> Bool) -> Bool {
+        var sentenceStart = true
+        var word = ""
+        var capitalised = false
+        var lowerAfterFirst = false
+        var found = false
+        func finish() {
+            defer {
+                word = ""
+                capitalised = false
+                lowerAfterFirst = false
+            }
+            guard !word.isEmpty else { return }
+            let wasStart = sentenceStart
+            sentenceStart = false
+            if !wasStart, capitalised, lowerAfterFirst, word.count >= 2, unknown(word) { found = true }
+        }
+        for character in text {
+            if character.isLetter {
+                if word.isEmpty {
+                    capitalised = character.isUppercase
+                } else if character.isLowercase {
+                    lowerAfterFirst = true
+                }
+                word += character.lowercased()
+            } else {
+                finish()
+                if found { return true }
+                if ".!?\n".contains(character) { sentenceStart = true }
+            }
+        }
+        finish()
+        return found
+    }
+}
