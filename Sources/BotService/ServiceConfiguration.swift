@@ -43,8 +43,9 @@ public struct ServiceConfiguration: Sendable {
     public var rateBurst: Double = 20
     /// The most users whose rate is tracked at once.
     public var rateLimitMaxUsers = 100_000
-    /// How often the transactional mode commits each partition's transaction, in milliseconds.
-    public var transactionIntervalMs = 100
+    /// How often answered work is written, in milliseconds: each user's newest state record and, in the
+    /// transactional mode, each partition's transaction.
+    public var commitIntervalMs = 100
     /// The prefix of the transactional ids (`<prefix>-<partition>`); nil: the group id.
     public var transactionalIDPrefix: String?
     /// A stable name of this instance: the consumer's `group.instance.id` (static membership: a restarted

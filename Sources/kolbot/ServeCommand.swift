@@ -22,8 +22,8 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .long, help: "Prefix of the transactional ids, one per question partition (<prefix>-<topic>-<partition>). Env: KOLBOT_TRANSACTIONAL_ID_PREFIX. Default: the group.")
     var transactionalIdPrefix: String?
 
-    @Option(name: .long, help: "How often the transactional mode commits, in milliseconds. Env: KOLBOT_TRANSACTION_INTERVAL_MS. Default: 100.")
-    var transactionIntervalMs: Int?
+    @Option(name: .long, help: "How often answered work is written, in milliseconds: each user's newest state record and, with --transactional, the transactions. Env: KOLBOT_COMMIT_INTERVAL_MS. Default: 100.")
+    var commitIntervalMs: Int?
 
     @Option(name: .long, help: "Keep conversation state in the changelog topic (on) or in memory only (off). Env: KOLBOT_STATE_CHANGELOG. Default: on.")
     var stateChangelog: String?
@@ -75,8 +75,8 @@ struct ServeSettings {
         c.delivery = DeliveryMode(rawValue: mode)!
         c.instanceID = settings.string("instance-id", flag: service.instanceId, default: nil).flatMap { $0.isEmpty ? nil : $0 }
         c.transactionalIDPrefix = settings.string("transactional-id-prefix", flag: service.transactionalIdPrefix, default: nil).flatMap { $0.isEmpty ? nil : $0 }
-        c.transactionIntervalMs = try settings.number("transaction-interval-ms", flag: service.transactionIntervalMs.map { "\($0)" },
-                                                      default: c.transactionIntervalMs, "a time from 10 to 60000 ms") { (10...60_000).contains($0) }
+        c.commitIntervalMs = try settings.number("commit-interval-ms", flag: service.commitIntervalMs.map { "\($0)" },
+                                                      default: c.commitIntervalMs, "a time from 10 to 60000 ms") { (10...60_000).contains($0) }
         c.stateChangelog = try settings.choice("state-changelog", flag: service.stateChangelog, default: "on", among: ["on", "off"]) == "on"
         c.rateLimit = try settings.number("rate-limit", flag: service.rateLimit.map { "\($0)" }, default: c.rateLimit, "a rate >= 0") { $0 >= 0 }
         c.rateBurst = try settings.number("rate-burst", flag: service.rateBurst.map { "\($0)" }, default: c.rateBurst, "a number >= 1") { $0 >= 1 }

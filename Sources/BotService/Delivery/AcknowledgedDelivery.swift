@@ -3,8 +3,9 @@ import Logging
 
 /// Delivery for the exactly-once (resume-from-output) and at-least-once modes: one idempotent producer, and
 /// each question accounted for until the brokers acknowledge every record it produced. Retries records that
-/// time out, dead-letters undeliverable answers, sends a state record once its answer is acknowledged, and
-/// stores a question's offset only when it and every earlier question of its partition are finished.
+/// time out, dead-letters undeliverable answers, writes each user's newest state record once per commit interval
+/// (after its answer is acknowledged), and stores a question's offset only when it and every earlier question of
+/// its partition are finished.
 final class AcknowledgedDelivery: AnswerDelivery {
     private let configuration: KafkaConfiguration
     private let records: QuestionRecords
@@ -20,16 +21,24 @@ final class AcknowledgedDelivery: AnswerDelivery {
     /// Set while an abandoned producer's purged records report back: they are neither retried nor counted.
     private var discarding = false
     private var tracker = OffsetTracker()
-    /// State records waiting for their answer's acknowledgement, by question; a user has at most one (a newer
-    /// state supersedes an older one not yet sent).
-    private var pendingStates: [PartitionOffset: (user: String, record: OutboundMessage)] = [:]
+    /// State records not written yet, by question: a user has at most one (a newer state supersedes an older
+    /// one not yet sent). Written at the next commit interval once the question's answer is acknowledged.
+    private var pendingStates: [PartitionOffset: PendingState] = [:]
     private var pendingStateOfUser: [String: PartitionOffset] = [:]
+    private let commitIntervalMs: Int64
+    private var lastStateWriteMs: Int64 = 0
+
+    private struct PendingState {
+        var user: String
+        var answerAcknowledged = false
+    }
 
     /// Creates the producer.
     /// - Throws: A ``KafkaError`` for an invalid property.
-    init(configuration: KafkaConfiguration, questionsTopic: String, topics: [String], records: QuestionRecords, pipeline: AnsweringPipeline,
-         connectivity: ConnectivityMonitor, logger: Logger) throws {
+    init(configuration: KafkaConfiguration, questionsTopic: String, topics: [String], commitIntervalMs: Int, records: QuestionRecords,
+         pipeline: AnsweringPipeline, connectivity: ConnectivityMonitor, logger: Logger) throws {
         self.configuration = configuration
+        self.commitIntervalMs = Int64(commitIntervalMs)
         self.topics = topics
         self.questionsTopic = questionsTopic
         self.records = records
@@ -78,20 +87,20 @@ final class AcknowledgedDelivery: AnswerDelivery {
             return
         }
         var count = sent.records
-        if sent.answered, let user = outcome.stateChanged, let state = pipeline.stateRecord(of: user, position: position) {
+        if sent.answered, let user = outcome.stateChanged {
             count += 1
-            hold((user, state), for: position)
+            hold(user, for: position)
         }
         tracker.add(partition: position.partition, offset: position.offset, records: count)
     }
 
-    /// Keeps `state` until its answer is acknowledged; an older state of the same user not yet sent is dropped
-    /// (the newer one covers it), and its question no longer waits for it.
-    private func hold(_ state: (user: String, record: OutboundMessage), for position: PartitionOffset) {
-        if let older = pendingStateOfUser.updateValue(position, forKey: state.user), pendingStates.removeValue(forKey: older) != nil {
+    /// Keeps `user`'s state record due after the question at `position` until it is written; an older one of
+    /// the same user not yet written is dropped (the newer one covers it), and its question no longer waits for it.
+    private func hold(_ user: String, for position: PartitionOffset) {
+        if let older = pendingStateOfUser.updateValue(position, forKey: user), pendingStates.removeValue(forKey: older) != nil {
             tracker.acknowledge(partition: older.partition, offset: older.offset)
         }
-        pendingStates[position] = state
+        pendingStates[position] = PendingState(user: user)
     }
 
     func sendHousekeeping(_ record: OutboundMessage, partition: Int32) {
@@ -116,7 +125,7 @@ final class AcknowledgedDelivery: AnswerDelivery {
         guard let error = report.error else {
             connectivity.succeeded()
             tracker.acknowledge(partition: token.partition, offset: token.offset)
-            if token.kind == .answer { releaseState(of: PartitionOffset(token.partition, token.offset), answerDelivered: true) }
+            if token.kind == .answer { pendingStates[PartitionOffset(token.partition, token.offset)]?.answerAcknowledged = true }
             return
         }
         guard var message = report.failedMessage else { return }
@@ -132,7 +141,7 @@ final class AcknowledgedDelivery: AnswerDelivery {
         }
         if hasFailed { return }   // the restart rewinds and answers again
         if token.kind == .answer {
-            releaseState(of: PartitionOffset(token.partition, token.offset), answerDelivered: false)
+            dropState(of: PartitionOffset(token.partition, token.offset))
             logger.error("answer cannot be delivered; dead-lettering it", metadata: [LogKey.error: "\(error)", LogKey.topic: "\(report.topic)"])
             message.headers += [MessageHeader(Headers.errorCode, QuestionErrorCode.deliveryFailed.rawValue),
                                 MessageHeader(Headers.errorMessage, "answer to \(report.topic) failed: \(error)")]
@@ -151,22 +160,34 @@ final class AcknowledgedDelivery: AnswerDelivery {
         tracker.acknowledge(partition: token.partition, offset: token.offset)
     }
 
-    /// Sends (or, when the answer was not delivered, drops) the state record waiting for an answer.
-    private func releaseState(of position: PartitionOffset, answerDelivered: Bool) {
-        guard let (user, record) = pendingStates.removeValue(forKey: position) else { return }
-        if pendingStateOfUser[user] == position { pendingStateOfUser[user] = nil }
-        if answerDelivered {
+    /// Drops the state record due after a question whose answer was not delivered.
+    private func dropState(of position: PartitionOffset) {
+        guard let pending = pendingStates.removeValue(forKey: position) else { return }
+        if pendingStateOfUser[pending.user] == position { pendingStateOfUser[pending.user] = nil }
+        tracker.acknowledge(partition: position.partition, offset: position.offset)
+    }
+
+    /// Writes the pending state records whose answers are acknowledged (of `partitions`, or all): the user's
+    /// state as it is now, which is the state after that question (a later question would have superseded it).
+    private func writeStates(of partitions: Set<Int32>? = nil) {
+        lastStateWriteMs = Int64(monotonicNs() / 1_000_000)
+        for (position, pending) in pendingStates where pending.answerAcknowledged && partitions?.contains(position.partition) != false {
+            if hasFailed { return }
+            pendingStates[position] = nil
+            pendingStateOfUser[pending.user] = nil
+            guard let record = pipeline.stateRecord(of: pending.user, position: position) else {
+                tracker.acknowledge(partition: position.partition, offset: position.offset)
+                continue
+            }
             do {
                 try producer.send(record, token: DeliveryToken(partition: position.partition, kind: .state, offset: position.offset).raw)
-                return
             } catch let error as KafkaError where !error.isFatal {
                 logger.error("state record refused by the producer", metadata: [LogKey.error: "\(error)"])
+                tracker.acknowledge(partition: position.partition, offset: position.offset)
             } catch {
                 hasFailed = true
-                return
             }
         }
-        tracker.acknowledge(partition: position.partition, offset: position.offset)
     }
 
     // MARK: Offsets, partitions, lifecycle
@@ -174,6 +195,7 @@ final class AcknowledgedDelivery: AnswerDelivery {
     func poll() { producer.poll(timeoutMs: 0) }
 
     func finishBatch(consumer: KafkaConsumer) -> [Int32] {
+        if !pendingStates.isEmpty && Int64(monotonicNs() / 1_000_000) - lastStateWriteMs >= commitIntervalMs { writeStates() }
         storeOffsets(into: consumer)
         return []
     }
@@ -181,7 +203,6 @@ final class AcknowledgedDelivery: AnswerDelivery {
     /// Stores in `consumer` the offsets whose questions are finished (for its next commit).
     private func storeOffsets(into consumer: KafkaConsumer) {
         let ready = tracker.takeStorable()
-        logger.info("DBG store", metadata: ["o": "\(ready.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" })", "inflight": "\(tracker.inFlight)", "pending": "\(pendingStates.count)"])
         guard !ready.isEmpty else { return }
         var offsets: [TopicPartition: Int64] = [:]
         for (partition, offset) in ready { offsets[TopicPartition(questionsTopic, partition)] = offset }
@@ -192,7 +213,9 @@ final class AcknowledgedDelivery: AnswerDelivery {
 
     func partitionsRevoked(_ partitions: [Int32], lost: Bool, consumer: KafkaConsumer) -> Int {
         if !lost {
-            // Finish the revoked partitions' answers so their offsets can be committed before they move.
+            // Finish the revoked partitions' answers and state so their offsets can be committed before they move.
+            producer.flush(timeoutMs: 8_000)
+            writeStates(of: Set(partitions))
             producer.flush(timeoutMs: 8_000)
             storeOffsets(into: consumer)
         }
@@ -216,6 +239,8 @@ final class AcknowledgedDelivery: AnswerDelivery {
     }
 
     func finishAll(consumer: KafkaConsumer, timeoutMs: Int32) -> Bool {
+        producer.flush(timeoutMs: timeoutMs)
+        writeStates()
         let drained = producer.flush(timeoutMs: timeoutMs)
         storeOffsets(into: consumer)
         do { try consumer.commit() } catch { logger.warning("final offset commit failed", metadata: [LogKey.error: "\(error)"]) }

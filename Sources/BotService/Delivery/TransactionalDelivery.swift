@@ -58,7 +58,7 @@ final class TransactionalDelivery: AnswerDelivery {
         self.pipeline = pipeline
         self.connectivity = connectivity
         self.logger = logger
-        commitIntervalMs = Int64(configuration.transactionIntervalMs)
+        commitIntervalMs = Int64(configuration.commitIntervalMs)
     }
 
     var inFlight: Int { writers.values.reduce(0) { $0 + ($1.isOpen ? max($1.records, 1) : 0) } }

@@ -56,8 +56,6 @@ public final class AnsweringPipeline {
     let metrics: ServiceMetrics
     private var rateLimiter: RateLimiter
     private var encoder = AnswerEncoder()
-    /// The key and source headers of the last answer record: the state record of the same question reuses them.
-    private var lastAnswer: (position: PartitionOffset, user: String, key: [UInt8], headers: [MessageHeader])?
     private var replyTargets: ReplyTargets
     /// Users with conversation state, by partition: whose state moves with a partition, who gets a tombstone.
     private(set) var changelog: StateChangelog?
@@ -131,10 +129,7 @@ public final class AnsweringPipeline {
     /// kept in memory only or the user is not remembered.
     public func stateRecord(of user: String, position: PartitionOffset) -> OutboundMessage? {
         guard changelog != nil, let state = engine.state(of: user) else { return nil }
-        if let last = lastAnswer, last.position == position, last.user == user {
-            return changelog!.record(for: user, state: state, position: position, key: last.key, headers: last.headers)
-        }
-        return changelog!.record(for: user, state: state, position: position, key: Array(user.utf8), headers: position.headers)
+        return changelog!.record(for: user, state: state, position: position)
     }
 
     /// The dead-letter record of a question: its key, value and headers, plus the error headers.
@@ -156,12 +151,9 @@ public final class AnsweringPipeline {
 
     /// The answer record for `question`: keyed by the user, with the question's position and propagated headers.
     private func answerRecord(_ answer: Answer, to topic: String, for question: InboundMessage) -> OutboundMessage {
-        let position = PartitionOffset(question.partition, question.offset)
-        let source = position.headers
-        var headers = source   // shares its storage unless headers are propagated
+        var headers = PartitionOffset(question.partition, question.offset).headers
         for h in question.headers where Headers.propagated.contains(h.name) { headers.append(h) }
         let key = Array(answer.user.utf8)
-        lastAnswer = (position, answer.user, key, source)
         let partition: Int32? = topic == settings.answersTopic && settings.answersCoPartitioned ? question.partition : nil
         return OutboundMessage(topic: topic, partition: partition, key: key, value: encoder.encode(answer), headers: headers)
     }

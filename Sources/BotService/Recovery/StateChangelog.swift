@@ -26,12 +26,11 @@ struct StateChangelog {
         self.topic = topic
     }
 
-    /// The record holding `user`'s state after answering the question at `position`; `key` is the user's
-    /// UTF-8 and `headers` the position's source headers (passed in, so that they can be shared with the answer).
-    mutating func record(for user: String, state: ConversationState, position: PartitionOffset, key: [UInt8],
-                         headers: [MessageHeader]) -> OutboundMessage {
+    /// The record holding `user`'s state after answering the question at `position`.
+    mutating func record(for user: String, state: ConversationState, position: PartitionOffset) -> OutboundMessage {
         users[user, default: UserPosition(partition: position.partition)].partition = position.partition
-        return OutboundMessage(topic: topic, partition: position.partition, key: key, value: state.encoded(), headers: headers)
+        return OutboundMessage(topic: topic, partition: position.partition, key: Array(user.utf8), value: state.encoded(),
+                               headers: position.headers)
     }
 
     /// Tombstones for users the engine no longer remembers (expired or evicted); forgets them.

@@ -45,7 +45,8 @@ final class AnsweringLoop {
             delivery = TransactionalDelivery(configuration: configuration, records: records, pipeline: pipeline, connectivity: connectivity, logger: logger)
         } else {
             delivery = try AcknowledgedDelivery(configuration: KafkaConfiguration(configuration.producerProperties), questionsTopic: configuration.questionsTopic,
-                                                topics: configuration.writtenTopics, records: records, pipeline: pipeline, connectivity: connectivity, logger: logger)
+                                                topics: configuration.writtenTopics, commitIntervalMs: configuration.commitIntervalMs, records: records,
+                                                pipeline: pipeline, connectivity: connectivity, logger: logger)
         }
         let reader = configuration.delivery != .atLeastOnce || configuration.stateChangelog
             ? try TopicReader(configuration: KafkaConfiguration(configuration.readerProperties), logger: logger) : nil
