@@ -163,8 +163,14 @@ final class Scorer {
                 var position = ranked.count
                 while position > 0 && ranked[position - 1].score < cosine { position -= 1 }
                 if position < Self.rankedLimit {
-                    ranked.insert((Int32(intent), cosine), at: position)
-                    if ranked.count > Self.rankedLimit { ranked.removeLast() }
+                    // Insert at `position`, dropping the last beyond the limit (in place: no array replacement).
+                    if ranked.count < Self.rankedLimit { ranked.append((Int32(intent), cosine)) }
+                    var slot = ranked.count - 1
+                    while slot > position {
+                        ranked[slot] = ranked[slot - 1]
+                        slot -= 1
+                    }
+                    ranked[position] = (Int32(intent), cosine)
                 }
             }
         }
