@@ -23,7 +23,7 @@ extension ConversationEngine {
     /// The words `range` of `tokens` as the user wrote them in `text`, when short and plain enough to quote.
     static func name(of range: Range<Int>, in tokens: [String], text: String) -> String? {
         guard !range.isEmpty, range.upperBound <= tokens.count else { return nil }
-        guard tokens[range].contains(where: { $0.unicodeScalars.contains { CharacterSet.letters.contains($0) } }) else { return nil }
+        guard tokens[range].contains(where: { $0.unicodeScalars.contains { letters.contains($0) } }) else { return nil }
         guard let start = text.range(of: tokens[range.lowerBound], options: [.caseInsensitive, .diacriticInsensitive]) else {
             return plain(tokens[range].joined(separator: " "))
         }
@@ -47,9 +47,12 @@ extension ConversationEngine {
 
     /// `name` when it is short and holds only letters, digits, spaces and simple joiners; else nil.
     private static func plain(_ name: String) -> String? {
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: " .-&+'"))
         guard !name.isEmpty, name.count <= maximumNameLength,
-              name.unicodeScalars.allSatisfy({ allowed.contains($0) }) else { return nil }
+              name.unicodeScalars.allSatisfy({ quotable.contains($0) }) else { return nil }
         return name
     }
+
+    /// The character sets of the checks above, built once.
+    private static let letters = CharacterSet.letters
+    private static let quotable = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: " .-&+'"))
 }

@@ -6,7 +6,7 @@
 extension ConversationEngine {
     /// `reading` with the out-of-scope weight and the aspect of `text` corrected for names and for clauses
     /// that only set the scene.
-    func scoped(_ reading: Reading, analysis: Analysis, text: String) -> Reading {
+    func scoped(_ reading: consuming Reading, analysis: Analysis, text: String) -> Reading {
         var reading = reading
         let sceneMayMatter = reading.foreignWeight > 0 && reading.hasContent
             || reading.aspect >= 0 && !reading.aspectIsStrong && pack.reader.speaksOfItself(analysis.words, hashes: analysis.wordHashes)
@@ -62,21 +62,52 @@ extension ConversationEngine {
 
     /// False when `text` surely is one clause (no sentence punctuation before its last letter): cheap, bytes only.
     static func mayHoldClauses(_ text: String) -> Bool {
-        var separator = false
-        for byte in text.utf8 {
-            switch byte {
-            case 44, 46, 59, 58, 33, 63, 10: separator = true // , . ; : ! ? newline
-            case 65...90, 97...122, 128...: if separator { return true }
-            default: break
+        text.withBytes { bytes in
+            var separator = false
+            for byte in bytes {
+                switch byte {
+                case 44, 46, 59, 58, 33, 63, 10: separator = true // , . ; : ! ? newline
+                case 65...90, 97...122, 128...: if separator { return true }
+                default: break
+                }
             }
+            return false
         }
-        return false
     }
 
     /// The clauses of `text`: the pieces between sentence punctuation (, . ; : ! ? and line breaks).
     static func clauses(of text: String) -> [Substring] {
-        text.split(whereSeparator: { ",.;:!?\n".contains($0) }).filter { piece in
+        if let clauses = asciiClauses(of: text) { return clauses }
+        return text.split(whereSeparator: { ",.;:!?\n".contains($0) }).filter { piece in
             piece.contains { $0.isLetter }
+        }
+    }
+
+    /// ``clauses(of:)`` by bytes, for ASCII text without carriage returns (where every byte is a character);
+    /// nil for other text.
+    private static func asciiClauses(of text: String) -> [Substring]? {
+        let bounds: [Range<Int>]? = text.withBytes { bytes in
+            var bounds: [Range<Int>] = []
+            var start = 0
+            var letter = false
+            for (offset, byte) in bytes.enumerated() {
+                switch byte {
+                case 13, 128...: return nil
+                case 44, 46, 59, 58, 33, 63, 10: // , . ; : ! ? newline
+                    if letter { bounds.append(start..<offset) }
+                    start = offset + 1
+                    letter = false
+                case 65...90, 97...122: letter = true
+                default: break
+                }
+            }
+            if letter { bounds.append(start..<bytes.count) }
+            return bounds
+        }
+        guard let bounds else { return nil }
+        let utf8 = text.utf8
+        return bounds.map { bound in
+            text[utf8.index(utf8.startIndex, offsetBy: bound.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: bound.upperBound)]
         }
     }
 
@@ -95,24 +126,26 @@ extension ConversationEngine {
     /// False when `text` surely has no capitalised word after its first one: ASCII text with no capital letter
     /// after the first word and followed by a lower-case letter. Cheap, bytes only.
     static func mayHoldInnerCapital(_ text: String) -> Bool {
-        var afterFirstWord = false
-        var letters = false
-        var capital = false
-        for byte in text.utf8 {
-            if byte >= 128 { return true }
-            let isUpper = byte >= 65 && byte <= 90
-            let isLower = byte >= 97 && byte <= 122
-            if isUpper || isLower {
-                if capital, isLower { return true }
-                capital = afterFirstWord && isUpper && !letters
-                letters = true
-            } else {
-                if letters { afterFirstWord = true }
-                letters = false
-                capital = false
+        text.withBytes { bytes in
+            var afterFirstWord = false
+            var letters = false
+            var capital = false
+            for byte in bytes {
+                if byte >= 128 { return true }
+                let isUpper = byte >= 65 && byte <= 90
+                let isLower = byte >= 97 && byte <= 122
+                if isUpper || isLower {
+                    if capital, isLower { return true }
+                    capital = afterFirstWord && isUpper && !letters
+                    letters = true
+                } else {
+                    if letters { afterFirstWord = true }
+                    letters = false
+                    capital = false
+                }
             }
+            return false
         }
-        return false
     }
 
     /// True when a capitalised word (not all capitals: "KOL", "APA SIH") that does not start a sentence is

@@ -10,7 +10,8 @@ public final class ConversationEngine {
     public let options: ConversationOptions
     private let clock: any ConversationClock
     private let scorer: Scorer
-    private var store: UserStore
+    /// Only this engine's own thread touches it (see the class comment): no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var store: UserStore
     /// The storage of the last message's analysis, reused by the next one (no allocation per message).
     private var scratch = Analysis()
     /// Corrections and stems of the words seen lately.
@@ -91,11 +92,13 @@ public final class ConversationEngine {
 
     /// True when `text` ends with "?" (trailing spaces aside).
     static func endsWithQuestionMark(_ text: String) -> Bool {
-        for byte in text.utf8.reversed() {
-            if byte == 32 || byte == 9 || byte == 10 || byte == 13 { continue }
-            return byte == 63
+        text.withBytes { bytes in
+            for byte in bytes.reversed() {
+                if byte == 32 || byte == 9 || byte == 10 || byte == 13 { continue }
+                return byte == 63
+            }
+            return false
         }
-        return false
     }
 
     /// The intent the matcher ranked first for the last message it scored (-1 for none): the fallback
@@ -144,7 +147,7 @@ public final class ConversationEngine {
             lastMatcherTop = own // the ranking of the message itself, not of the retry
         }
         let confidence = pack.calibration.confidence(scores)
-        let fallback = pack.intentIndex[pack.fallbackIntent] ?? -1
+        let fallback = pack.fallbackIndex
         if scores.best == fallback { return .fallback(confidence: confidence) }
         if confidence < pack.settings.threshold { return .fallback(confidence: 1 - confidence) }
         let routed = route(scores.best, entities: analysis.entities)

@@ -40,17 +40,24 @@ struct UserMemory: Equatable {
         return Array(all.prefix(Int(recentCount)))
     }
 
-    /// Remembers a question id hash (keeps the last four).
+    /// Remembers a question id hash (keeps the last four; no array is built).
     mutating func remember(questionHash hash: UInt32) {
-        var all = recentIds
-        all.append(hash)
-        if all.count > 4 { all.removeFirst(all.count - 4) }
-        recentCount = UInt8(all.count)
-        all += [UInt32](repeating: 0, count: 4 - all.count)
-        recent = (all[0], all[1], all[2], all[3])
+        switch recentCount {
+        case 0: recent = (hash, 0, 0, 0)
+        case 1: recent = (recent.0, hash, 0, 0)
+        case 2: recent = (recent.0, recent.1, hash, 0)
+        case 3: recent = (recent.0, recent.1, recent.2, hash)
+        default: recent = (recent.1, recent.2, recent.3, hash)
+        }
+        recentCount = min(recentCount + 1, 4)
     }
 
-    func hasSeen(questionHash hash: UInt32) -> Bool { recentIds.contains(hash) }
+    /// True when `hash` is among the recent question id hashes (no array is built).
+    func hasSeen(questionHash hash: UInt32) -> Bool {
+        let count = Int(recentCount)
+        return count > 0 && recent.0 == hash || count > 1 && recent.1 == hash
+            || count > 2 && recent.2 == hash || count > 3 && recent.3 == hash
+    }
 
     /// A 32-bit FNV-1a hash of a question id.
     static func hash(questionId: String) -> UInt32 {

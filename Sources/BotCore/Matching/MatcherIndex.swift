@@ -19,6 +19,10 @@ final class MatcherIndex: Sendable {
     let postingWeight: [Float]
     /// The intent index of each training phrase.
     let phraseIntent: [Int32]
+    /// Runs of consecutive phrases of one intent: the phrases `runStart[r] ..< runStart[r + 1]` belong to
+    /// intent `runIntent[r]` (an intent's phrases are usually one run, so its best phrase is one max over them).
+    let runStart: [Int32]
+    let runIntent: [Int32]
     let intentCount: Int
     /// The group number of each intent (-1 for none): the runner-up is taken outside the best intent's group.
     let intentGroup: [Int32]
@@ -93,6 +97,15 @@ final class MatcherIndex: Sendable {
         postingPhrase = phraseList
         postingWeight = weightList
         phraseIntent = intents
+        var runStart: [Int32] = []
+        var runIntent: [Int32] = []
+        for (phrase, intent) in intents.enumerated() where phrase == 0 || intents[phrase - 1] != intent {
+            runStart.append(Int32(phrase))
+            runIntent.append(intent)
+        }
+        runStart.append(Int32(intents.count))
+        self.runStart = runStart
+        self.runIntent = runIntent
         intentCount = intentGroup.count
         self.intentGroup = intentGroup
     }

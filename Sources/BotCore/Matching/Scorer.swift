@@ -123,15 +123,36 @@ final class Scorer {
         let coverage = totalWeight > 0 ? knownWeight / totalWeight : 0
         if norm > 0 {
             let inverseNorm = 1 / norm.squareRoot()
-            index.phraseIntent.withUnsafeBufferPointer { phraseIntent in
-                phraseScores.withUnsafeMutableBufferPointer { scores in
-                    intentScores.withUnsafeMutableBufferPointer { best in
-                        for p in 0..<scores.count where scores[p] > 0 {
-                            let intent = Int(phraseIntent[p])
-                            let cosine = scores[p] * inverseNorm
-                            scores[p] = 0
-                            if p == excludingPhrase || intent == excludingIntent { continue }
-                            if cosine > best[intent] { best[intent] = cosine }
+            if excluding {
+                index.phraseIntent.withUnsafeBufferPointer { phraseIntent in
+                    phraseScores.withUnsafeMutableBufferPointer { scores in
+                        intentScores.withUnsafeMutableBufferPointer { best in
+                            for p in 0..<scores.count where scores[p] > 0 {
+                                let intent = Int(phraseIntent[p])
+                                let cosine = scores[p] * inverseNorm
+                                scores[p] = 0
+                                if p == excludingPhrase || intent == excludingIntent { continue }
+                                if cosine > best[intent] { best[intent] = cosine }
+                            }
+                        }
+                    }
+                }
+            } else {
+                // An intent's best cosine is its best phrase score times the inverse norm (scaling by a positive
+                // number keeps the order, rounding included): one max per run of phrases, no branch per phrase.
+                index.runStart.withUnsafeBufferPointer { runStart in
+                    index.runIntent.withUnsafeBufferPointer { runIntent in
+                        phraseScores.withUnsafeMutableBufferPointer { scores in
+                            intentScores.withUnsafeMutableBufferPointer { best in
+                                for run in 0..<runIntent.count {
+                                    let top = Self.maximum(scores, from: Int(runStart[run]), to: Int(runStart[run + 1]))
+                                    guard top > 0 else { continue }
+                                    let intent = Int(runIntent[run])
+                                    let cosine = top * inverseNorm
+                                    if cosine > best[intent] { best[intent] = cosine }
+                                }
+                                scores.update(repeating: 0)
+                            }
                         }
                     }
                 }
@@ -142,8 +163,14 @@ final class Scorer {
                 var position = ranked.count
                 while position > 0 && ranked[position - 1].score < cosine { position -= 1 }
                 if position < Self.rankedLimit {
-                    ranked.insert((Int32(intent), cosine), at: position)
-                    if ranked.count > Self.rankedLimit { ranked.removeLast() }
+                    // Insert at `position`, dropping the last beyond the limit (in place: no array replacement).
+                    if ranked.count < Self.rankedLimit { ranked.append((Int32(intent), cosine)) }
+                    var slot = ranked.count - 1
+                    while slot > position {
+                        ranked[slot] = ranked[slot - 1]
+                        slot -= 1
+                    }
+                    ranked[position] = (Int32(intent), cosine)
                 }
             }
         }
@@ -154,6 +181,18 @@ final class Scorer {
         }
         lastCoverage = coverage
         return result
+    }
+
+    /// The largest of `scores[from..<to]` and 0. Phrase scores are sums of positive weights (never negative,
+    /// never NaN), and such floats order like their bit patterns: an integer max, which the compiler vectorises.
+    @inline(__always)
+    private static func maximum(_ scores: UnsafeMutableBufferPointer<Float>, from: Int, to: Int) -> Float {
+        guard let base = scores.baseAddress else { return 0 }
+        return UnsafeRawPointer(base).withMemoryRebound(to: UInt32.self, capacity: to) { bits in
+            var top: UInt32 = 0
+            for position in from..<to { top = max(top, bits[position]) }
+            return Float(bitPattern: top)
+        }
     }
 
     /// The scores of the last message with `intent` taken as the answer: the runner-up is the best

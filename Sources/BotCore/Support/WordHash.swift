@@ -74,7 +74,7 @@ struct WordSet: Sendable {
         while true {
             let stored = hashes[slot]
             if stored == 0 { return nil }
-            if stored == hash, words[slot].withBytes({ $0.elementsEqual(bytes) }) { return words[slot] }
+            if stored == hash, words[slot].withBytes({ $0.sameBytes(as: bytes) }) { return words[slot] }
             slot = (slot + 1) & mask
         }
     }
@@ -110,5 +110,16 @@ extension String {
             for byte in bytes where !range.contains(byte) { return false }
             return true
         }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// True when both buffers hold the same bytes (a plain loop: far cheaper than the generic `elementsEqual`
+    /// for the short words compared here).
+    @inline(__always)
+    func sameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        for index in 0..<count where self[index] != other[index] { return false }
+        return true
     }
 }

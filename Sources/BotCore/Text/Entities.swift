@@ -116,8 +116,9 @@ struct EntityRecognizer: Sendable {
         return entities
     }
 
+    /// 1 ... 5 when `word` is that one digit (a byte test: no number parsing).
     private static func digitOrdinal(_ word: String) -> Int? {
-        guard word.utf8.count == 1, let value = Int(word), (1...5).contains(value) else { return nil }
-        return value
+        guard word.utf8.count == 1, let byte = word.utf8.first, byte >= 49, byte <= 53 else { return nil }
+        return Int(byte) - 48
     }
 }

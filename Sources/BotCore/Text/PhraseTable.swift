@@ -2,13 +2,20 @@
 /// A trie of words whose transitions live in one open-addressing table keyed by (node, ``WordHash``):
 /// a lookup costs one cheap probe per word read and builds no joined string.
 struct PhraseTable<Value: Sendable>: Sendable {
+    /// One transition besides its key: source node, target node, word (kept together: a matching key reads
+    /// one more cache line, not three).
+    private struct Slot {
+        var node: Int32 = 0
+        var target: Int32 = 0
+        var word = ""
+    }
+
     /// Per node: its value, if a key ends there. Node 0 is the root.
     private var values: [Value?] = [nil]
-    /// Transition slots: combined key (0 = empty), source node, word, target node.
-    private var slotKeys = [UInt64](repeating: 0, count: 16)
-    private var slotNodes = [Int32](repeating: 0, count: 16)
-    private var slotWords = [String](repeating: "", count: 16)
-    private var slotTargets = [Int32](repeating: 0, count: 16)
+    /// Per transition slot: its combined key (0 = empty), in an array of its own, so that the probes of words
+    /// no key holds (most words) touch little memory; and the rest of the slot.
+    private var keys = [UInt64](repeating: 0, count: 16)
+    private var slots = [Slot](repeating: Slot(), count: 16)
     private var transitions = 0
     private(set) var maxWords = 1
 
@@ -57,14 +64,20 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// per message instead of once per table and word).
     func longestMatch(in tokens: [String], hashes: [UInt64], at index: Int) -> (length: Int, value: Value)? {
         var node: Int32 = 0
-        var found: (length: Int, value: Value)?
+        var foundNode: Int32 = 0
+        var foundEnd = index
         var position = index
         while position < tokens.count, let next = target(from: node, tokens[position], hashes[position]) {
             node = next
             position += 1
-            if let value = values[Int(node)] { found = (position - index, value) }
+            if values[Int(node)] != nil {
+                foundNode = node
+                foundEnd = position
+            }
         }
-        return found
+        // The value is copied once, for the longest key only.
+        guard foundNode != 0, let value = values[Int(foundNode)] else { return nil }
+        return (foundEnd - index, value)
     }
 
     /// The longest key that starts at `index` in `tokens`, with its length in words.
@@ -83,8 +96,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
     /// Every key (words joined by single spaces) with its value.
     var entries: [String: Value] {
         var children: [Int32: [(String, Int32)]] = [:]
-        for slot in slotKeys.indices where slotKeys[slot] != 0 {
-            children[slotNodes[slot], default: []].append((slotWords[slot], slotTargets[slot]))
+        for (key, slot) in zip(keys, slots) where key != 0 {
+            children[slot.node, default: []].append((slot.word, slot.target))
         }
         var result: [String: Value] = [:]
         func visit(_ node: Int32, _ words: [String]) {
@@ -98,37 +111,36 @@ struct PhraseTable<Value: Sendable>: Sendable {
     @inline(__always)
     private func target(from node: Int32, _ word: String, _ hash: UInt64) -> Int32? {
         let key = WordHash.step(node, hash)
-        let mask = slotKeys.count - 1
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let stored = slotKeys[slot]
-            if stored == 0 { return nil }
-            if stored == key, slotNodes[slot] == node, slotWords[slot] == word { return slotTargets[slot] }
-            slot = (slot + 1) & mask
+        return keys.withUnsafeBufferPointer { keys in
+            slots.withUnsafeBufferPointer { slots in
+                let mask = keys.count - 1
+                var slot = Int(truncatingIfNeeded: key) & mask
+                while true {
+                    let stored = keys[slot]
+                    if stored == 0 { return nil }
+                    if stored == key, slots[slot].node == node, slots[slot].word == word { return slots[slot].target }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
     }
 
     private mutating func add(from node: Int32, _ word: String, to target: Int32) {
-        if (transitions + 1) * 2 > slotKeys.count { grow() }
+        if (transitions + 1) * 2 > keys.count { grow() }
         let key = WordHash.step(node, WordHash.of(word))
-        let mask = slotKeys.count - 1
+        let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
-        while slotKeys[slot] != 0 { slot = (slot + 1) & mask }
-        slotKeys[slot] = key
-        slotNodes[slot] = node
-        slotWords[slot] = word
-        slotTargets[slot] = target
+        while keys[slot] != 0 { slot = (slot + 1) & mask }
+        keys[slot] = key
+        slots[slot] = Slot(node: node, target: target, word: word)
         transitions += 1
     }
 
     private mutating func grow() {
-        let old = slotKeys.indices.filter { slotKeys[$0] != 0 }.map { (slotNodes[$0], slotWords[$0], slotTargets[$0]) }
-        let capacity = slotKeys.count * 2
-        slotKeys = [UInt64](repeating: 0, count: capacity)
-        slotNodes = [Int32](repeating: 0, count: capacity)
-        slotWords = [String](repeating: "", count: capacity)
-        slotTargets = [Int32](repeating: 0, count: capacity)
+        let old = zip(keys, slots).filter { $0.0 != 0 }.map(\.1)
+        keys = [UInt64](repeating: 0, count: keys.count * 2)
+        slots = [Slot](repeating: Slot(), count: keys.count)
         transitions = 0
-        for (node, word, target) in old { add(from: node, word, to: target) }
+        for slot in old { add(from: slot.node, slot.word, to: slot.target) }
     }
 }

@@ -29,6 +29,9 @@ struct SpellingCorrector: Sendable {
     /// True when `word` is in the vocabulary.
     func knows(_ word: String) -> Bool { known.contains(word) }
 
+    /// True when `word`, whose ``WordHash`` is `hash`, is in the vocabulary.
+    func knows(_ word: String, hash: UInt64) -> Bool { known.contains(word, hash: hash) }
+
     /// The vocabulary (its words' strings are shared by the tokens that match them).
     var vocabulary: WordSet { known }
 

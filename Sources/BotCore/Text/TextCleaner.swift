@@ -41,27 +41,23 @@ enum TextCleaner {
             var length = 0
             var lastClass = 0 // 0 none, 1 letter, 2 digit
             var run = 0
-            @inline(__always) func flush() {
-                if length > 0 {
-                    let token = UnsafeBufferPointer(rebasing: buffer[0..<length])
-                    let hash = WordHash.of(bytes: token)
-                    tokens.append(vocabulary?.word(hash: hash, bytes: token) ?? String(decoding: token, as: UTF8.self))
-                    hashes.append(hash)
-                    length = 0
-                }
-                run = 0
-            }
             for var byte in bytes {
                 if byte >= 65 && byte <= 90 { byte += 32 }
                 let cls: Int
                 if byte >= 97 && byte <= 122 { cls = 1 } else if byte >= 48 && byte <= 57 { cls = 2 } else { cls = 0 }
                 if cls == 0 {
                     if byte == 39 || byte == 96 { continue } // apostrophes join: what's -> whats
-                    flush()
+                    append(buffer, length, to: &tokens, hashes: &hashes, vocabulary: vocabulary)
+                    length = 0
+                    run = 0
                     lastClass = 0
                     continue
                 }
-                if lastClass != 0 && cls != lastClass { flush() } // ke2 -> ke 2, 5th -> 5 th
+                if lastClass != 0 && cls != lastClass { // ke2 -> ke 2, 5th -> 5 th
+                    append(buffer, length, to: &tokens, hashes: &hashes, vocabulary: vocabulary)
+                    length = 0
+                    run = 0
+                }
                 lastClass = cls
                 // Collapse a run of three or more equal letters to one: "apaaa" -> "apa".
                 if cls == 1, length > 0, buffer[length - 1] == byte {
@@ -74,8 +70,21 @@ enum TextCleaner {
                 buffer[length] = byte
                 length += 1
             }
-            flush()
+            append(buffer, length, to: &tokens, hashes: &hashes, vocabulary: vocabulary)
         }
+    }
+
+    /// Appends the token `buffer[0..<length]` (if not empty) and its hash; a word of `vocabulary` shares its string.
+    @inline(__always)
+    private static func append(
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, _ length: Int, to tokens: inout [String], hashes: inout [UInt64],
+        vocabulary: WordSet?
+    ) {
+        guard length > 0 else { return }
+        let token = UnsafeBufferPointer(rebasing: buffer[0..<length])
+        let hash = WordHash.of(bytes: token)
+        tokens.append(vocabulary?.word(hash: hash, bytes: token) ?? String(decoding: token, as: UTF8.self))
+        hashes.append(hash)
     }
 
     private static func unicodeTokens(_ text: String, into tokens: inout [String]) {

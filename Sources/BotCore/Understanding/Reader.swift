@@ -33,6 +33,8 @@ struct Reader: Sendable {
     let definitionAspect: Int
     let termAspect: Int
     let platformsAspect: Int
+    /// The index of the `crossover` aspect ("KOL jadi influencer"), -1 when the pack has none.
+    let crossoverAspect: Int
     /// Aspects answered even beside out-of-scope words (`covers_unknown`).
     let coversUnknown: Set<Int>
     private let cues: PhraseTable<[Cue]>
@@ -86,6 +88,7 @@ struct Reader: Sendable {
         definitionAspect = aspectNames.firstIndex(of: "definition") ?? -1
         termAspect = aspectNames.firstIndex(of: "term") ?? -1
         platformsAspect = aspectNames.firstIndex(of: "platforms") ?? -1
+        crossoverAspect = aspectNames.firstIndex(of: "crossover") ?? -1
         coversUnknown = Set(spec.aspects.indices.filter { spec.aspects[$0].coversUnknown ?? false })
         func normalised(_ text: String) -> [String] {
             lexicon.apply(TextCleaner.tokens(text)).map(lexicon.stemmer.stem)
@@ -361,7 +364,7 @@ struct Reader: Sendable {
         var numbers = 0
         // Positions (of the first 64 words) of content words nothing accounts for.
         var extraAt: UInt64 = 0
-        let crossover = aspectIndex("crossover") ?? -1
+        let crossover = crossoverAspect
         var index = 0
         while index < stems.count {
             if let match = cues.longestMatch(in: stems, hashes: stemHashes, at: index) {
@@ -434,7 +437,7 @@ struct Reader: Sendable {
             } else if !functionWords.contains(word, hash: hash), !functionWords.contains(stems[index], hash: stemHashes[index]), !Self.isNumber(word) {
                 reading.extraWords += 1
                 if index < 64 { extraAt |= 1 << UInt64(index) }
-                if !corrector.knows(word) {
+                if !corrector.knows(word, hash: hash) {
                     reading.unknownWords += 1
                     if reading.unknownAt < 0 { reading.unknownAt = index }
                 }
@@ -450,7 +453,7 @@ struct Reader: Sendable {
             reading.entity = "both"
         } else if let first = firstTopic, let second = secondTopic {
             // "KOL jadi influencer": the second side is said of the first.
-            if second.at > 0, predicates.contains(words[second.at - 1], hash: wordHashes[second.at - 1]), let crossover = aspectIndex("crossover") {
+            if second.at > 0, predicates.contains(words[second.at - 1], hash: wordHashes[second.at - 1]), crossover >= 0 {
                 reading.entity = first.name
                 weights[crossover] += Self.strongWeight
                 strong |= 1 << UInt32(crossover)

@@ -1,0 +1,31 @@
+import Testing
+@testable import BotCore
+
+/// The byte-level fast paths give what the general code they shortcut gives.
+@Suite struct FastPathTests {
+    @Test func asciiClausesMatchCharacterSplitting() {
+        let texts = [
+            "halo, apa itu KOL? makasih!", "", "...", "a", ",a,", "KOL;influencer:both\nok", "12, 34. ya?",
+            "aku mahasiswa, dosenku nanya bedanya KOL sama influencer apa", "a\r\nb, c", "kenapa?! gitu...",
+            "influéncer, apa itu", "what's a KOL , and  an influencer ?",
+        ]
+        for text in texts {
+            let reference = text.split(whereSeparator: { ",.;:!?\n".contains($0) }).filter { $0.contains { $0.isLetter } }
+            #expect(ConversationEngine.clauses(of: text) == reference, "\(text)")
+        }
+    }
+
+    @Test func recentQuestionIdsKeepTheLastFour() {
+        var memory = UserMemory()
+        var reference: [UInt32] = []
+        for hash: UInt32 in [7, 3, 9, 3, 11, 42, 5] {
+            memory.remember(questionHash: hash)
+            reference.append(hash)
+            if reference.count > 4 { reference.removeFirst() }
+            #expect(memory.recentIds == reference)
+            for probe: UInt32 in [0, 3, 5, 7, 9, 11, 42] {
+                #expect(memory.hasSeen(questionHash: probe) == reference.contains(probe))
+            }
+        }
+    }
+}
