@@ -21,8 +21,8 @@ enum TextCleaner {
     /// The cleaned tokens of `text` in `tokens`, their ``WordHash`` values in `hashes` (both emptied first;
     /// their storage is reused). A token of `vocabulary` is taken from it rather than built anew.
     static func tokens(_ text: String, into tokens: inout [String], hashes: inout [UInt64], vocabulary: WordSet?) {
-        tokens.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
+        tokens.clearKeepingCapacity()
+        hashes.clearKeepingCapacity()
         let ascii = text.withBytes { bytes -> Bool in
             for byte in bytes where byte >= 0x80 { return false }
             asciiTokens(bytes, into: &tokens, hashes: &hashes, vocabulary: vocabulary)
