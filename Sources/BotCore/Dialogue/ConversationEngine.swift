@@ -15,7 +15,7 @@ public final class ConversationEngine {
     /// The storage of the last message's analysis, reused by the next one (no allocation per message).
     private var scratch = Analysis()
     /// Corrections and stems of the words seen lately.
-    private let memo = AnalysisMemo()
+    let memo = AnalysisMemo()
     /// The intent the matcher ranked first for the last message it scored (see ``matcherTopIntent``).
     private var lastMatcherTop = -1
 
