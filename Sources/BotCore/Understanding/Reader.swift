@@ -64,8 +64,8 @@ struct Reader: Sendable {
     private let singularPronouns: WordSet
     private let firstPerson: WordSet
     private let predicates: WordSet
-    /// Which of the word lists read on every word (fillers, pronouns, function words, side words, the
-    /// vocabulary) hold a word: one probe instead of one per list.
+    /// Which of the word lists read on every word (fillers, pronouns, function words, side words) hold a word:
+    /// one probe instead of one per list (a small table: the vocabulary is not in it).
     private let classes: WordBitsTable
     private let switches: PhraseTable<Language>
     private let framesBefore: PhraseTable<Bool>
@@ -193,7 +193,7 @@ struct Reader: Sendable {
         var classes = WordBitsTable()
         let lists: [(WordSet, WordClasses)] = [
             (fillers, .filler), (pronouns, .pronoun), (singularPronouns, .singularPronoun), (functionWords, .functionWord),
-            (sideWords, .sideWord), (sideQualifiers, .sideQualifier), (corrector.vocabulary, .known),
+            (sideWords, .sideWord), (sideQualifiers, .sideQualifier),
         ]
         for (list, kind) in lists {
             for word in list.elements { classes.insert(word, bits: kind.rawValue) }
@@ -210,8 +210,6 @@ struct Reader: Sendable {
         static let functionWord = WordClasses(rawValue: 1 << 3)
         static let sideWord = WordClasses(rawValue: 1 << 4)
         static let sideQualifier = WordClasses(rawValue: 1 << 5)
-        /// A word of the corrector's vocabulary.
-        static let known = WordClasses(rawValue: 1 << 6)
     }
 
     /// The lists that hold `word` (whose ``WordHash`` is `hash`).
@@ -470,7 +468,7 @@ struct Reader: Sendable {
                       !Self.isNumber(word) {
                 reading.extraWords += 1
                 if index < 64 { extraAt |= 1 << UInt64(index) }
-                if !wordClasses.contains(.known) {
+                if !corrector.knows(word, hash: wordHashes[index]) {
                     reading.unknownWords += 1
                     if reading.unknownAt < 0 { reading.unknownAt = index }
                 }
