@@ -29,3 +29,27 @@ import Testing
         }
     }
 }
+
+extension FastPathTests {
+    @Test func asciiCapitalisedWordsMatchCharacterScanning() {
+        let texts = [
+            "Is Atta Halilintar a KOL?", "apa itu KOL? Raffi itu siapa", "APA SIH KOL", "halo. Siapa Dia!", "x Yz Ab",
+            "Ok, Spotify or Netflix?", "a\nBc de", "Kol", "what's Tiktok", "K", "kenapa KOL-nya Begitu", "",
+        ]
+        for text in texts {
+            for unknownWords: Set<String> in [[], ["atta", "raffi", "dia", "yz", "spotify", "netflix", "bc", "tiktok", "begitu"], ["halilintar", "siapa"]] {
+                var asked: [String] = []
+                var askedByCharacters: [String] = []
+                let fast = ConversationEngine.asciiCapitalisedUnknown(in: text) { asked.append($0); return unknownWords.contains($0) }
+                let reference = ConversationEngine.capitalisedUnknownByCharacters(in: text) {
+                    askedByCharacters.append($0)
+                    return unknownWords.contains($0)
+                }
+                #expect(fast == reference, "\(text)")
+                #expect(asked == askedByCharacters, "\(text)")
+            }
+        }
+        #expect(ConversationEngine.asciiCapitalisedUnknown(in: "Café Latte") { _ in true } == nil)
+        #expect(ConversationEngine.asciiCapitalisedUnknown(in: "a\r\nBc") { _ in true } == nil)
+    }
+}

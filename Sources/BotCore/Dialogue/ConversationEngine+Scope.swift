@@ -117,7 +117,7 @@ extension ConversationEngine {
     func namesSomethingUnknown(_ text: String, tokens: [String], yesNo: Bool) -> Bool {
         let corrector = pack.analyzer.corrector
         func unknown(_ word: String) -> Bool {
-            !corrector.knows(word) && corrector.correction(of: word) == nil && pack.analyzer.lexicon.replacements.value(forWord: word) == nil
+            !corrector.knows(word) && correction(of: word) == nil && pack.analyzer.lexicon.replacements.value(forWord: word) == nil
         }
         if Self.mayHoldInnerCapital(text), capitalisedUnknown(in: text, unknown) { return true }
         return yesNo && pack.reader.asksAboutUnknownSubject(tokens, isUnknown: unknown)
@@ -148,9 +148,23 @@ extension ConversationEngine {
         }
     }
 
+    /// The corrector's correction of `word`, remembered in the engine's memo as the analyser remembers it.
+    private func correction(of word: String) -> String? {
+        let hash = WordHash.of(word)
+        if let remembered = memo.corrections.remembered(word, hash: hash) { return remembered }
+        let correction = pack.analyzer.corrector.correction(of: word)
+        memo.corrections.remember(correction, for: word, hash: hash)
+        return correction
+    }
+
     /// True when a capitalised word (not all capitals: "KOL", "APA SIH") that does not start a sentence is
     /// `unknown`.
     private func capitalisedUnknown(in text: String, _ unknown: (String) -> Bool) -> Bool {
+        Self.asciiCapitalisedUnknown(in: text, unknown) ?? Self.capitalisedUnknownByCharacters(in: text, unknown)
+    }
+
+    /// ``capitalisedUnknown(in:_:)`` character by character (any text).
+    static func capitalisedUnknownByCharacters(in text: String, _ unknown: (String) -> Bool) -> Bool {
         var sentenceStart = true
         var word = ""
         var capitalised = false
@@ -183,5 +197,45 @@ extension ConversationEngine {
         }
         finish()
         return found
+    }
+
+    /// ``capitalisedUnknown(in:_:)`` by bytes, for ASCII text without carriage returns (where every byte is a
+    /// character); nil for other text.
+    static func asciiCapitalisedUnknown(in text: String, _ unknown: (String) -> Bool) -> Bool? {
+        text.withBytes { bytes -> Bool? in
+            for byte in bytes where byte >= 128 || byte == 13 { return nil }
+            var sentenceStart = true
+            var start = -1
+            var capitalised = false
+            var lowerAfterFirst = false
+            func finish(at end: Int) -> Bool {
+                defer {
+                    start = -1
+                    capitalised = false
+                    lowerAfterFirst = false
+                }
+                guard start >= 0 else { return false }
+                let wasStart = sentenceStart
+                sentenceStart = false
+                guard !wasStart, capitalised, lowerAfterFirst, end - start >= 2 else { return false }
+                return unknown(String(decoding: bytes[start..<end].map { $0 | 0x20 }, as: UTF8.self)) // lower-cased
+            }
+            for (offset, byte) in bytes.enumerated() {
+                let isUpper = byte >= 65 && byte <= 90
+                let isLower = byte >= 97 && byte <= 122
+                if isUpper || isLower {
+                    if start < 0 {
+                        start = offset
+                        capitalised = isUpper
+                    } else if isLower {
+                        lowerAfterFirst = true
+                    }
+                } else {
+                    if finish(at: offset) { return true }
+                    if byte == 46 || byte == 33 || byte == 63 || byte == 10 { sentenceStart = true } // . ! ? newline
+                }
+            }
+            return finish(at: bytes.count)
+        }
     }
 }

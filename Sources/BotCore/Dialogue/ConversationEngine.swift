@@ -15,7 +15,7 @@ public final class ConversationEngine {
     /// The storage of the last message's analysis, reused by the next one (no allocation per message).
     private var scratch = Analysis()
     /// Corrections and stems of the words seen lately.
-    private let memo = AnalysisMemo()
+    let memo = AnalysisMemo()
     /// The intent the matcher ranked first for the last message it scored (see ``matcherTopIntent``).
     private var lastMatcherTop = -1
 
@@ -41,7 +41,6 @@ public final class ConversationEngine {
         var memory = remembered ?? UserMemory()
         var analysis = Analysis()
         swap(&analysis, &scratch)
-        defer { swap(&analysis, &scratch) }
         pack.analyzer.analyze(text, into: &analysis, memo: memo)
         let questionMark = Self.endsWithQuestionMark(text)
         var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
@@ -87,6 +86,8 @@ public final class ConversationEngine {
         memory.askedYesNo = reply.polarity != nil
         if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
         store.store(memory, for: user, at: slot)
+        // Not in a `defer`: that would copy the reply to return it.
+        swap(&analysis, &scratch)
         return reply
     }
 

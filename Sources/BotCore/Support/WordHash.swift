@@ -79,6 +79,9 @@ struct WordSet: Sendable {
         }
     }
 
+    /// Every word of the set, in no particular order.
+    var elements: [String] { zip(hashes, words).filter { $0.0 != 0 }.map(\.1) }
+
     private mutating func grow() {
         let old = zip(hashes, words).filter { $0.0 != 0 }.map(\.1)
         hashes = [UInt64](repeating: 0, count: hashes.count * 2)
@@ -86,6 +89,63 @@ struct WordSet: Sendable {
         mask = hashes.count - 1
         count = 0
         for word in old { insert(word) }
+    }
+}
+
+/// Words with a set of bits each (which of several word lists hold the word), probed by ``WordHash`` like
+/// ``WordSet``: one probe answers for every list.
+struct WordBitsTable: Sendable {
+    private var hashes = [UInt64](repeating: 0, count: 16)
+    private var words = [String](repeating: "", count: 16)
+    private var bits = [UInt32](repeating: 0, count: 16)
+    private var count = 0
+
+    /// Adds `bits` to those of `word`.
+    mutating func insert(_ word: String, bits newBits: UInt32) {
+        if (count + 1) * 2 > hashes.count {
+            let old = hashes.indices.filter { hashes[$0] != 0 }.map { (words[$0], bits[$0]) }
+            hashes = [UInt64](repeating: 0, count: hashes.count * 2)
+            words = [String](repeating: "", count: hashes.count)
+            bits = [UInt32](repeating: 0, count: hashes.count)
+            count = 0
+            for (word, value) in old { insert(word, bits: value) }
+        }
+        let hash = WordHash.of(word)
+        let mask = hashes.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while hashes[slot] != 0 {
+            if hashes[slot] == hash, words[slot] == word {
+                bits[slot] |= newBits
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        hashes[slot] = hash
+        words[slot] = word
+        bits[slot] = newBits
+        count += 1
+    }
+
+    /// The bits of `word`, whose ``WordHash`` is `hash` (0 for a word not in the table).
+    @inline(__always)
+    func bits(of word: String, hash: UInt64) -> UInt32 {
+        let mask = hashes.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let stored = hashes[slot]
+            if stored == 0 { return 0 }
+            if stored == hash, words[slot] == word { return bits[slot] }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+extension Array {
+    /// Empties the array and keeps its storage, element by element: for the few elements of a message, far
+    /// cheaper than `removeAll(keepingCapacity: true)`, which destroys them through a generic path.
+    @inline(__always)
+    mutating func clearKeepingCapacity() {
+        while !isEmpty { removeLast() }
     }
 }
 

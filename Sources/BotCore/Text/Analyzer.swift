@@ -63,8 +63,8 @@ struct Analyzer: Sendable {
             }
         }
         lexicon.apply(analysis.tokens, hashes: analysis.tokenHashes, into: &analysis.words, hashes: &analysis.wordHashes)
-        analysis.stems.removeAll(keepingCapacity: true)
-        analysis.stemHashes.removeAll(keepingCapacity: true)
+        analysis.stems.clearKeepingCapacity()
+        analysis.stemHashes.clearKeepingCapacity()
         let stemmer = lexicon.stemmer
         for (word, hash) in zip(analysis.words, analysis.wordHashes) {
             guard stemmer.mayStrip(word) else {

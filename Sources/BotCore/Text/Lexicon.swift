@@ -58,8 +58,8 @@ struct Lexicon: Sendable {
     /// `tokens` (with their ``WordHash`` values `hashes`) with every lexicon entry replaced, in `result` with
     /// their hashes in `resultHashes` (both emptied first; their storage is reused).
     func apply(_ tokens: [String], hashes: [UInt64], into result: inout [String], hashes resultHashes: inout [UInt64]) {
-        result.removeAll(keepingCapacity: true)
-        resultHashes.removeAll(keepingCapacity: true)
+        result.clearKeepingCapacity()
+        resultHashes.clearKeepingCapacity()
         var index = 0
         while index < tokens.count {
             if let match = replacements.longestMatch(in: tokens, hashes: hashes, at: index) {

@@ -21,8 +21,8 @@ enum TextCleaner {
     /// The cleaned tokens of `text` in `tokens`, their ``WordHash`` values in `hashes` (both emptied first;
     /// their storage is reused). A token of `vocabulary` is taken from it rather than built anew.
     static func tokens(_ text: String, into tokens: inout [String], hashes: inout [UInt64], vocabulary: WordSet?) {
-        tokens.removeAll(keepingCapacity: true)
-        hashes.removeAll(keepingCapacity: true)
+        tokens.clearKeepingCapacity()
+        hashes.clearKeepingCapacity()
         let ascii = text.withBytes { bytes -> Bool in
             for byte in bytes where byte >= 0x80 { return false }
             asciiTokens(bytes, into: &tokens, hashes: &hashes, vocabulary: vocabulary)
@@ -42,9 +42,11 @@ enum TextCleaner {
             var lastClass = 0 // 0 none, 1 letter, 2 digit
             var run = 0
             for var byte in bytes {
-                if byte >= 65 && byte <= 90 { byte += 32 }
-                let cls: Int
-                if byte >= 97 && byte <= 122 { cls = 1 } else if byte >= 48 && byte <= 57 { cls = 2 } else { cls = 0 }
+                // Classified with wrapping arithmetic rather than range tests: fewer branches to mispredict.
+                let lower = byte | 0x20
+                let letter = lower &- 97 < 26 // A-Z or a-z
+                if letter { byte = lower }
+                let cls = letter ? 1 : byte &- 48 < 10 ? 2 : 0
                 if cls == 0 {
                     if byte == 39 || byte == 96 { continue } // apostrophes join: what's -> whats
                     append(buffer, length, to: &tokens, hashes: &hashes, vocabulary: vocabulary)

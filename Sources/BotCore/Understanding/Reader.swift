@@ -64,6 +64,9 @@ struct Reader: Sendable {
     private let singularPronouns: WordSet
     private let firstPerson: WordSet
     private let predicates: WordSet
+    /// Which of the word lists read on every word (fillers, pronouns, function words, side words) hold a word:
+    /// one probe instead of one per list (a small table: the vocabulary is not in it).
+    private let classes: WordBitsTable
     private let switches: PhraseTable<Language>
     private let framesBefore: PhraseTable<Bool>
     private let framesAfter: PhraseTable<Bool>
@@ -187,6 +190,32 @@ struct Reader: Sendable {
         framesBefore = table(spec.definitionFrames.before, true)
         framesAfter = table(spec.definitionFrames.after, true)
         frameIgnore = WordSet(spec.definitionFrames.ignore.flatMap(TextCleaner.tokens))
+        var classes = WordBitsTable()
+        let lists: [(WordSet, WordClasses)] = [
+            (fillers, .filler), (pronouns, .pronoun), (singularPronouns, .singularPronoun), (functionWords, .functionWord),
+            (sideWords, .sideWord), (sideQualifiers, .sideQualifier),
+        ]
+        for (list, kind) in lists {
+            for word in list.elements { classes.insert(word, bits: kind.rawValue) }
+        }
+        self.classes = classes
+    }
+
+    /// The lists of ``classes``.
+    struct WordClasses: OptionSet {
+        let rawValue: UInt32
+        static let filler = WordClasses(rawValue: 1 << 0)
+        static let pronoun = WordClasses(rawValue: 1 << 1)
+        static let singularPronoun = WordClasses(rawValue: 1 << 2)
+        static let functionWord = WordClasses(rawValue: 1 << 3)
+        static let sideWord = WordClasses(rawValue: 1 << 4)
+        static let sideQualifier = WordClasses(rawValue: 1 << 5)
+    }
+
+    /// The lists that hold `word` (whose ``WordHash`` is `hash`).
+    @inline(__always)
+    private func classes(of word: String, hash: UInt64) -> WordClasses {
+        WordClasses(rawValue: classes.bits(of: word, hash: hash))
     }
 
     /// True when the (lexicon-normalised) words hold a first-person word: the user telling about themselves
@@ -271,9 +300,10 @@ struct Reader: Sendable {
                 index += match.length
                 previousEnd = index
             } else {
-                if !fillers.contains(tokens[index], hash: hashes[index]) { previous = [] }
+                let filler = classes(of: tokens[index], hash: hashes[index]).contains(.filler)
+                if !filler { previous = [] }
                 index += 1
-                if previousEnd == index - 1, fillers.contains(tokens[index - 1], hash: hashes[index - 1]) { previousEnd = index }
+                if previousEnd == index - 1, filler { previousEnd = index }
             }
         }
         if howWords > howBesideDefinition { reading.forms.insert(.how) }
@@ -351,10 +381,10 @@ struct Reader: Sendable {
         // A side's name with a word beside it: "sisi KOL-nya" names the side of an aspect; "micro influencer"
         // a kind of influencer the article does not describe.
         func sideNamed(at position: Int) {
-            if position > 0, sideWords.contains(words[position - 1], hash: wordHashes[position - 1]) { reading.sideNamed = true }
-            if position + 1 < words.count, sideWords.contains(words[position + 1], hash: wordHashes[position + 1]) { reading.sideNamed = true }
-            if position > 0 && sideQualifiers.contains(words[position - 1], hash: wordHashes[position - 1])
-                || position + 1 < words.count && sideQualifiers.contains(words[position + 1], hash: wordHashes[position + 1]) {
+            let before: WordClasses = position > 0 ? classes(of: words[position - 1], hash: wordHashes[position - 1]) : []
+            let after: WordClasses = position + 1 < words.count ? classes(of: words[position + 1], hash: wordHashes[position + 1]) : []
+            if before.contains(.sideWord) || after.contains(.sideWord) { reading.sideNamed = true }
+            if before.contains(.sideQualifier) || after.contains(.sideQualifier) {
                 reading.foreignWeight += Self.foreignWeight
             }
         }
@@ -427,17 +457,18 @@ struct Reader: Sendable {
                 index += match.length
                 continue
             }
-            let hash = wordHashes[index]
-            if pronouns.contains(word, hash: hash) {
+            let wordClasses = classes(of: word, hash: wordHashes[index])
+            if wordClasses.contains(.pronoun) {
                 reading.pronoun = true
-            } else if singularPronouns.contains(word, hash: hash) {
+            } else if wordClasses.contains(.singularPronoun) {
                 reading.singularPronoun = true
             } else if Self.isNumber(word) {
                 numbers += 1
-            } else if !functionWords.contains(word, hash: hash), !functionWords.contains(stems[index], hash: stemHashes[index]), !Self.isNumber(word) {
+            } else if !wordClasses.contains(.functionWord), !classes(of: stems[index], hash: stemHashes[index]).contains(.functionWord),
+                      !Self.isNumber(word) {
                 reading.extraWords += 1
                 if index < 64 { extraAt |= 1 << UInt64(index) }
-                if !corrector.knows(word, hash: hash) {
+                if !corrector.knows(word, hash: wordHashes[index]) {
                     reading.unknownWords += 1
                     if reading.unknownAt < 0 { reading.unknownAt = index }
                 }
