@@ -93,9 +93,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BotCoreTests", dependencies: ["BotCore"]),
-        .testTarget(name: "KafkaTransportTests", dependencies: ["KafkaTransport"]),
-        // Shared by the integration test targets: the trait that runs heavy suites one test at a time.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "KafkaTransportTests", dependencies: ["KafkaTransport", "TestSupport"]),
+        // Shared by the integration test targets: the trait that runs heavy suites one test at a time, the external broker.
+        .target(name: "TestSupport", dependencies: ["KafkaTransport", .product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport"),
         .testTarget(
             name: "BotServiceTests",
             dependencies: ["BotService", "BotCore", "KafkaTransport", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]

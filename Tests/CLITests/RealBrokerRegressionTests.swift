@@ -4,26 +4,6 @@ import KafkaTransport
 import Testing
 import TestSupport
 
-/// Every answer of a topic, read from the beginning at `read_committed` until `until` says enough or `timeout`
-/// passes, then one quiet second more (so late duplicates show).
-func readCommitted(_ topic: String, brokers: String, timeout: TimeInterval, until: ([InboundMessage]) -> Bool) throws -> [InboundMessage] {
-    let consumer = try KafkaConsumer(configuration: KafkaConfiguration([
-        "bootstrap.servers": brokers, "group.id": "committed-reader-\(UUID().uuidString)", "enable.auto.commit": "false",
-        "isolation.level": "read_committed", "fetch.wait.max.ms": "10",
-    ]), logger: cliTestLogger)
-    defer { consumer.close() }
-    let partitions = try consumer.partitionCount(of: topic)
-    try consumer.assign(Dictionary(uniqueKeysWithValues: (0..<partitions).map { (TopicPartition(topic, Int32($0)), KafkaOffset.beginning) }))
-    var messages: [InboundMessage] = []
-    let deadline = Date().addingTimeInterval(timeout)
-    while !until(messages) && Date() < deadline { try consumer.poll(maxMessages: 5000, timeoutMs: 100, into: &messages) }
-    var quietSince = Date()
-    while Date().timeIntervalSince(quietSince) < 1 {
-        if try consumer.poll(maxMessages: 5000, timeoutMs: 100, into: &messages) > 0 { quietSince = Date() }
-    }
-    return messages
-}
-
 /// Answers per question id, with the duplicates' positions, for a report.
 struct AnswerCount {
     var distinct = 0
@@ -77,7 +57,7 @@ struct AnswerCount {
         }
         let status = load.waitForExit(timeout: 180)
         print("[exactly-once, \(kills) kill(s) at 1000/s] load exit \(String(describing: status))\n\(load.stdout)")
-        let answers = try readCommitted(broker.answers, brokers: broker.bootstrapServers, timeout: 60) { $0.count >= questions }
+        let answers = try readRecords(broker.answers, brokers: broker.bootstrapServers, timeout: 60, readCommitted: true) { $0.count >= questions }
         serve.stop()
         let count = AnswerCount(answers, matching: "load-")
         print("read_committed reader: \(answers.count) answers, \(count.distinct) questions answered, \(count.duplicates) duplicates")
@@ -123,7 +103,7 @@ struct AnswerCount {
         print("zombie stopped; the survivor was assigned its partitions \(String(format: "%.1f", movedAfter)) s later; zombie resumed after \(String(format: "%.1f", Date().timeIntervalSince(stoppedAt))) s")
         let status = load.waitForExit(timeout: 180)
         print("[transactional zombie] load exit \(String(describing: status))\n\(load.stdout)")
-        let answers = try readCommitted(broker.answers, brokers: broker.bootstrapServers, timeout: 60) { $0.count >= questions }
+        let answers = try readRecords(broker.answers, brokers: broker.bootstrapServers, timeout: 60, readCommitted: true) { $0.count >= questions }
         let count = AnswerCount(answers, matching: "load-")
         print("read_committed reader: \(answers.count) answers, \(count.distinct) questions answered, \(count.duplicates) duplicates")
         print("zombie log (tail):\n\(zombie.stderr.suffix(1500))")

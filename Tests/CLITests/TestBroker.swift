@@ -1,6 +1,7 @@
 import Foundation
 import KafkaTransport
 import Testing
+import TestSupport
 
 /// The broker a CLI test runs against: `kolbot broker` (librdkafka's mock cluster in its own process, the
 /// default), or the external Kafka-compatible broker named by `KOLBOT_TEST_BROKERS=host:port` (the real-broker
@@ -10,16 +11,9 @@ import Testing
 /// external broker every test gets fresh topics (created with ``KafkaAdmin``) and its own group, passed to
 /// `kolbot serve` and `kolbot load` as flags, so tests never see each other's records or offsets.
 final class TestBroker: @unchecked Sendable {
-    /// The external broker's bootstrap servers, when `KOLBOT_TEST_BROKERS` is set.
-    static let external: String? = {
-        let value = ProcessInfo.processInfo.environment["KOLBOT_TEST_BROKERS"]
-        return value?.isEmpty == false ? value : nil
-    }()
-    static var isExternal: Bool { external != nil }
-    /// Why mock-only tests are skipped on an external broker.
-    static let mockOnlyReason: Comment = "mock cluster only: needs its fault API (broker down/up, injected errors); KOLBOT_TEST_BROKERS is set"
-    /// Why tests of real-broker behaviour are skipped on the mock.
-    static let realBrokerOnlyReason: Comment = "real broker only: librdkafka 2.0.2's mock implements no transaction guarantees; set KOLBOT_TEST_BROKERS (Tests/realbroker/run.sh)"
+    static var isExternal: Bool { ExternalBroker.isSet }
+    static var mockOnlyReason: Comment { ExternalBroker.mockOnlyReason }
+    static var realBrokerOnlyReason: Comment { ExternalBroker.realBrokerOnlyReason }
 
     let bootstrapServers: String
     let questions: String
@@ -36,19 +30,9 @@ final class TestBroker: @unchecked Sendable {
     /// `kolbot broker --partitions N` (its four topics), or four new topics of `partitions` partitions on the
     /// external broker (the state changelog compacted).
     static func start(partitions: Int, brokerArguments: [String] = [], stdin: Bool = false) throws -> TestBroker {
-        if let external {
-            let prefix = "c" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
-            let names = ["questions", "answers", "questions.dlq", "state"].map { "\(prefix).\($0)" }
-            let admin = try KafkaAdmin(configuration: KafkaConfiguration(["bootstrap.servers": external]), logger: cliTestLogger)
-            try admin.createTopics(names.map { NewTopic(name: $0, partitions: partitions, config: $0.hasSuffix(".state") ? ["cleanup.policy": "compact"] : [:]) })
-            let producer = try KafkaProducer(configuration: KafkaConfiguration(["bootstrap.servers": external]), logger: cliTestLogger) { _ in }
-            defer { producer.close() }
-            let deadline = Date().addingTimeInterval(10)
-            while !Set(names).isSubset(of: try producer.topicNames()) {
-                if Date() > deadline { throw TestFailure("topics \(names) not in the metadata after 10 s") }
-                usleep(100_000)
-            }
-            return TestBroker(bootstrapServers: external, names: names, group: "\(prefix).kolbot", process: nil)
+        if let external = ExternalBroker.bootstrapServers {
+            let (names, group) = try ExternalBroker.createServiceTopics(prefix: "c", partitions: partitions, logger: cliTestLogger)
+            return TestBroker(bootstrapServers: external, names: names, group: group, process: nil)
         }
         let process = try BackgroundProcess.kolbot(["broker", "--partitions", String(partitions)] + brokerArguments, stdin: stdin)
         let address = try process.firstLine()

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+import TestSupport
 @testable import KafkaTransport
 
 private let logger: Logger = {
@@ -10,10 +11,10 @@ private let logger: Logger = {
 }()
 
 /// A topic for one test: on a fresh mock cluster (the default), or a new topic on the external broker named by
-/// `KOLBOT_TEST_BROKERS` (the real-broker lane).
+/// `KOLBOT_TEST_BROKERS` (the real-broker lane, ``ExternalBroker``).
 private func freshTopic(partitions: Int) throws -> (brokers: String, topic: String, cluster: MockCluster?) {
     let topic = "batches-\(UInt32.random(in: 0...UInt32.max))"
-    if let external = ProcessInfo.processInfo.environment["KOLBOT_TEST_BROKERS"], !external.isEmpty {
+    if let external = ExternalBroker.bootstrapServers {
         let admin = try KafkaAdmin(configuration: KafkaConfiguration(["bootstrap.servers": external]), logger: logger)
         try admin.createTopics([NewTopic(name: topic, partitions: partitions)])
         return (external, topic, nil)
