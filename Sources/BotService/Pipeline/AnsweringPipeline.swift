@@ -153,7 +153,8 @@ public final class AnsweringPipeline {
     private func answerRecord(_ answer: Answer, to topic: String, for question: InboundMessage) -> OutboundMessage {
         var headers = PartitionOffset(question.partition, question.offset).headers
         for h in question.headers where Headers.propagated.contains(h.name) { headers.append(h) }
-        let key = Array(answer.user.utf8)
+        // By the contract the question's key is the user id: its bytes serve as the answer's key.
+        let key = question.key.flatMap { $0.elementsEqual(answer.user.utf8) ? $0 : nil } ?? Array(answer.user.utf8)
         let partition: Int32? = topic == settings.answersTopic && settings.answersCoPartitioned ? question.partition : nil
         return OutboundMessage(topic: topic, partition: partition, key: key, value: encoder.encode(answer), headers: headers)
     }
