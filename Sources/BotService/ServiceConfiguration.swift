@@ -46,7 +46,7 @@ public struct ServiceConfiguration: Sendable {
     /// How often answered work is written, in milliseconds: each user's newest state record and, in the
     /// transactional mode, each partition's transaction.
     public var commitIntervalMs = 100
-    /// The prefix of the transactional ids (`<prefix>-<partition>`); nil: the group id.
+    /// The prefix of the transactional ids (`<prefix>-<questions topic>-<partition>`); nil: the group id.
     public var transactionalIDPrefix: String?
     /// A stable name of this instance: the consumer's `group.instance.id` (static membership: a restarted
     /// instance takes its partitions back without a rebalance) and part of the client id. nil: dynamic member.

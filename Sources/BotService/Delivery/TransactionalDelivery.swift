@@ -2,8 +2,8 @@ import KafkaTransport
 import Logging
 
 /// Delivery for the transactional mode (Kafka transactions): every question partition has its own transactional
-/// producer (`transactional.id` = `<prefix>-<partition>`), and per partition the answers, dead letters, the
-/// users' state records and the consumed offset commit atomically, once per commit interval.
+/// producer (`transactional.id` = `<prefix>-<questions topic>-<partition>`), and per partition the answers, dead
+/// letters, the users' state records and the consumed offset commit atomically, once per commit interval.
 ///
 /// The instance that takes a partition initialises the partition's `transactional.id` before it reads anything
 /// of it. That fences the previous owner (crashed, or paused past its session): its open transaction is

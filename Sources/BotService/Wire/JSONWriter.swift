@@ -145,7 +145,7 @@ struct JSONWriter {
     }
 
     /// `value` as exactly `width` decimal digits (zero-padded; 0 <= value < 10^width).
-    mutating func digits(_ value: Int, _ width: Int) {
+    private mutating func digits(_ value: Int, _ width: Int) {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
         var v = value
