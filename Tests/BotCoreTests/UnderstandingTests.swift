@@ -241,3 +241,49 @@ private func isNew(_ text: String) -> Bool {
         #expect(next.polarity == .unknown)
     }
 }
+
+/// Round 3: comparisons and words pointing back carry the last aspect; near-domain requests and named people
+/// are refused; the name written as heard is understood.
+@Suite struct CarriedAspectTests {
+    @Test func aComparisonAfterOneSideComparesThatAspect() {
+        #expect(conversation(["seberapa jauh nama seorang KOL dikenal?", "coba bandingin sama influencer"]) == ["kol.reach", "difference.3"])
+        #expect(conversation(["what fills an influencer's day?", "how does a KOL stack up?"]) == ["influencer.daily", "difference.4"])
+    }
+
+    @Test func aWordPointingBackKeepsTheAspect() {
+        #expect(conversation(["perbedaan pertama apa?", "terus influencer di hal itu kayak gimana?"]) == ["difference.1", "influencer.media"])
+        #expect(conversation(["what is the third difference?", "and KOLs in that respect?"]) == ["difference.3", "kol.reach"])
+        #expect(conversation(["kredibilitas influencer datang dari mana?", "beda nggak dengan KOL soal itu?"]) == ["influencer.credibility", "difference.2"])
+    }
+
+    @Test func withoutAnAnswerBeforeNothingIsCarried() {
+        // "there" alone, after no content answer, is no aspect.
+        #expect(conversation(["what else is there"]) != ["difference.1"])
+        #expect(conversation(["halo", "how do they compare there?"])[1] == "fallback")
+    }
+
+    @Test func askingHowToBecomeOneIsRefused() {
+        #expect(ask("kira-kira gimana ya biar saya bisa menjadi KOL?").intent == "fallback")
+        #expect(ask("what should I do to become an influencer myself").intent == "fallback")
+        // A side becoming the other is the article's crossover, even when the user speaks.
+        #expect(ask("aku dengar KOL bisa jadi influencer juga, benar?").intent == "kol.social_media")
+    }
+
+    @Test func nearDomainRequestsAreRefused() {
+        #expect(ask("tolong kasih kontak KOL kecantikan yang bisa diajak kerja sama").intent == "fallback")
+        #expect(ask("how do I partner with an influencer for my store?").intent == "fallback")
+        #expect(ask("influencer mana yang paling cocok untuk produk snack?").intent == "fallback")
+    }
+
+    @Test func aTitledNameIsSomethingUnknown() {
+        #expect(ask("apakah dr. Reisa itu KOL?").intent == "fallback")
+        #expect(ask("Is Dr. Chen a KOL or an influencer?").intent == "fallback")
+        // A title alone, with no name after it, is no name.
+        #expect(ask("KOL bisa seorang dr. gigi?").intent != "fallback")
+    }
+
+    @Test func theNameWrittenAsHeardIsUnderstood() {
+        #expect(ask("kei opinion lider itu maksudnya apa").intent == "definition.kol")
+        #expect(ask("what's a key opini lidr in marketing?").intent == "definition.kol")
+    }
+}

@@ -190,13 +190,24 @@ extension ConversationEngine {
                 }
                 word += character.lowercased()
             } else {
+                let last = word
                 finish()
                 if found { return true }
-                if ".!?\n".contains(character) { sentenceStart = true }
+                // "dr. Tirta": a period after a title does not end the sentence.
+                if "!?\n".contains(character) || character == "." && !titles.contains(last) { sentenceStart = true }
             }
         }
         finish()
         return found
+    }
+
+    /// Titles written with a period before a name ("dr. Tirta", "Prof. Rhenald").
+    static let titles: Set<String> = ["dr", "drg", "prof", "mr", "mrs", "ms", "ir", "hj", "h", "kh", "st", "bpk", "pak",
+                                      "bu", "sdr", "sdri", "jr", "sr", "dra", "drs"]
+
+    /// True when the bytes spell a title, in any case.
+    private static func isTitle(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        bytes.count <= 4 && titles.contains(String(decoding: bytes.map { $0 | 0x20 }, as: UTF8.self))
     }
 
     /// ``capitalisedUnknown(in:_:)`` by bytes, for ASCII text without carriage returns (where every byte is a
@@ -231,8 +242,11 @@ extension ConversationEngine {
                         lowerAfterFirst = true
                     }
                 } else {
+                    let wordStart = start
                     if finish(at: offset) { return true }
-                    if byte == 46 || byte == 33 || byte == 63 || byte == 10 { sentenceStart = true } // . ! ? newline
+                    // "dr. Tirta": a period after a title does not end the sentence.
+                    let afterTitle = byte == 46 && wordStart >= 0 && isTitle(bytes[wordStart..<offset])
+                    if byte == 46 && !afterTitle || byte == 33 || byte == 63 || byte == 10 { sentenceStart = true } // . ! ? newline
                 }
             }
             return finish(at: bytes.count)

@@ -28,10 +28,22 @@ extension ConversationEngine {
     /// `languageRequest`: the message asks only to switch language ("in English please"); `yesNoCarried`: a
     /// follow-up of a yes/no answer, itself asking yes or no ("kalau Snapchat?").
     func understand(
-        _ analysis: Analysis, _ reading: Reading, memory: UserMemory, languageRequest: Language? = nil, yesNoCarried: Bool = false
+        _ analysis: Analysis, _ given: Reading, memory: UserMemory, languageRequest: Language? = nil, yesNoCarried: Bool = false
     ) -> Understood {
         let contextTopic = memory.topic > 0 ? pack.topicNames[Int(memory.topic) - 1] : nil
         let last = memory.lastIntent >= 0 ? Int(memory.lastIntent) : nil
+        // "nah kalau KOL beda nggak di situ?", "bandingin dong sama influencer": no aspect of its own, a
+        // comparison or a word pointing back ("di situ", "on that point") asks about the last answer's aspect.
+        // (A comparison naming both sides, "apa bedanya KOL dan influencer?", asks for the differences.)
+        var reading = given
+        var carried = false
+        if reading.aspect < 0, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0,
+           reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || reading.forms.contains(.compare))
+            || reading.forms.contains(.compare) && reading.entity != "both" && reading.extraWords <= 3
+                && pack.intents[last].slots.topic.map { !$0.same(as: "both") } ?? false {
+            reading.aspect = pack.intentAspect[last]
+            carried = true
+        }
         let yesNo = reading.forms.contains(.yesNo) || yesNoCarried
         var consulted: MatcherOpinion?
         func matcher() -> MatcherOpinion {
@@ -83,7 +95,8 @@ extension ConversationEngine {
         // conversation, or a named platform asked yes or no.
         let evidence = reading.entity != nil || reading.pronoun || reading.singularPronoun && contextTopic != nil
             || reading.aspectIsStrong || reading.forms.contains(.compareNoun)
-            || (reading.aspect >= 0 && continues) || (reading.namedPlatform && yesNo)
+            || (reading.aspect >= 0 && continues) || (reading.namedPlatform && yesNo) || carried
+            || (reading.forms.contains(.compare) && reading.aspect >= 0 && reading.aspectWeight >= Reader.cueWeight)
         if !evidence {
             if let languageRequest, let index = pack.followUpIntent[languageRequest == .english ? "english" : "indonesian"] {
                 return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
@@ -105,7 +118,7 @@ extension ConversationEngine {
 
         var entity = reading.entity
         if entity == nil, reading.pronoun || reading.singularPronoun { entity = contextTopic }
-        if entity == nil, reading.aspect >= 0, continues { entity = contextTopic }
+        if entity == nil, reading.aspect >= 0, continues || carried { entity = contextTopic }
         if reading.forms.contains(.compare) { entity = "both" }
 
         if reading.aspect >= 0,

@@ -12,6 +12,10 @@ struct UnderstandingSpec: Codable, Sendable {
     /// "aku", "I", "my": the user speaking of themselves, perhaps setting a scene before the question.
     var firstPerson: [String]?
     var predicates: [String]
+    /// "jadi", "become": after a first-person word and before a side, the user asks how to become one.
+    var becoming: BecomingSpec?
+    /// "di situ", "on that point": the aspect of the last answer, asked about again.
+    var aspectAnaphora: [String]?
     var languageSwitch: [String: [String]]
     var aspects: [AspectSpec]
     var moves: [MoveSpec]
@@ -29,7 +33,8 @@ struct UnderstandingSpec: Codable, Sendable {
     var routes: [RouteSpec]
 
     enum CodingKeys: String, CodingKey {
-        case forms, fillers, pronouns, predicates, aspects, moves, qualifiers, foreign, routes
+        case forms, fillers, pronouns, predicates, becoming, aspects, moves, qualifiers, foreign, routes
+        case aspectAnaphora = "aspect_anaphora"
         case functionWords = "function_words"
         case singularPronouns = "singular_pronouns"
         case firstPerson = "first_person"
@@ -46,12 +51,19 @@ struct UnderstandingSpec: Codable, Sendable {
     var allTexts: [String] {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
+        texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? [])
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
         texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore
         for aspect in aspects { texts += (aspect.strong ?? []) + (aspect.cues ?? []) + (aspect.weak ?? []) }
         for move in moves { texts += move.cues }
         return texts
     }
+}
+
+/// "aku bisa jadi KOL": who asks (`subjects`) and the words before the side (`phrases`).
+struct BecomingSpec: Codable, Sendable {
+    var subjects: [String]
+    var phrases: [String]
 }
 
 /// The question forms: cue words per form, yes/no cues by position.

@@ -22,6 +22,7 @@ struct Lexicon: Sendable {
         for (from, to) in spec.replace.sorted(by: { $0.key < $1.key }) {
             table.insert(TextCleaner.tokens(from), value: TextCleaner.tokens(to))
         }
+        Self.addSpellings(to: &table)
         // Resolve chains once ("bedanya" -> "beda" -> "perbedaan"), so the result is stable.
         var resolved = PhraseTable<[String]>()
         for (key, value) in table.entries.sorted(by: { $0.key < $1.key }) {
@@ -42,6 +43,30 @@ struct Lexicon: Sendable {
     }
 
     /// `tokens` with every lexicon entry replaced by its standard form.
+    /// The most variants one phrase gets from ``addSpellings(to:)``.
+    static let maximumSpellings = 64
+
+    /// Every phrase of several words also under the spellings of its words: with "kei" -> "key" and
+    /// "lider" -> "leader", "key opinion leader" is found as "kei opinion lider" too (the table is applied
+    /// once, left to right, so a phrase would not see its words' replacements).
+    private static func addSpellings(to table: inout PhraseTable<[String]>) {
+        var spellings: [String: [String]] = [:]
+        for (key, value) in table.entries where value.count == 1 && !key.contains(" ") {
+            spellings[value[0], default: []].append(key)
+        }
+        for (key, value) in table.entries.sorted(by: { $0.key < $1.key }) where key.contains(" ") {
+            var variants: [[String]] = [[]]
+            for word in key.split(separator: " ").map(String.init) {
+                let choices = [word] + (spellings[word] ?? []).sorted()
+                variants = variants.flatMap { prefix in choices.map { prefix + [$0] } }
+                if variants.count > maximumSpellings { variants = Array(variants.prefix(maximumSpellings)) }
+            }
+            for variant in variants where table.value(for: variant.joined(separator: " ")) == nil {
+                table.insert(variant, value: value)
+            }
+        }
+    }
+
     func apply(_ tokens: [String]) -> [String] {
         var result: [String] = []
         result.reserveCapacity(tokens.count + 2)

@@ -10,6 +10,8 @@ struct Reader: Sendable {
         case qualifier
         case foreign
         case otherPlatform
+        /// Points back to the last answer's aspect ("di situ", "on that point").
+        case anaphor
     }
 
     static let strongWeight: Int16 = 3
@@ -64,6 +66,9 @@ struct Reader: Sendable {
     private let singularPronouns: WordSet
     private let firstPerson: WordSet
     private let predicates: WordSet
+    /// "jadi", "become", "get to be": said by the user of themselves before a side, how to become one.
+    private let becoming: PhraseTable<Bool>
+    private let becomingSubjects: WordSet
     /// Which of the word lists read on every word (fillers, pronouns, function words, side words) hold a word:
     /// one probe instead of one per list (a small table: the vocabulary is not in it).
     private let classes: WordBitsTable
@@ -123,6 +128,7 @@ struct Reader: Sendable {
         add(spec.foreign, .foreign)
         add(spec.otherRoles ?? [], .foreign)
         add(spec.otherPlatforms, .otherPlatform)
+        add(spec.aspectAnaphora ?? [], .anaphor)
         if let platforms = aspectNames.firstIndex(of: "platforms") {
             add(spec.otherPlatforms, .aspect(platforms, weight: Self.cueWeight, strong: false))
         }
@@ -179,6 +185,10 @@ struct Reader: Sendable {
         singularPronouns = WordSet((spec.singularPronouns ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         firstPerson = WordSet((spec.firstPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         predicates = WordSet(spec.predicates.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        var becoming = PhraseTable<Bool>()
+        for text in spec.becoming?.phrases ?? [] { becoming.insert(lexicon.apply(TextCleaner.tokens(text)), value: true) }
+        self.becoming = becoming
+        becomingSubjects = WordSet((spec.becoming?.subjects ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         var switches = PhraseTable<Language>()
         for (code, texts) in spec.languageSwitch.sorted(by: { $0.key < $1.key }) {
             guard let language = Language(rawValue: code) else {
@@ -423,6 +433,7 @@ struct Reader: Sendable {
                     case .otherPlatform:
                         reading.otherPlatform = true
                         reading.unknownAt = index
+                    case .anaphor: reading.refersToLastAspect = true
                     }
                 }
                 index += match.length
@@ -474,6 +485,10 @@ struct Reader: Sendable {
                 }
             }
             index += 1
+        }
+        // "gimana caranya aku bisa jadi KOL?": the user asks how to become a side, which the article does not tell.
+        if firstTopic != nil || weights[crossover >= 0 ? crossover : 0] > 0, becomesSide(words, wordHashes) {
+            reading.foreignWeight += Self.foreignWeight
         }
         // "do people trust KOLs more than ads?": one side compared with something the article does not describe.
         if firstTopic != nil, secondTopic == nil, !both, extraAt != 0, reading.forms.contains(.compare),
@@ -530,10 +545,31 @@ struct Reader: Sendable {
         reading.aspectIsStrong = best >= 0 && strong & (1 << UInt32(best)) != 0
     }
 
+    /// True when a first-person subject comes before a `becoming` phrase that ends right before a side (past
+    /// articles): "aku bisa jadi KOL", "how can I get to be an influencer".
+    private func becomesSide(_ words: [String], _ hashes: [UInt64]) -> Bool {
+        guard let person = words.indices.first(where: { becomingSubjects.contains(words[$0], hash: hashes[$0]) }) else { return false }
+        for side in (person + 1)..<max(person + 1, words.count)
+        where recognizer.table.value(forWord: words[side], hash: hashes[side])?.contains(where: \.isTopic) ?? false {
+            var end = side
+            while end > person + 1, Self.articles.contains(words[end - 1]) { end -= 1 }
+            for start in stride(from: end - 1, through: max(person + 1, end - becoming.maxWords), by: -1) {
+                guard let match = becoming.longestMatch(in: words, hashes: hashes, at: start), start + match.length == end else { continue }
+                // "aku dengar KOL bisa jadi influencer": a side before the phrase is what becomes one.
+                return !words[(person + 1)..<start].indices.contains { index in
+                    recognizer.table.value(forWord: words[index], hash: hashes[index])?.contains(where: \.isTopic) ?? false
+                }
+            }
+            return false
+        }
+        return false
+    }
+
     /// True when a comparison link ("than", "dengan", "vs") is followed, past grammar words, by a content word
     /// nothing accounts for (a position in `extraAt`).
     private func comparesWithOther(_ words: [String], _ hashes: [UInt64], extraAt: UInt64) -> Bool {
-        for index in words.indices where index < 63 && comparisonLinks.contains(words[index], hash: hashes[index]) {
+        // A link opening the message ("and how does that stack up ...?") opens a follow-up instead.
+        for index in words.indices where index > 0 && index < 63 && comparisonLinks.contains(words[index], hash: hashes[index]) {
             var next = index + 1
             while next < words.count, next < 64,
                   functionWords.contains(words[next], hash: hashes[next]) || Self.articles.contains(words[next]) { next += 1 }
@@ -558,6 +594,7 @@ struct Reader: Sendable {
                 case .qualifier: return "qualifier"
                 case .foreign: return "foreign"
                 case .otherPlatform: return "other-platform"
+                case .anaphor: return "last aspect"
                 }
             }
             found.append(stems[index..<(index + match.length)].joined(separator: " ") + ": " + names.joined(separator: ","))

@@ -39,6 +39,8 @@ struct Reading: Sendable {
     var isChoice = false
     /// "apa itu X" / "what is X" frame found.
     var hasDefinitionFrame = false
+    /// Words that point back to the last answer's aspect ("di situ", "on that point").
+    var refersToLastAspect = false
     /// A side is named as the side of something ("sisi KOL-nya", "the influencer side").
     var sideNamed = false
 
