@@ -38,7 +38,7 @@ extension ConversationEngine {
         var reading = given
         var carried = false
         if reading.aspect < 0, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0,
-           reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || reading.forms.contains(.compare))
+           reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || !reading.forms.isDisjoint(with: [.compare, .why]))
             || reading.forms.contains(.compare) && reading.entity != "both" && reading.extraWords <= 3
                 && pack.intents[last].slots.topic.map { !$0.same(as: "both") } ?? false {
             reading.aspect = pack.intentAspect[last]

@@ -1,7 +1,8 @@
 /// Corrects one-letter typos (a letter missing, extra, or wrong but the first; two neighbours swapped) in
 /// words the pack does not know, to a word of its vocabulary ("perbdaan" -> "perbedaan", "inluencer" -> "influencer"). Symmetric delete
 /// lookup: the vocabulary and each word with one letter deleted are indexed once, so a correction costs
-/// about two lookups per letter.
+/// about two lookups per letter. Failing that, a word written without some of its vowels, as chat often is
+/// ("kpnjangan", "prbdaan"), becomes the vocabulary word with the same consonants that has those vowels.
 struct SpellingCorrector: Sendable {
     /// Known words with how often they occur (ties go to the more frequent word).
     private let frequency: [String: Int]
@@ -11,6 +12,9 @@ struct SpellingCorrector: Sendable {
     private let deletions: [String: [String]]
     /// Shorter words are left alone: too many neighbours.
     static let minimumLength = 6
+    /// Consonants (vowels removed) of vocabulary words -> those words; only for skeletons this long or longer.
+    private let skeletons: [String: [String]]
+    static let minimumSkeleton = 4
 
     init(words: [String]) {
         var frequency: [String: Int] = [:]
@@ -21,8 +25,14 @@ struct SpellingCorrector: Sendable {
                 deletions[variant, default: []].append(word)
             }
         }
+        var skeletons: [String: [String]] = [:]
+        for word in frequency.keys.sorted() where word.utf8.count >= Self.minimumLength {
+            let skeleton = Self.skeleton(of: word)
+            if skeleton.utf8.count >= Self.minimumSkeleton { skeletons[skeleton, default: []].append(word) }
+        }
         self.frequency = frequency
         self.deletions = deletions
+        self.skeletons = skeletons
         known = WordSet(frequency.keys)
     }
 
@@ -87,7 +97,33 @@ struct SpellingCorrector: Sendable {
         }
         // A letter missing in `word`.
         for candidate in deletions[word] ?? [] { consider(candidate) }
+        if best == nil {
+            // Vowels left out: the only vocabulary words with these consonants in order that `word` spells
+            // with some vowels missing.
+            let skeleton = Self.skeleton(of: word)
+            if skeleton.utf8.count >= Self.minimumSkeleton {
+                for candidate in skeletons[skeleton] ?? [] where Self.dropsOnlyVowels(word, of: candidate) { consider(candidate) }
+            }
+        }
         return best
+    }
+
+    private static func isVowel(_ byte: UInt8) -> Bool { byte == 97 || byte == 101 || byte == 105 || byte == 111 || byte == 117 }
+
+    /// `word` without its vowels.
+    private static func skeleton(of word: String) -> String {
+        String(decoding: word.utf8.filter { !isVowel($0) }, as: UTF8.self)
+    }
+
+    /// True when `word` is `candidate` with one or more vowels deleted (and nothing else changed).
+    private static func dropsOnlyVowels(_ word: String, of candidate: String) -> Bool {
+        let x = Array(word.utf8), y = Array(candidate.utf8)
+        guard x.count < y.count else { return false }
+        var i = 0
+        for byte in y {
+            if i < x.count, x[i] == byte { i += 1 } else if !isVowel(byte) { return false }
+        }
+        return i == x.count
     }
 
     private static func deletionVariants(of word: String) -> [String] {

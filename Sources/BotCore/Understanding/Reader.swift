@@ -408,6 +408,13 @@ struct Reader: Sendable {
         var index = 0
         while index < stems.count {
             if let match = cues.longestMatch(in: stems, hashes: stemHashes, at: index) {
+                // "jadi influencer fansnya bisa internasional?": a first "jadi" is "so", not "becoming".
+                if index == 0, crossover >= 0, match.length > 1,
+                   match.value.contains(where: { if case .aspect(crossover, _, _) = $0 { return true }; return false }),
+                   fillers.contains(words[0], hash: wordHashes[0]) {
+                    index += 1
+                    continue
+                }
                 // A side named inside a cue ("bisa jadi KOL") still counts, except in a crossover ("jadi influencer").
                 if !match.value.contains(where: { if case .aspect(let aspect, _, _) = $0 { return aspect == crossover }; return false }) {
                     for position in index..<(index + match.length) {
