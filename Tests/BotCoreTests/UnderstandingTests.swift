@@ -282,6 +282,22 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("KOL bisa seorang dr. gigi?").intent != "fallback")
     }
 
+    @Test func wordsWithoutTheirVowelsAreCorrected() {
+        #expect(ask("kpnjangan KOL tuh apa").intent == "definition.kol_term")
+        #expect(ask("krdibilitas influencer asalnya dr mn").intent == "influencer.credibility")
+        // Consonants alone that no word of the pack has stay unknown.
+        #expect(TestPack.shared.analyzer.corrector.correction(of: "xkcdqz") == nil)
+    }
+
+    @Test func peopleAskedForByNameAreNotInTheArticle() {
+        let kol = ask("artikelnya nyebut nama KOL tertentu gak?")
+        #expect(kol.intent == "kol.examples")
+        #expect(kol.polarity == .no)
+        let influencer = ask("Does the article list any influencers by name?")
+        #expect(influencer.intent == "influencer.platforms")
+        #expect(influencer.polarity == .no)
+    }
+
     @Test func theNameWrittenAsHeardIsUnderstood() {
         #expect(ask("kei opinion lider itu maksudnya apa").intent == "definition.kol")
         #expect(ask("what's a key opini lidr in marketing?").intent == "definition.kol")
