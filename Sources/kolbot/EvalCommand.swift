@@ -8,9 +8,10 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate the knowledge pack on evaluation sets.",
         discussion: """
-            Without FILES: the development set <intents>/eval and, when the directory <intents>/blind exists, \
-            the blind set, each reported on its own (the thresholds apply to the development set). With FILES: \
-            just those, in one report.
+            Without FILES: the development set <intents>/eval, the former blind sets <intents>/seen (written \
+            without seeing the pack, their misses since looked at) and the blind set <intents>/blind (never \
+            looked at: its misses are not listed unless --show-blind-misses), each reported on its own when \
+            present (the thresholds apply to the development set). With FILES: just those, in one report.
             """
     )
 
@@ -25,6 +26,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "How many misses to list.")
     var misses = 30
 
+    @Flag(help: "List the blind set's misses too (reading them makes it a seen set).")
+    var showBlindMisses = false
+
     @Argument(help: "Evaluation YAML files or directories.")
     var files: [String] = []
 
@@ -33,6 +37,7 @@ struct EvalCommand: ParsableCommand {
         var title: String?
         var paths: [String]
         var checked: Bool
+        var listsMisses = true
     }
 
     func run() throws {
@@ -40,11 +45,20 @@ struct EvalCommand: ParsableCommand {
         var targets: [EvaluationTarget] = []
         if files.isEmpty {
             let development = pack.directory + "/eval"
+            func exists(_ directory: String) -> Bool {
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue
+            }
+            let seen = pack.directory + "/seen"
             let blind = pack.directory + "/blind"
-            var isDirectory: ObjCBool = false
-            let hasBlind = FileManager.default.fileExists(atPath: blind, isDirectory: &isDirectory) && isDirectory.boolValue
-            targets.append(EvaluationTarget(title: hasBlind ? "development set (\(development))" : nil, paths: [development], checked: true))
-            if hasBlind { targets.append(EvaluationTarget(title: "blind set (\(blind))", paths: [blind], checked: false)) }
+            let alone = !exists(seen) && !exists(blind)
+            targets.append(EvaluationTarget(title: alone ? nil : "development set (\(development))", paths: [development], checked: true))
+            if exists(seen) {
+                targets.append(EvaluationTarget(title: "former blind sets, misses looked at (\(seen))", paths: [seen], checked: false))
+            }
+            if exists(blind) {
+                targets.append(EvaluationTarget(title: "blind set (\(blind))", paths: [blind], checked: false, listsMisses: showBlindMisses))
+            }
         } else {
             targets.append(EvaluationTarget(title: nil, paths: files, checked: true))
         }
@@ -60,7 +74,8 @@ struct EvalCommand: ParsableCommand {
             if number > 0 { print("") }
             if let title = target.title { print("== \(title) ==") }
             let report = Evaluator.run(cases, pack: knowledge)
-            print(report.formatted(missLimit: misses))
+            print(report.formatted(confusionLimit: target.listsMisses ? 10 : 0, missLimit: target.listsMisses ? misses : 0))
+            if !target.listsMisses { print("(misses not listed: --show-blind-misses lists them)") }
             guard target.checked else { continue }
             if let minAccuracy, report.accuracy < minAccuracy {
                 print("FAIL: accuracy \(String(format: "%.3f", report.accuracy)) is below \(minAccuracy)")

@@ -303,3 +303,30 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("what's a key opini lidr in marketing?").intent == "definition.kol")
     }
 }
+
+/// Round 3: verdicts of negated questions, and the aspect a strong cue names first.
+@Suite struct NegatedVerdictTests {
+    @Test func aNegationBeforeTheClaimTurnsTheVerdict() {
+        #expect(ask("KOL harus selalu aktif di media sosial?").polarity == .no)
+        #expect(ask("jadi KOL tidak harus selalu aktif di media sosial?").polarity == .yes)
+        #expect(ask("Do KOLs need to be online all the time?").polarity == .no)
+        #expect(ask("So a KOL doesn't need to be active on social media?").polarity == .yes)
+    }
+
+    @Test func aNegationThatOnlyAsksKeepsIt() {
+        // "boleh nggak", "bisa tidak": the question, not its content.
+        #expect(ask("boleh nggak seorang KOL punya akun TikTok?").polarity == .yes)
+    }
+
+    @Test func onlyOnePlatformIsNo() {
+        #expect(ask("influencer cuma pakai YouTube doang kan?").polarity == .no)
+        #expect(ask("Do influencers only use Instagram?").polarity == .no)
+        #expect(ask("Do influencers use Instagram?").polarity == .yes)
+    }
+
+    @Test func theAspectAStrongCueNamesFirstIsAskedAbout() {
+        #expect(ask("apakah reputasi KOL berasal dari postingan media sosialnya?").intent == "kol.credibility")
+        // A strong cue only later, in a reason, does not take over.
+        #expect(ask("orang mengikuti saran KOL karena bertemu secara langsung?").intent == "kol.reasons")
+    }
+}

@@ -32,25 +32,39 @@ import Testing
         #expect(result.stdout.contains("turns: 3  cases: 2  multi-turn cases: 1"))
     }
 
-    @Test func blindSetIsReportedApartFromTheDevelopmentSet() throws {
+    @Test func seenAndBlindSetsAreReportedApartAndBlindMissesStayHidden() throws {
         let directory = NSTemporaryDirectory() + "kolbot-pack-\(UUID().uuidString)"
         try FileManager.default.copyItem(atPath: Kolbot.packageRoot.appendingPathComponent("Intents").path, toPath: directory)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try? FileManager.default.removeItem(atPath: directory + "/blind")
-        try FileManager.default.createDirectory(atPath: directory + "/blind", withIntermediateDirectories: true)
+        for set in ["seen", "blind"] {
+            try? FileManager.default.removeItem(atPath: directory + "/" + set)
+            try FileManager.default.createDirectory(atPath: directory + "/" + set, withIntermediateDirectories: true)
+        }
+        // One miss in each: a greeting expected to be a definition.
         try """
             cases:
               - {text: "sebutkan semua hal yang membedakan KOL dari influencer", intent: differences.list}
+              - {text: "selamat pagi semuanya", intent: definition.kol}
+            """.write(toFile: directory + "/seen/set.yaml", atomically: true, encoding: .utf8)
+        try """
+            cases:
               - {text: "who is the richest person alive", intent: fallback}
+              - {text: "halo halo bot", intent: definition.influencer}
             """.write(toFile: directory + "/blind/set.yaml", atomically: true, encoding: .utf8)
         let result = try Kolbot.run(["eval", "--intents", directory, "--min-accuracy", "0.95"])
         #expect(result.status == 0, "\(result.stdout)")
         let development = try #require(result.stdout.range(of: "== development set"))
+        let seen = try #require(result.stdout.range(of: "== former blind sets"))
         let blind = try #require(result.stdout.range(of: "== blind set"))
-        #expect(development.lowerBound < blind.lowerBound)
+        #expect(development.lowerBound < seen.lowerBound && seen.lowerBound < blind.lowerBound)
         #expect(result.stdout[blind.upperBound...].contains("turns: 2  cases: 2"))
-        #expect(result.stdout.contains("conversations fully right:"))
-        #expect(result.stdout.contains("per file:"))
+        #expect(result.stdout[blind.upperBound...].contains("conversations fully right: 0.500 (1/2)"))
+        // The seen set's miss is listed; the blind set's is not, unless asked for.
+        #expect(result.stdout.contains("\"selamat pagi semuanya\""))
+        #expect(!result.stdout.contains("halo halo bot"))
+        #expect(result.stdout.contains("--show-blind-misses"))
+        let shown = try Kolbot.run(["eval", "--intents", directory, "--show-blind-misses"])
+        #expect(shown.stdout.contains("\"halo halo bot\""))
     }
 
     @Test func withoutABlindSetOnlyTheDevelopmentSetIsReported() throws {

@@ -171,8 +171,9 @@ extension ConversationEngine {
         _ reading: Reading, tokens: [String], matcher: () -> MatcherOpinion, continues: Bool,
         contextTopic: String?, refuse: () -> Understood
     ) -> Understood {
-        // "the first of those", "nomor 3": an ordinal follow-up (a short message: "who won the last world cup" is not).
-        if reading.ordinal != nil, reading.extraWords == 0,
+        // "the first of those", "nomor 3", "poin 4 membahas apa": an ordinal follow-up (a short message, one known
+        // word at most beside it: "who won the last world cup" is not).
+        if reading.ordinal != nil, reading.extraWords == 0 || reading.extraWords == 1 && reading.unknownWords == 0,
            reading.move < 0 || !["reset", "next", "previous"].contains(pack.intents[pack.moveIntents[reading.move]].followUp ?? ""),
            let ordinal = pack.followUpIntent["ordinal"] {
             return Understood(decision: .answer(intent: ordinal, confidence: Self.readingConfidence))

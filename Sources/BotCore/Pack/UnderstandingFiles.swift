@@ -14,6 +14,8 @@ struct UnderstandingSpec: Codable, Sendable {
     var predicates: [String]
     /// "jadi", "become": after a first-person word and before a side, the user asks how to become one.
     var becoming: BecomingSpec?
+    /// "karena", "because": the aspects named after it give a reason, they are not what is asked about.
+    var because: [String]?
     /// "di situ", "on that point": the aspect of the last answer, asked about again.
     var aspectAnaphora: [String]?
     var languageSwitch: [String: [String]]
@@ -33,7 +35,7 @@ struct UnderstandingSpec: Codable, Sendable {
     var routes: [RouteSpec]
 
     enum CodingKeys: String, CodingKey {
-        case forms, fillers, pronouns, predicates, becoming, aspects, moves, qualifiers, foreign, routes
+        case forms, fillers, pronouns, predicates, becoming, because, aspects, moves, qualifiers, foreign, routes
         case aspectAnaphora = "aspect_anaphora"
         case functionWords = "function_words"
         case singularPronouns = "singular_pronouns"
@@ -51,7 +53,7 @@ struct UnderstandingSpec: Codable, Sendable {
     var allTexts: [String] {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
-        texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? [])
+        texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (because ?? [])
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
         texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore
         for aspect in aspects { texts += (aspect.strong ?? []) + (aspect.cues ?? []) + (aspect.weak ?? []) }
@@ -164,9 +166,18 @@ struct RouteSpec: Codable, Sendable {
 struct YesNoSpec: Codable, Sendable {
     var leads: [String: LocalizedTextSpec]
     var claims: [ClaimSpec]
+    /// Words that, just before a claim's word, turn its verdict round ("KOL nggak harus aktif di media sosial?").
+    var negations: [String]?
+    /// Words after which a negation only asks the question ("boleh nggak", "or not").
+    var negationTags: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case leads, claims, negations
+        case negationTags = "negation_tags"
+    }
 
     /// Every word the claims name (for the spelling corrector's vocabulary).
-    var allTexts: [String] { claims.flatMap { ($0.when ?? []).flatMap { $0 } }.filter { !$0.hasPrefix("$") } }
+    var allTexts: [String] { claims.flatMap { ($0.when ?? []).flatMap { $0 } }.filter { !$0.hasPrefix("$") } + (negations ?? []) + (negationTags ?? []) }
 }
 
 /// One claim: when every group has a word in the message, the verdict is `polarity`.

@@ -69,6 +69,8 @@ struct Reader: Sendable {
     /// "jadi", "become", "get to be": said by the user of themselves before a side, how to become one.
     private let becoming: PhraseTable<Bool>
     private let becomingSubjects: WordSet
+    /// "karena", "because": cues after it give a reason and count as weak ones.
+    private let because: WordSet
     /// Which of the word lists read on every word (fillers, pronouns, function words, side words) hold a word:
     /// one probe instead of one per list (a small table: the vocabulary is not in it).
     private let classes: WordBitsTable
@@ -188,6 +190,7 @@ struct Reader: Sendable {
         var becoming = PhraseTable<Bool>()
         for text in spec.becoming?.phrases ?? [] { becoming.insert(lexicon.apply(TextCleaner.tokens(text)), value: true) }
         self.becoming = becoming
+        because = WordSet((spec.because ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         becomingSubjects = WordSet((spec.becoming?.subjects ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         var switches = PhraseTable<Language>()
         for (code, texts) in spec.languageSwitch.sorted(by: { $0.key < $1.key }) {
@@ -388,6 +391,9 @@ struct Reader: Sendable {
         var spans = SIMD32<Int16>()
         var moves = SIMD16<UInt8>()
         var strong: UInt32 = 0
+        /// Whether the message's first aspect cue is a strong one.
+        var sawAspect = false
+        var leadsStrong = false
         // A side's name with a word beside it: "sisi KOL-nya" names the side of an aspect; "micro influencer"
         // a kind of influencer the article does not describe.
         func sideNamed(at position: Int) {
@@ -405,8 +411,12 @@ struct Reader: Sendable {
         // Positions (of the first 64 words) of content words nothing accounts for.
         var extraAt: UInt64 = 0
         let crossover = crossoverAspect
+        // After "karena"/"because" the cues give a reason: weak, never strong ("orang ikut saran KOL karena
+        // ketemu langsung?" asks about following advice).
+        var afterBecause = false
         var index = 0
         while index < stems.count {
+            if !afterBecause, index > 0, because.contains(words[index], hash: wordHashes[index]) { afterBecause = true }
             if let match = cues.longestMatch(in: stems, hashes: stemHashes, at: index) {
                 // "jadi influencer fansnya bisa internasional?": a first "jadi" is "so", not "becoming".
                 if index == 0, crossover >= 0, match.length > 1,
@@ -430,7 +440,15 @@ struct Reader: Sendable {
                 }
                 for cue in match.value {
                     switch cue {
-                    case .aspect(let aspect, let weight, let isStrong):
+                    case .aspect(let aspect, var weight, var isStrong):
+                        if afterBecause {
+                            weight = Self.weakWeight
+                            isStrong = false
+                        }
+                        if !sawAspect {
+                            sawAspect = true
+                            leadsStrong = isStrong
+                        }
                         weights[aspect] += weight
                         spans[aspect] = max(spans[aspect], Int16(match.length))
                         if isStrong { strong |= 1 << UInt32(aspect) }
@@ -519,9 +537,13 @@ struct Reader: Sendable {
         var best = -1
         var bestWeight: Int16 = 0
         var bestSpan: Int16 = 0
-        for aspect in 0..<aspectNames.count where weights[aspect] > bestWeight
-            || (weights[aspect] == bestWeight && bestWeight > 0 && spans[aspect] > bestSpan
-                && strong & (1 << UInt32(aspect)) != 0 && strong & (1 << UInt32(best)) != 0) {
+        // A strong cue first names the aspect asked about; cues of other aspects after it only add detail
+        // ("apakah kredibilitas KOL datang dari konten media sosial yang dia unggah?" asks about credibility).
+        let strongOnly = leadsStrong ? strong : 0
+        for aspect in 0..<aspectNames.count where (strongOnly == 0 || strongOnly & (1 << UInt32(aspect)) != 0)
+            && (weights[aspect] > bestWeight
+                || (weights[aspect] == bestWeight && bestWeight > 0 && spans[aspect] > bestSpan
+                    && strong & (1 << UInt32(aspect)) != 0 && strong & (1 << UInt32(best)) != 0)) {
             best = aspect
             bestWeight = weights[aspect]
             bestSpan = spans[aspect]

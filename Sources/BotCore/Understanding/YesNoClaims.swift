@@ -19,6 +19,10 @@ struct YesNoClaims: Sendable {
     let claims: [[Claim]]
     /// Lead texts: `yes`, `no`, `unknown`, `unknown_named` (with `{x}`), per language.
     let leads: [String: [Language: String]]
+    /// Stems that negate the word right after them (or the one after that): "tidak harus", "doesn't need".
+    let negations: WordSet
+    /// Stems after which a negation only asks the question ("boleh nggak", "or not").
+    let negationTags: WordSet
 
     init(spec: YesNoSpec, intents: [String: Int], normalise: (String) -> [String]) throws {
         var claims: [Int: [Claim]] = [:]
@@ -56,6 +60,8 @@ struct YesNoClaims: Sendable {
             throw PackError(path: "yesno.yaml", reason: "lead \(key) needs a text in every language")
         }
         self.leads = leads
+        negations = WordSet((spec.negations ?? []).flatMap(normalise))
+        negationTags = WordSet((spec.negationTags ?? []).flatMap(normalise))
     }
 
     /// The verdict on a yes/no question routed to `intent`, read in `stems`; `unknown` when no claim holds.
@@ -64,22 +70,45 @@ struct YesNoClaims: Sendable {
 
     func polarity(of intent: Int, stems: [String], hashes: [UInt64], reading: Reading) -> Polarity {
         guard intent < claims.count else { return .unknown }
-        for claim in claims[intent] where claim.groups.allSatisfy({ $0.contains { Self.holds($0, stems, hashes, reading) } }) {
-            return claim.polarity
+        claims: for claim in claims[intent] {
+            var negated = false
+            for group in claim.groups {
+                var held = false
+                for term in group {
+                    guard let start = Self.start(of: term, stems, hashes, reading) else { continue }
+                    held = true
+                    // "nggak harus", "doesn't need", "tidak punya": a negation just before the claim's word.
+                    for distance in 1...2 where start >= distance {
+                        let at = start - distance
+                        guard negations.contains(stems[at], hash: hashes[at]) else { continue }
+                        if at > 0, negationTags.contains(stems[at - 1], hash: hashes[at - 1]) { continue }
+                        negated = true
+                    }
+                    break
+                }
+                if !held { continue claims }
+            }
+            guard negated else { return claim.polarity }
+            switch claim.polarity {
+            case .yes: return .no
+            case .no: return .yes
+            case .unknown: return .unknown
+            }
         }
         return .unknown
     }
 
-    private static func holds(_ term: Term, _ stems: [String], _ hashes: [UInt64], _ reading: Reading) -> Bool {
+    /// Where `term` occurs in `stems` (0 for a marker that holds), or nil.
+    private static func start(of term: Term, _ stems: [String], _ hashes: [UInt64], _ reading: Reading) -> Int? {
         switch term {
-        case .namedPlatform: return reading.namedPlatform
-        case .otherPlatform: return reading.otherPlatform || (reading.unknownWords > 0 && !reading.namedPlatform)
+        case .namedPlatform: return reading.namedPlatform ? 0 : nil
+        case .otherPlatform: return reading.otherPlatform || (reading.unknownWords > 0 && !reading.namedPlatform) ? 0 : nil
         case .words(let words, let wordHashes):
-            guard words.count <= stems.count else { return false }
+            guard words.count <= stems.count else { return nil }
             for start in 0...(stems.count - words.count) where hashes[start] == wordHashes[0] && stems[start] == words[0] {
-                if words.count == 1 || stems[(start + 1)..<(start + words.count)].elementsEqual(words[1...]) { return true }
+                if words.count == 1 || stems[(start + 1)..<(start + words.count)].elementsEqual(words[1...]) { return start }
             }
-            return false
+            return nil
         }
     }
 }
