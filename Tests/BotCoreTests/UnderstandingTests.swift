@@ -330,3 +330,30 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("orang mengikuti saran KOL karena bertemu secara langsung?").intent == "kol.reasons")
     }
 }
+
+/// Round 3: refusals of what the article does not cover, however close to its topic.
+@Suite struct NearDomainRefusalTests {
+    @Test func aSideWithManyUnknownWordsAndNoAspectIsRefused() {
+        #expect(ask("how do influencers cope with cancel culture backlash?").intent == "fallback")
+        // A definition with words of its own stays a definition.
+        #expect(ask("KOL itu sosok macam apa sebenarnya?").intent == "definition.kol")
+    }
+
+    @Test func aRankingOfPeopleIsRefused() {
+        #expect(ask("siapa influencer yang paling berpengaruh tahun ini?").intent == "fallback")
+        #expect(ask("who is the top KOL in fintech?").intent == "fallback")
+        // A comparison of the two sides is no ranking of people.
+        #expect(ask("siapa yang lebih dipercaya, KOL atau influencer?").intent == "difference.2")
+    }
+
+    @Test func theFifthDifferenceAboutSomethingOutOfScopeIsUnknown() {
+        let reply = ask("is the fifth difference about how much they earn?")
+        #expect(reply.intent == "difference.5")
+        #expect(reply.polarity == .unknown)
+    }
+
+    @Test func numbersAndFreebiesAreRefused() {
+        #expect(ask("ada berapa banyak influencer di Indonesia?").intent == "fallback")
+        #expect(ask("do influencers get stuff for free?").intent == "fallback")
+    }
+}

@@ -83,14 +83,22 @@ extension ConversationEngine {
         if reading.foreignWeight > 0, reading.foreignWeight >= reading.aspectWeight, !pack.reader.coversUnknown.contains(reading.aspect) {
             return refuse()
         }
+        // A side with no aspect, not even a weak cue, beside several words the pack never saw ("how do
+        // influencers deal with hate comments?"): something about the side the article does not cover.
+        // (A definition or a why-question with words of its own stays one: "KOL itu sosok seperti apa?")
+        if reading.entity != nil, reading.aspect < 0, !reading.hasHint, reading.unknownWords >= 2, reading.extraWords >= 3,
+           reading.forms.isDisjoint(with: [.compareNoun, .definition, .why]), !reading.hasDefinitionFrame {
+            return refuse()
+        }
         if memory.pendingFirst >= 0, reading.ordinal != nil || matcher().followUp != nil {
             return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
         }
         // A short message inside a conversation about the article ("kalau dari sisi kepercayaan?").
-        // A follow-up opener with an aspect continues it too, beside a few words of its own ("terus gimana
-        // caranya bisa terkenal se-Indonesia?").
+        // A follow-up opener or a strong aspect continues it too, beside a few words of its own ("terus gimana
+        // caranya bisa terkenal se-Indonesia?", "jangkauannya seluas apa?").
         let continues = last.map { !pack.isMeta[$0] } ?? false && reading.entity == nil
-            && (reading.extraWords == 0 || reading.forms.contains(.followUp) && reading.aspect >= 0 && reading.extraWords <= 2)
+            && (reading.extraWords == 0 || reading.aspect >= 0 && reading.extraWords <= 2
+                && (reading.forms.contains(.followUp) || reading.aspectIsStrong))
         // Domain evidence: a side (or "they"), a strong aspect, a difference, a weak aspect continuing the
         // conversation, or a named platform asked yes or no.
         let evidence = reading.entity != nil || reading.pronoun || reading.singularPronoun && contextTopic != nil

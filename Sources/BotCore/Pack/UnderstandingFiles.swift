@@ -14,6 +14,8 @@ struct UnderstandingSpec: Codable, Sendable {
     var predicates: [String]
     /// "jadi", "become": after a first-person word and before a side, the user asks how to become one.
     var becoming: BecomingSpec?
+    /// "siapa ... paling ...": a ranking of people, which the article never gives.
+    var rankings: RankingSpec?
     /// "karena", "because": the aspects named after it give a reason, they are not what is asked about.
     var because: [String]?
     /// "di situ", "on that point": the aspect of the last answer, asked about again.
@@ -35,7 +37,7 @@ struct UnderstandingSpec: Codable, Sendable {
     var routes: [RouteSpec]
 
     enum CodingKeys: String, CodingKey {
-        case forms, fillers, pronouns, predicates, becoming, because, aspects, moves, qualifiers, foreign, routes
+        case forms, fillers, pronouns, predicates, becoming, because, rankings, aspects, moves, qualifiers, foreign, routes
         case aspectAnaphora = "aspect_anaphora"
         case functionWords = "function_words"
         case singularPronouns = "singular_pronouns"
@@ -54,12 +56,19 @@ struct UnderstandingSpec: Codable, Sendable {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
         texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (because ?? [])
+        texts += rankings.map { $0.askers + $0.superlatives } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
         texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore
         for aspect in aspects { texts += (aspect.strong ?? []) + (aspect.cues ?? []) + (aspect.weak ?? []) }
         for move in moves { texts += move.cues }
         return texts
     }
+}
+
+/// "Siapa KOL yang paling dipercaya?": a word asking for people (`askers`) and a superlative.
+struct RankingSpec: Codable, Sendable {
+    var askers: [String]
+    var superlatives: [String]
 }
 
 /// "aku bisa jadi KOL": who asks (`subjects`) and the words before the side (`phrases`).

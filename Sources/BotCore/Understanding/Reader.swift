@@ -69,6 +69,9 @@ struct Reader: Sendable {
     /// "jadi", "become", "get to be": said by the user of themselves before a side, how to become one.
     private let becoming: PhraseTable<Bool>
     private let becomingSubjects: WordSet
+    /// "siapa", "who" and "paling", "most": asked together, a ranking of people.
+    private let rankingAskers: WordSet
+    private let superlatives: WordSet
     /// "karena", "because": cues after it give a reason and count as weak ones.
     private let because: WordSet
     /// Which of the word lists read on every word (fillers, pronouns, function words, side words) hold a word:
@@ -190,6 +193,8 @@ struct Reader: Sendable {
         var becoming = PhraseTable<Bool>()
         for text in spec.becoming?.phrases ?? [] { becoming.insert(lexicon.apply(TextCleaner.tokens(text)), value: true) }
         self.becoming = becoming
+        rankingAskers = WordSet((spec.rankings?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        superlatives = WordSet((spec.rankings?.superlatives ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         because = WordSet((spec.because ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         becomingSubjects = WordSet((spec.becoming?.subjects ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         var switches = PhraseTable<Language>()
@@ -500,6 +505,8 @@ struct Reader: Sendable {
                 reading.singularPronoun = true
             } else if Self.isNumber(word) {
                 numbers += 1
+            } else if wordClasses.contains(.sideWord) {
+                // "khusus KOL-nya", "sisi influencer": names which side, no content of its own.
             } else if !wordClasses.contains(.functionWord), !classes(of: stems[index], hash: stemHashes[index]).contains(.functionWord),
                       !Self.isNumber(word) {
                 reading.extraWords += 1
@@ -513,6 +520,10 @@ struct Reader: Sendable {
         }
         // "gimana caranya aku bisa jadi KOL?": the user asks how to become a side, which the article does not tell.
         if firstTopic != nil || weights[crossover >= 0 ? crossover : 0] > 0, becomesSide(words, wordHashes) {
+            reading.foreignWeight += Self.foreignWeight
+        }
+        // "Siapa KOL yang paling dipercaya?": a ranking of people, never in the article.
+        if words.contains(where: { rankingAskers.contains($0) }), words.contains(where: { superlatives.contains($0) }) {
             reading.foreignWeight += Self.foreignWeight
         }
         // "do people trust KOLs more than ads?": one side compared with something the article does not describe.
@@ -565,6 +576,7 @@ struct Reader: Sendable {
             reading.moveTies = 0
         }
         // Weak cues alone are a hint, not an aspect ("KOL dalam dunia marketing").
+        reading.hasHint = bestWeight > 0
         if bestWeight < Self.cueWeight { best = -1 }
         reading.aspect = best
         reading.aspectWeight = best >= 0 ? bestWeight : 0

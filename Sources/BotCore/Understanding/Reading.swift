@@ -9,6 +9,8 @@ struct Reading: Sendable {
     var singularPronoun = false
     /// Index of the heaviest aspect in the reader's aspect names, -1 for none.
     var aspect = -1
+    /// Some aspect cue occurs, perhaps only a weak one ("fans", "pengaruh").
+    var hasHint = false
     /// Its weight, and whether a strong cue of the article's domain named it.
     var aspectWeight: Int16 = 0
     var aspectIsStrong = false

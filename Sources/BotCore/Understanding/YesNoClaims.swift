@@ -7,6 +7,8 @@ struct YesNoClaims: Sendable {
         case words([String], [UInt64])
         case namedPlatform
         case otherPlatform
+        /// Out-of-scope words in the question ("is the fifth difference about pay?").
+        case foreign
     }
 
     struct Claim: Sendable {
@@ -38,6 +40,7 @@ struct YesNoClaims: Sendable {
                     switch text {
                     case "$named_platform": return .namedPlatform
                     case "$other_platform": return .otherPlatform
+                    case "$foreign": return .foreign
                     default:
                         let words = normalise(text)
                         return words.isEmpty ? nil : .words(words, words.map(WordHash.of))
@@ -102,6 +105,7 @@ struct YesNoClaims: Sendable {
     private static func start(of term: Term, _ stems: [String], _ hashes: [UInt64], _ reading: Reading) -> Int? {
         switch term {
         case .namedPlatform: return reading.namedPlatform ? 0 : nil
+        case .foreign: return reading.foreignWeight > 0 ? 0 : nil
         case .otherPlatform: return reading.otherPlatform || (reading.unknownWords > 0 && !reading.namedPlatform) ? 0 : nil
         case .words(let words, let wordHashes):
             guard words.count <= stems.count else { return nil }
