@@ -357,3 +357,30 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("do influencers get stuff for free?").intent == "fallback")
     }
 }
+
+/// Round 3: conversations: short aspect questions continue the side, an ordinal survives a language switch,
+/// small talk after a scene-setting clause.
+@Suite struct ConversationRoundThreeTests {
+    @Test func aShortAspectQuestionContinuesTheSide() {
+        #expect(conversation(["sampai mana sih ketenaran KOL?", "bisa se-Indonesia?"]) == ["kol.reach", "kol.reach"])
+        #expect(conversation(["What is an influencer?", "their reach, how wide?"]) == ["definition.influencer", "influencer.reach"])
+    }
+
+    @Test func anOrdinalSurvivesALanguageSwitch() {
+        let engine = TestPack.engine()
+        #expect(engine.reply(to: "apa saja perbedaan KOL dan influencer?", user: "o").intent == "differences.list")
+        let reply = engine.reply(to: "the third one in English please", user: "o")
+        #expect(reply.intent == "difference.3")
+        #expect(reply.language == .english)
+    }
+
+    @Test func smallTalkAfterASceneIsAnswered() {
+        #expect(ask("Quick question before I go, are you a bot?").intent == "bot.identity")
+        // Out-of-scope words in the scene keep the refusal.
+        #expect(ask("cuaca hari ini panas banget, makasih ya").intent == "fallback")
+    }
+
+    @Test func theSameQuestionForTheOtherSideKeepsTheAspect() {
+        #expect(conversation(["why do people trust influencers?", "same question for KOLs"]) == ["influencer.reasons", "kol.reasons"])
+    }
+}

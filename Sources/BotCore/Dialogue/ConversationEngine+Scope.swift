@@ -17,6 +17,17 @@ extension ConversationEngine {
                 if reading.aspectTied { reading = questionClauseAspect(of: clauses, in: reading) }
             }
         }
+        // "Before we start, who am I chatting with?": small talk in the last clause, after one that sets a scene.
+        if !reading.hasContent, reading.move < 0, reading.extraWords > 0, reading.foreignWeight == 0, Self.mayHoldClauses(text),
+           let last = Self.clauses(of: text).last {
+            let own = pack.reader.read(pack.analyzer.analyze(String(last)), questionMark: false)
+            if own.move >= 0, !own.hasContent, own.foreignWeight == 0 {
+                reading.move = own.move
+                reading.moveTies = own.moveTies
+                reading.extraWords = own.extraWords
+                reading.unknownWords = own.unknownWords
+            }
+        }
         if reading.hasContent, reading.unknownWords > 0, reading.aspect != pack.reader.platformsAspect,
            namesSomethingUnknown(text, tokens: analysis.tokens, yesNo: reading.forms.contains(.yesNo)) {
             reading.foreignWeight += Reader.foreignWeight

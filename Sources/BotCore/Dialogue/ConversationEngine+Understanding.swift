@@ -98,7 +98,7 @@ extension ConversationEngine {
         // caranya bisa terkenal se-Indonesia?", "jangkauannya seluas apa?").
         let continues = last.map { !pack.isMeta[$0] } ?? false && reading.entity == nil
             && (reading.extraWords == 0 || reading.aspect >= 0 && reading.extraWords <= 2
-                && (reading.forms.contains(.followUp) || reading.aspectIsStrong))
+                && (reading.forms.contains(.followUp) || reading.aspectIsStrong || reading.extraWords == 1))
         // Domain evidence: a side (or "they"), a strong aspect, a difference, a weak aspect continuing the
         // conversation, or a named platform asked yes or no.
         let evidence = reading.entity != nil || reading.pronoun || reading.singularPronoun && contextTopic != nil

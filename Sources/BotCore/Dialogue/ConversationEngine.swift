@@ -54,7 +54,8 @@ public final class ConversationEngine {
             rest.removeSubrange(request.range)
             let restAnalysis = pack.analyzer.analyze(rest.joined(separator: " "))
             let restReading = scoped(pack.reader.read(restAnalysis, questionMark: questionMark), analysis: restAnalysis, text: text)
-            if restReading.hasContent {
+            // "the second one in English please": an ordinal is content too.
+            if restReading.hasContent || restReading.ordinal != nil && restReading.extraWords <= 1 {
                 analysis = restAnalysis
                 reading = restReading
                 switched = request.language
