@@ -384,3 +384,12 @@ private func isNew(_ text: String) -> Bool {
         #expect(conversation(["why do people trust influencers?", "same question for KOLs"]) == ["influencer.reasons", "kol.reasons"])
     }
 }
+
+/// Round 3: a yes/no question before the message's last words keeps its verdict.
+@Suite struct InnerQuestionTests {
+    @Test func aYesNoQuestionFollowedByARemarkIsStillOne() {
+        let reply = ask("influencer bisa terkenal sampai luar negeri ya? keren juga")
+        #expect(reply.intent == "influencer.reach")
+        #expect(reply.polarity == .yes)
+    }
+}

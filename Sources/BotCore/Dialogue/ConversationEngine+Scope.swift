@@ -17,6 +17,13 @@ extension ConversationEngine {
                 if reading.aspectTied { reading = questionClauseAspect(of: clauses, in: reading) }
             }
         }
+        // "kol & influencer emg beda ya? kirain sama": a yes/no question before the message's last words.
+        if reading.hasContent, reading.forms.isDisjoint(with: [.yesNo, .why, .questionWord]), !reading.isChoice,
+           let mark = text.utf8.firstIndex(of: 63), text.utf8.index(after: mark) != text.utf8.endIndex {
+            let question = String(text[..<mark])
+            let own = pack.reader.read(pack.analyzer.analyze(question), questionMark: true)
+            if own.forms.contains(.yesNo), own.hasContent { reading.forms.insert(.yesNo) }
+        }
         // "Before we start, who am I chatting with?": small talk in the last clause, after one that sets a scene.
         if !reading.hasContent, reading.move < 0, reading.extraWords > 0, reading.foreignWeight == 0, Self.mayHoldClauses(text),
            let last = Self.clauses(of: text).last {
