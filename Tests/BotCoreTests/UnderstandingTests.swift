@@ -393,3 +393,31 @@ private func isNew(_ text: String) -> Bool {
         #expect(reply.polarity == .yes)
     }
 }
+
+/// Round 3: clauses and ties.
+@Suite struct ClauseAndTieTests {
+    @Test func noCueSpansAClauseBoundary() {
+        // "pemasaran, influencer" is no "pemasaran influencer" (influencer marketing).
+        #expect(ask("Dalam dunia pemasaran, influencer itu maksudnya siapa?").intent == "definition.influencer")
+    }
+
+    @Test func aFullCueBeatsWeakCuesAddingUp() {
+        #expect(ask("bagaimana KOL menjangkau dan berkomunikasi dengan pengikutnya?").intent == "kol.media")
+    }
+
+    @Test func aYesNoAnsweredByAMoveGetsItsVerdict() {
+        let reply = ask("infonya dari artikel Kantamedia kan?")
+        #expect(reply.intent == "source")
+        #expect(reply.polarity == .yes)
+    }
+
+    @Test func theLastClauseAsksYesOrNo() {
+        let reply = ask("kalo Reddit gimana, dipake influencer juga ga?")
+        #expect(reply.intent == "influencer.platforms")
+        #expect(reply.polarity == .unknown)
+    }
+
+    @Test func theSourceAskedInAConversationAboutASide() {
+        #expect(conversation(["apa itu KOL?", "sumbernya dari mana ya?"]) == ["definition.kol", "source"])
+    }
+}

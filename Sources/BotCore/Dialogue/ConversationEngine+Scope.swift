@@ -13,6 +13,14 @@ extension ConversationEngine {
         if sceneMayMatter || reading.aspectTied, Self.mayHoldClauses(text) {
             let clauses = Self.clauses(of: text)
             if clauses.count > 1 {
+                // No cue spans a clause boundary ("Dalam konteks pemasaran, influencer itu siapa?" is no
+                // question about influencer marketing).
+                if reading.foreignWeight > 0 {
+                    let perClause = clauses.reduce(Int16(0)) { sum, clause in
+                        sum + pack.reader.read(pack.analyzer.analyze(String(clause)), questionMark: false).foreignWeight
+                    }
+                    reading.foreignWeight = min(reading.foreignWeight, perClause)
+                }
                 if sceneMayMatter { reading = withoutScene(reading, clauses: clauses) }
                 if reading.aspectTied { reading = questionClauseAspect(of: clauses, in: reading) }
             }
@@ -23,6 +31,12 @@ extension ConversationEngine {
             let question = String(text[..<mark])
             let own = pack.reader.read(pack.analyzer.analyze(question), questionMark: true)
             if own.forms.contains(.yesNo), own.hasContent { reading.forms.insert(.yesNo) }
+        }
+        // "klo snapchat gmn, dipake influencer ga?": the last clause asks yes or no.
+        if reading.hasContent, !reading.forms.contains(.yesNo), !reading.isChoice, !reading.forms.contains(.why),
+           Self.mayHoldClauses(text), let last = Self.clauses(of: text).last, last.utf8.count < text.utf8.count {
+            let own = pack.reader.read(pack.analyzer.analyze(String(last)), questionMark: Self.endsWithQuestionMark(text))
+            if own.forms.contains(.yesNo), !own.forms.contains(.questionWord) { reading.forms.insert(.yesNo) }
         }
         // "Before we start, who am I chatting with?": small talk in the last clause, after one that sets a scene.
         if !reading.hasContent, reading.move < 0, reading.extraWords > 0, reading.foreignWeight == 0, Self.mayHoldClauses(text),

@@ -76,7 +76,12 @@ public final class ConversationEngine {
                 language: &answerLanguage, languageForced: language != nil)
         }
         var reply = render(decision, language: answerLanguage)
-        if case .answer(let intent, _) = decision, let polarity = understood.polarity {
+        // A yes/no question answered by a conversation move ("artikelnya dari Kantamedia ya?") gets its verdict too.
+        var polarity = understood.polarity
+        if polarity == nil, reading.forms.contains(.yesNo), case .answer(let intent, _) = decision, pack.claims.decides(intent) {
+            polarity = pack.claims.polarity(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
+        }
+        if case .answer(let intent, _) = decision, let polarity {
             lead(&reply, with: polarity, intent: intent, reading: reading, analysis: analysis, text: text)
         } else if case .fallback = decision, let thing = understood.unknownThing,
                   let name = Self.name(of: thing, in: analysis.tokens, text: text),

@@ -394,6 +394,9 @@ struct Reader: Sendable {
         /// Per aspect, the most words one of its cues spanned: of two strong aspects equally heavy, the one
         /// named by the longer cue wins ("spend most of their time offline" is about time, not media).
         var spans = SIMD32<Int16>()
+        /// Per aspect, its heaviest single cue: of two aspects equally heavy, one named by a full cue beats one
+        /// that only weak cues add up to ("menjangkau dan berinteraksi dengan pengikutnya" asks about media).
+        var singles = SIMD32<Int16>()
         var moves = SIMD16<UInt8>()
         var strong: UInt32 = 0
         /// Whether the message's first aspect cue is a strong one.
@@ -455,6 +458,7 @@ struct Reader: Sendable {
                             leadsStrong = isStrong
                         }
                         weights[aspect] += weight
+                        singles[aspect] = max(singles[aspect], weight)
                         spans[aspect] = max(spans[aspect], Int16(match.length))
                         if isStrong { strong |= 1 << UInt32(aspect) }
                     case .move(let move): moves[move] &+= 1
@@ -493,6 +497,7 @@ struct Reader: Sendable {
                 }
                 if platform, platformsAspect >= 0 {
                     weights[platformsAspect] += Self.cueWeight
+                    singles[platformsAspect] = max(singles[platformsAspect], Self.cueWeight)
                     spans[platformsAspect] = max(spans[platformsAspect], 1)
                 }
                 index += match.length
@@ -554,7 +559,8 @@ struct Reader: Sendable {
         for aspect in 0..<aspectNames.count where (strongOnly == 0 || strongOnly & (1 << UInt32(aspect)) != 0)
             && (weights[aspect] > bestWeight
                 || (weights[aspect] == bestWeight && bestWeight > 0 && spans[aspect] > bestSpan
-                    && strong & (1 << UInt32(aspect)) != 0 && strong & (1 << UInt32(best)) != 0)) {
+                    && strong & (1 << UInt32(aspect)) != 0 && strong & (1 << UInt32(best)) != 0)
+                || (weights[aspect] == bestWeight && bestWeight > 0 && singles[aspect] > singles[best])) {
             best = aspect
             bestWeight = weights[aspect]
             bestSpan = spans[aspect]
