@@ -421,3 +421,23 @@ private func isNew(_ text: String) -> Bool {
         #expect(conversation(["apa itu KOL?", "sumbernya dari mana ya?"]) == ["definition.kol", "source"])
     }
 }
+
+/// Round 3: platform follow-ups ask yes or no; long forms of other things are refused.
+@Suite struct PlatformFollowUpAndTermTests {
+    @Test func aPlatformAfterThePlatformsAsksWhetherItIsOne() {
+        let engine = TestPack.engine()
+        #expect(engine.reply(to: "influencer aktif di aplikasi apa aja?", user: "p").intent == "influencer.platforms")
+        let named = engine.reply(to: "kalau YouTube?", user: "p")
+        #expect(named.intent == "influencer.platforms")
+        #expect(named.polarity == .yes)
+    }
+
+    @Test func theLongFormOfSomethingElseIsRefused() {
+        #expect(ask("kepanjangan dari CEO apa ya?").intent == "fallback")
+        #expect(ask("huruf K, O, dan L itu kepanjangannya apa?").intent == "definition.kol_term")
+    }
+
+    @Test func aBetterLabelForSomeoneIsAboutExamples() {
+        #expect(ask("guru yang sering jadi narasumber, lebih tepat disebut KOL atau influencer?").intent == "kol.examples")
+    }
+}

@@ -90,6 +90,12 @@ extension ConversationEngine {
            reading.forms.isDisjoint(with: [.compareNoun, .definition, .why]), !reading.hasDefinitionFrame {
             return refuse()
         }
+        // "Apa kepanjangan dari SEO?": the long form of something the pack never saw.
+        if reading.aspect >= 0, reading.aspect == pack.reader.termAspect, reading.entity == nil, !reading.pronoun,
+           reading.unknownWords > 0, analysis.words.indices.contains(reading.unknownAt),
+           analysis.words[reading.unknownAt].utf8.count >= 2 { // single letters spell "K O L"
+            return refuse()
+        }
         if memory.pendingFirst >= 0, reading.ordinal != nil || matcher().followUp != nil {
             return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
         }

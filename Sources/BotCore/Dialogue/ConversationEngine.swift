@@ -64,7 +64,11 @@ public final class ConversationEngine {
             }
         }
         // After a yes/no answer, a follow-up without a question word asks yes or no as well ("kalau Snapchat?").
-        let yesNoCarried = memory.askedYesNo && !reading.forms.contains(.why)
+        // So does "kalau TikTok?" after the platforms: is this one of them?
+        let platformFollowUp = (reading.namedPlatform || reading.otherPlatform) && reading.forms.contains(.followUp)
+            && reading.entity == nil && reading.extraWords == 0
+            && memory.lastIntent >= 0 && pack.intentAspect[Int(memory.lastIntent)] == pack.reader.platformsAspect
+        let yesNoCarried = (memory.askedYesNo || platformFollowUp) && !reading.forms.contains(.why)
             && (!reading.forms.contains(.questionWord) || reading.questionWordInOpenerOnly)
             && (reading.forms.contains(.followUp) || !reading.hasContent)
         var answerLanguage = language ?? switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
