@@ -10,6 +10,14 @@ import Testing
         #expect(TextCleaner.tokens("follow good") == ["follow", "good"])
     }
 
+    @Test func aDoubledWordWrittenWithATwoIsOneWord() {
+        // "temen2" is "teman-teman", not "teman" and the ordinal 2; "ke2" and "nomor 2" stay ordinals.
+        #expect(TextCleaner.tokens("temen2 ku bilang") == ["temen", "ku", "bilang"])
+        #expect(TextCleaner.tokens("baca2 dikit, kol2 juga") == ["baca", "dikit", "kol", "juga"])
+        #expect(TextCleaner.tokens("yg ke2, nomor 2, the 2nd") == ["yg", "ke", "2", "nomor", "2", "the", "2", "nd"])
+        #expect(TextCleaner.tokens("teman2 saya") == TextCleaner.tokens("teman saya"))
+    }
+
     @Test func cleanerHandlesUnicodeAndEmoji() {
         #expect(TextCleaner.tokens("😂😂🔥") == [])
         #expect(TextCleaner.tokens("Ｋｏｌ itu apa 🤔") == ["kol", "itu", "apa"])

@@ -23,6 +23,7 @@ enum TextCleaner {
     static func tokens(_ text: String, into tokens: inout [String], hashes: inout [UInt64], vocabulary: WordSet?) {
         tokens.clearKeepingCapacity()
         hashes.clearKeepingCapacity()
+        let text = withoutReduplicationDigits(text)
         let ascii = text.withBytes { bytes -> Bool in
             for byte in bytes where byte >= 0x80 { return false }
             asciiTokens(bytes, into: &tokens, hashes: &hashes, vocabulary: vocabulary)
@@ -74,6 +75,34 @@ enum TextCleaner {
             }
             append(buffer, length, to: &tokens, hashes: &hashes, vocabulary: vocabulary)
         }
+    }
+
+    /// `text` without the "2" that chat writes for a doubled word ("temen2", "baca2", "kol2"): a 2 right after
+    /// three letters or more and before no letter or digit. "ke2" and "no 2" keep theirs (ordinals).
+    /// Returns `text` itself, uncopied, when it has no such 2.
+    static func withoutReduplicationDigits(_ text: String) -> String {
+        let positions: [Int] = text.withBytes { bytes in
+            var found: [Int] = []
+            var letters = 0
+            for (offset, byte) in bytes.enumerated() {
+                let lower = byte | 0x20
+                if lower &- 97 < 26 {
+                    letters += 1
+                    continue
+                }
+                if byte == 50, letters >= 3 {
+                    let next = offset + 1 < bytes.count ? bytes[offset + 1] : 32
+                    let nextLower = next | 0x20
+                    if !(nextLower &- 97 < 26 || next &- 48 < 10) { found.append(offset) }
+                }
+                letters = 0
+            }
+            return found
+        }
+        guard !positions.isEmpty else { return text }
+        var bytes = Array(text.utf8)
+        for offset in positions.reversed() { bytes[offset] = 32 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the token `buffer[0..<length]` (if not empty) and its hash; a word of `vocabulary` shares its string.
