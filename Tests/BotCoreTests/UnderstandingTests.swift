@@ -441,3 +441,30 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("guru yang sering jadi narasumber, lebih tepat disebut KOL atau influencer?").intent == "kol.examples")
     }
 }
+
+/// Round 3: glued words, names written in lower case, comparisons of "both", chat forms.
+@Suite struct ChatFormTests {
+    @Test func twoWordsWithoutASpaceAreSplit() {
+        #expect(ask("apaitu influencer").intent == "definition.influencer")
+        #expect(TestPack.shared.analyzer.corrector.split(of: "dasarnya") == nil) // a suffix, not a word
+    }
+
+    @Test func namesInLowerCaseAreSomethingUnknown() {
+        #expect(ask("raisa andriana itu influencer atau kol?").intent == "fallback")
+        #expect(ask("prof budi termasuk kol gak").intent == "fallback")
+    }
+
+    @Test func comparingBothAfterOneSideComparesThatAspect() {
+        #expect(conversation(["influencer sehari-hari sibuk apa?", "coba bandingkan keduanya"]) == ["influencer.daily", "difference.4"])
+    }
+
+    @Test func aStatementAboutBothWithAQuestionMarkAsksYesOrNo() {
+        let reply = ask("kol and influencer is the same?")
+        #expect(reply.intent == "differences.list")
+        #expect(reply.polarity == .no)
+    }
+
+    @Test func orNotIsNoChoice() {
+        #expect(ask("influencer use tiktok or not?").polarity == .yes)
+    }
+}

@@ -50,7 +50,7 @@ extension ConversationEngine {
             }
         }
         if reading.hasContent, reading.unknownWords > 0, reading.aspect != pack.reader.platformsAspect,
-           namesSomethingUnknown(text, tokens: analysis.tokens, yesNo: reading.forms.contains(.yesNo)) {
+           namesSomethingUnknown(text, tokens: analysis.tokens) {
             reading.foreignWeight += Reader.foreignWeight
         }
         return reading
@@ -144,15 +144,21 @@ extension ConversationEngine {
     }
 
     /// True when `text` names something the pack does not know and could not correct: a capitalised word
-    /// inside a sentence ("Is Atta Halilintar a KOL?"), or two unknown words said to be a side ("apakah
-    /// raffi ahmad itu influencer?").
-    func namesSomethingUnknown(_ text: String, tokens: [String], yesNo: Bool) -> Bool {
+    /// inside a sentence ("Is Atta Halilintar a KOL?"), a title before an unknown word ("dr tirta"), or two
+    /// unknown words said to be a side ("apakah raffi ahmad itu influencer?").
+    func namesSomethingUnknown(_ text: String, tokens: [String]) -> Bool {
         let corrector = pack.analyzer.corrector
         func unknown(_ word: String) -> Bool {
             !corrector.knows(word) && correction(of: word) == nil && pack.analyzer.lexicon.replacements.value(forWord: word) == nil
         }
         if Self.mayHoldInnerCapital(text), capitalisedUnknown(in: text, unknown) { return true }
-        return yesNo && pack.reader.asksAboutUnknownSubject(tokens, isUnknown: unknown)
+        // "dr tirta termasuk kol ga": a title before a word the pack never saw, written in lower case.
+        // (As the subject: first, or after "apakah"/"is"; "KOL bisa seorang dr. gigi?" names a profession.)
+        for index in tokens.indices.dropLast() where Self.titles.contains(tokens[index]) && tokens[index + 1].utf8.count >= 3
+            && unknown(tokens[index + 1]) && (index == 0 || Self.subjectOpeners.contains(tokens[index - 1])) {
+            return true
+        }
+        return pack.reader.asksAboutUnknownSubject(tokens, isUnknown: unknown)
     }
 
     /// False when `text` surely has no capitalised word after its first one: ASCII text with no capital letter
@@ -236,6 +242,9 @@ extension ConversationEngine {
     /// Titles written with a period before a name ("dr. Tirta", "Prof. Rhenald").
     static let titles: Set<String> = ["dr", "drg", "prof", "mr", "mrs", "ms", "ir", "hj", "h", "kh", "st", "bpk", "pak",
                                       "bu", "sdr", "sdri", "jr", "sr", "dra", "drs"]
+
+    /// Words after which a title starts the subject ("apakah dr tirta ...").
+    static let subjectOpeners: Set<String> = ["apakah", "apa", "is", "kalau", "kalo", "klo", "menurutmu", "bagaimana", "gimana"]
 
     /// True when the bytes spell a title, in any case.
     private static func isTitle(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {

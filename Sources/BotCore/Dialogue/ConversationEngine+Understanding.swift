@@ -39,7 +39,7 @@ extension ConversationEngine {
         var carried = false
         if reading.aspect < 0, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0,
            reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || !reading.forms.isDisjoint(with: [.compare, .why]))
-            || reading.forms.contains(.compare) && reading.entity != "both" && reading.extraWords <= 3
+            || reading.forms.contains(.compare) && (reading.entity != "both" || reading.bothWord) && reading.extraWords <= 3
                 && pack.intents[last].slots.topic.map { !$0.same(as: "both") } ?? false {
             reading.aspect = pack.intentAspect[last]
             carried = true

@@ -44,6 +44,7 @@ struct Analyzer: Sendable {
     func analyze(_ text: String, into analysis: inout Analysis, memo: AnalysisMemo?) {
         TextCleaner.tokens(text, into: &analysis.tokens, hashes: &analysis.tokenHashes, vocabulary: corrector.vocabulary)
         var votes = LanguageDetector.Votes()
+        var splits = false
         for index in analysis.tokens.indices {
             let token = analysis.tokens[index]
             let hash = analysis.tokenHashes[index]
@@ -60,7 +61,22 @@ struct Analyzer: Sendable {
             if let correction {
                 analysis.tokens[index] = correction
                 analysis.tokenHashes[index] = WordHash.of(correction)
+            } else if corrector.mightCorrect(token, hash: hash), corrector.split(of: token) != nil {
+                splits = true
             }
+        }
+        // "bedainfluencer": two words without the space between them (rare: rebuilt only then).
+        if splits {
+            var tokens: [String] = []
+            for token in analysis.tokens {
+                if !corrector.knows(token), let (left, right) = corrector.split(of: token) {
+                    tokens += [left, right]
+                } else {
+                    tokens.append(token)
+                }
+            }
+            analysis.tokens = tokens
+            analysis.tokenHashes = tokens.map(WordHash.of)
         }
         lexicon.apply(analysis.tokens, hashes: analysis.tokenHashes, into: &analysis.words, hashes: &analysis.wordHashes)
         analysis.stems.clearKeepingCapacity()

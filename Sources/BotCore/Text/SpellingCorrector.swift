@@ -108,6 +108,30 @@ struct SpellingCorrector: Sendable {
         return best
     }
 
+    /// Affixes that are words of the vocabulary too: "dasarnya" is no "dasar" + "nya".
+    private static let affixes: Set<String> = ["nya", "kan", "lah", "kah", "pun", "tah", "men", "mem", "meng", "ber", "ter",
+                                               "per", "pen", "pem", "peng", "ing", "ers", "ness"]
+
+    /// Two vocabulary words written without the space between them ("bedainfluencer", "apaitu"), each of
+    /// three letters or more, or nil. Of several splits, the most even.
+    func split(of word: String) -> (String, String)? {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 7, !known.contains(word), bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
+        var best: (String, String)?
+        var bestShorter = 0
+        for cut in 3...(bytes.count - 3) {
+            let shorter = min(cut, bytes.count - cut)
+            guard shorter > bestShorter else { continue }
+            let left = String(decoding: bytes[..<cut], as: UTF8.self)
+            let right = String(decoding: bytes[cut...], as: UTF8.self)
+            if known.contains(left), known.contains(right), !Self.affixes.contains(left), !Self.affixes.contains(right) {
+                best = (left, right)
+                bestShorter = shorter
+            }
+        }
+        return best
+    }
+
     private static func isVowel(_ byte: UInt8) -> Bool { byte == 97 || byte == 101 || byte == 105 || byte == 111 || byte == 117 }
 
     /// `word` without its vowels.

@@ -78,7 +78,7 @@ enum TextCleaner {
     }
 
     /// `text` without the "2" that chat writes for a doubled word ("temen2", "baca2", "kol2"): a 2 right after
-    /// three letters or more and before no letter or digit. "ke2" and "no 2" keep theirs (ordinals).
+    /// three letters or more and before no letter or digit (or before "nya": "sama2nya"). "ke2" and "no 2" keep theirs (ordinals).
     /// Returns `text` itself, uncopied, when it has no such 2.
     static func withoutReduplicationDigits(_ text: String) -> String {
         let positions: [Int] = text.withBytes { bytes in
@@ -91,9 +91,13 @@ enum TextCleaner {
                     continue
                 }
                 if byte == 50, letters >= 3 {
+                    func at(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] | 0x20 : 32 }
                     let next = offset + 1 < bytes.count ? bytes[offset + 1] : 32
                     let nextLower = next | 0x20
-                    if !(nextLower &- 97 < 26 || next &- 48 < 10) { found.append(offset) }
+                    // "sama2nya": the possessive may follow the doubled word.
+                    let nya = at(offset + 1) == 110 && at(offset + 2) == 121 && at(offset + 3) == 97
+                        && !(at(offset + 4) &- 97 < 26)
+                    if nya || !(nextLower &- 97 < 26 || next &- 48 < 10) { found.append(offset) }
                 }
                 letters = 0
             }

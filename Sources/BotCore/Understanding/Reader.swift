@@ -242,22 +242,27 @@ struct Reader: Sendable {
         words.indices.contains { firstPerson.contains(words[$0], hash: hashes[$0]) }
     }
 
-    /// True when a yes/no question asks whether two or more unknown words are a side: "apakah raffi ahmad
-    /// itu influencer?", "is atta halilintar a kol?" (a name the pack cannot know).
+    /// True when a question asks whether two or more unknown words are a side: "apakah raffi ahmad itu
+    /// influencer?", "is atta halilintar a kol?", "jerome polin itu kol atau influencer?" (a name the pack
+    /// cannot know).
     func asksAboutUnknownSubject(_ tokens: [String], isUnknown: (String) -> Bool) -> Bool {
         var index = 0
         while index < tokens.count, fillers.contains(tokens[index]) { index += 1 }
+        // Without an opener ("jerome polin itu kol atau influencer?") a predicate must join the name to the side.
+        var opened = true
         if let opener = yesNoFirst.longestMatch(in: tokens, at: index) {
             index += opener.length
         } else if index < tokens.count, tokens[index] == "apa" {
             index += 1
         } else {
-            return false
+            opened = false
         }
         let start = index
         while index < tokens.count, tokens[index].utf8.count >= 3, isUnknown(tokens[index]) { index += 1 }
         guard index - start >= 2 else { return false }
+        let beforePredicates = index
         while index < tokens.count, predicates.contains(tokens[index]) || Self.articles.contains(tokens[index]) { index += 1 }
+        guard opened || tokens[beforePredicates..<index].contains(where: { predicates.contains($0) }) else { return false }
         return index < tokens.count && recognizer.table.longestMatch(in: tokens, at: index)?.value.contains(where: \.isTopic) ?? false
     }
 
@@ -281,6 +286,13 @@ struct Reader: Sendable {
         }
         // A question mark without a question word, beside an aspect, asks yes or no ("KOL kerja full time?").
         if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
+            reading.forms.insert(.yesNo)
+        }
+        // So does one about both sides or a comparison, with a word of its own or a predicate ("influencer and
+        // kol is same thing?"; a bare "KOL dan influencer?" asks for the differences).
+        if questionMark, reading.entity == "both" || reading.forms.contains(.compare),
+           reading.extraWords > 0 || analysis.words.contains(where: { predicates.contains($0) }),
+           !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
             reading.forms.insert(.yesNo)
         }
         if reading.isChoice || reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
@@ -483,6 +495,7 @@ struct Reader: Sendable {
                         sideNamed(at: index)
                         if topic.same(as: "both") {
                             both = true
+                            reading.bothWord = true
                         } else if firstTopic == nil {
                             firstTopic = (topic, index)
                         } else if let first = firstTopic, !first.name.same(as: topic), secondTopic == nil {

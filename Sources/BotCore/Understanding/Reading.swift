@@ -3,6 +3,8 @@
 struct Reading: Sendable {
     /// `influencer`, `kol` or `both` (two sides named, or "keduanya"); nil when no side is named.
     var entity: String?
+    /// "keduanya", "both" named the two sides (rather than each side by name).
+    var bothWord = false
     /// A pronoun stands for the conversation's topic ("their reach?").
     var pronoun = false
     /// A singular pronoun ("dia", "he"): the conversation's topic, when there is one.
