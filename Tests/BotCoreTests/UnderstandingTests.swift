@@ -468,3 +468,17 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("influencer use tiktok or not?").polarity == .yes)
     }
 }
+
+/// Round 3: "which one ... more", and a side after small talk.
+@Suite struct WhichAndSmallTalkTests {
+    @Test func whichOneHasMoreComparesTheSides() {
+        #expect(ask("mana yg jangkauannya lbh luas, kol atau influencer?").intent == "difference.3")
+        // "di mana" asks where, not which.
+        #expect(ask("influencer lebih banyak aktif di mana?").intent != "difference.1")
+    }
+
+    @Test func aSideAfterThanksKeepsTheLastAspect() {
+        #expect(conversation(["jangkauan influencer seluas apa?", "oke makasih", "kol gimana?"])
+            == ["influencer.reach", "thanks", "kol.reach"])
+    }
+}

@@ -147,7 +147,8 @@ extension ConversationEngine {
         let side = reading.sideNamed && reading.extraWords == 0 && reading.forms.isDisjoint(with: [.why, .yesNo, .list, .compare])
         if bare || side, let entity, let last {
             if let target = pack.intents[last].then[entity], let index = pack.intentIndex[target] { return answer(index) }
-            let aspect = pack.intentAspect[last]
+            // After small talk ("mantap thx", then "kol gmn?") the aspect of the last content answer.
+            let aspect = pack.intentAspect[last] >= 0 || !pack.isMeta[last] ? pack.intentAspect[last] : Int(memory.aspect) - 1
             if aspect >= 0, let routed = pack.routes.intent(entity: entity, aspect: aspect, forms: reading.forms), routed != last {
                 return answer(routed)
             }

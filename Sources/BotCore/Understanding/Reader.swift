@@ -69,6 +69,17 @@ struct Reader: Sendable {
     /// "jadi", "become", "get to be": said by the user of themselves before a side, how to become one.
     private let becoming: PhraseTable<Bool>
     private let becomingSubjects: WordSet
+    /// "mana yang", "which" and "lebih", "more": asked together, a comparison of the two sides.
+    private static let comparatives: Set<String> = ["lebih", "lbh", "more", "less", "kurang"]
+
+    /// True when `tokens` ask "which one": "which", or "mana" before "yang"/"yg" ("di mana" asks where).
+    private static func asksWhich(_ tokens: [String]) -> Bool {
+        for (index, token) in tokens.enumerated() {
+            if token == "which" { return true }
+            if token == "mana", index + 1 < tokens.count, tokens[index + 1] == "yang" || tokens[index + 1] == "yg" { return true }
+        }
+        return false
+    }
     /// "siapa", "who" and "paling", "most": asked together, a ranking of people.
     private let rankingAskers: WordSet
     private let superlatives: WordSet
@@ -296,6 +307,11 @@ struct Reader: Sendable {
             reading.forms.insert(.yesNo)
         }
         if reading.isChoice || reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
+        // "mana yg reach-nya lbh luas", "which one has more trust": which of the two, more of something.
+        if !reading.forms.contains(.compare), Self.asksWhich(analysis.tokens),
+           analysis.tokens.contains(where: { Self.comparatives.contains($0) }) {
+            reading.forms.insert(.compare)
+        }
         return reading
     }
 
