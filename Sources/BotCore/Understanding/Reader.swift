@@ -308,8 +308,8 @@ struct Reader: Sendable {
         }
         if reading.isChoice || reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
         // "mana yg reach-nya lbh luas", "which one has more trust": which of the two, more of something.
-        if !reading.forms.contains(.compare), Self.asksWhich(analysis.tokens),
-           analysis.tokens.contains(where: { Self.comparatives.contains($0) }) {
+        if !reading.forms.contains(.compare), analysis.tokens.contains(where: { Self.comparatives.contains($0) }),
+           Self.asksWhich(analysis.tokens) {
             reading.forms.insert(.compare)
         }
         return reading
