@@ -154,8 +154,9 @@ extension ConversationEngine {
         if Self.mayHoldInnerCapital(text), capitalisedUnknown(in: text, unknown) { return true }
         // "dr tirta termasuk kol ga": a title before a word the pack never saw, written in lower case.
         // (As the subject: first, or after "apakah"/"is"; "KOL bisa seorang dr. gigi?" names a profession.)
-        for index in tokens.indices.dropLast() where Self.titles.contains(tokens[index]) && tokens[index + 1].utf8.count >= 3
-            && unknown(tokens[index + 1]) && (index == 0 || Self.subjectOpeners.contains(tokens[index - 1])) {
+        let reader = pack.reader
+        for index in tokens.indices.dropLast() where reader.titles.contains(tokens[index]) && tokens[index + 1].utf8.count >= 3
+            && unknown(tokens[index + 1]) && (index == 0 || reader.titleSubjectOpeners.contains(tokens[index - 1])) {
             return true
         }
         return pack.reader.asksAboutUnknownSubject(tokens, isUnknown: unknown)
@@ -198,11 +199,14 @@ extension ConversationEngine {
     /// True when a capitalised word (not all capitals: "KOL", "APA SIH") that does not start a sentence is
     /// `unknown`.
     private func capitalisedUnknown(in text: String, _ unknown: (String) -> Bool) -> Bool {
-        Self.asciiCapitalisedUnknown(in: text, unknown) ?? Self.capitalisedUnknownByCharacters(in: text, unknown)
+        let titles = pack.reader.titles
+        return Self.asciiCapitalisedUnknown(in: text, titles: titles, unknown)
+            ?? Self.capitalisedUnknownByCharacters(in: text, titles: titles, unknown)
     }
 
     /// ``capitalisedUnknown(in:_:)`` character by character (any text).
-    static func capitalisedUnknownByCharacters(in text: String, _ unknown: (String) -> Bool) -> Bool {
+    /// `titles`: words whose period does not end the sentence ("dr. Tirta").
+    static func capitalisedUnknownByCharacters(in text: String, titles: Set<String> = [], _ unknown: (String) -> Bool) -> Bool {
         var sentenceStart = true
         var word = ""
         var capitalised = false
@@ -239,21 +243,14 @@ extension ConversationEngine {
         return found
     }
 
-    /// Titles written with a period before a name ("dr. Tirta", "Prof. Rhenald").
-    static let titles: Set<String> = ["dr", "drg", "prof", "mr", "mrs", "ms", "ir", "hj", "h", "kh", "st", "bpk", "pak",
-                                      "bu", "sdr", "sdri", "jr", "sr", "dra", "drs"]
-
-    /// Words after which a title starts the subject ("apakah dr tirta ...").
-    static let subjectOpeners: Set<String> = ["apakah", "apa", "is", "kalau", "kalo", "klo", "menurutmu", "bagaimana", "gimana"]
-
-    /// True when the bytes spell a title, in any case.
-    private static func isTitle(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        bytes.count <= 4 && titles.contains(String(decoding: bytes.map { $0 | 0x20 }, as: UTF8.self))
+    /// True when the bytes spell one of `titles`, in any case.
+    private static func isTitle(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, in titles: Set<String>) -> Bool {
+        !titles.isEmpty && bytes.count <= 4 && titles.contains(String(decoding: bytes.map { $0 | 0x20 }, as: UTF8.self))
     }
 
     /// ``capitalisedUnknown(in:_:)`` by bytes, for ASCII text without carriage returns (where every byte is a
     /// character); nil for other text.
-    static func asciiCapitalisedUnknown(in text: String, _ unknown: (String) -> Bool) -> Bool? {
+    static func asciiCapitalisedUnknown(in text: String, titles: Set<String> = [], _ unknown: (String) -> Bool) -> Bool? {
         text.withBytes { bytes -> Bool? in
             for byte in bytes where byte >= 128 || byte == 13 { return nil }
             var sentenceStart = true
@@ -286,7 +283,7 @@ extension ConversationEngine {
                     let wordStart = start
                     if finish(at: offset) { return true }
                     // "dr. Tirta": a period after a title does not end the sentence.
-                    let afterTitle = byte == 46 && wordStart >= 0 && isTitle(bytes[wordStart..<offset])
+                    let afterTitle = byte == 46 && wordStart >= 0 && isTitle(bytes[wordStart..<offset], in: titles)
                     if byte == 46 && !afterTitle || byte == 33 || byte == 63 || byte == 10 { sentenceStart = true } // . ! ? newline
                 }
             }

@@ -16,6 +16,10 @@ struct UnderstandingSpec: Codable, Sendable {
     var becoming: BecomingSpec?
     /// "siapa ... paling ...": a ranking of people, which the article never gives.
     var rankings: RankingSpec?
+    /// "mana yang ... lebih ...": which of the two sides has more of something, a comparison.
+    var whichMore: WhichMoreSpec?
+    /// Titles before a name ("dr. Tirta", "dr tirta"), and the words after which a title starts the subject.
+    var names: NamesSpec?
     /// "karena", "because": the aspects named after it give a reason, they are not what is asked about.
     var because: [String]?
     /// "di situ", "on that point": the aspect of the last answer, asked about again.
@@ -37,8 +41,9 @@ struct UnderstandingSpec: Codable, Sendable {
     var routes: [RouteSpec]
 
     enum CodingKeys: String, CodingKey {
-        case forms, fillers, pronouns, predicates, becoming, because, rankings, aspects, moves, qualifiers, foreign, routes
+        case forms, fillers, pronouns, predicates, becoming, because, rankings, names, aspects, moves, qualifiers, foreign, routes
         case aspectAnaphora = "aspect_anaphora"
+        case whichMore = "which_more"
         case functionWords = "function_words"
         case singularPronouns = "singular_pronouns"
         case firstPerson = "first_person"
@@ -57,11 +62,30 @@ struct UnderstandingSpec: Codable, Sendable {
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
         texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (because ?? [])
         texts += rankings.map { $0.askers + $0.superlatives } ?? []
+        texts += whichMore.map { $0.which + $0.more } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
         texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore
         for aspect in aspects { texts += (aspect.strong ?? []) + (aspect.cues ?? []) + (aspect.weak ?? []) }
         for move in moves { texts += move.cues }
         return texts
+    }
+}
+
+/// "mana yg reach-nya lbh luas": a phrase asking which one (`which`) and a comparative (`more`), in the words as
+/// written.
+struct WhichMoreSpec: Codable, Sendable {
+    var which: [String]
+    var more: [String]
+}
+
+/// `titles` before a name; `subject_openers`: words after which a title starts the question's subject.
+struct NamesSpec: Codable, Sendable {
+    var titles: [String]
+    var subjectOpeners: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case titles
+        case subjectOpeners = "subject_openers"
     }
 }
 

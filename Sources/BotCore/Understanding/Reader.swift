@@ -69,16 +69,16 @@ struct Reader: Sendable {
     /// "jadi", "become", "get to be": said by the user of themselves before a side, how to become one.
     private let becoming: PhraseTable<Bool>
     private let becomingSubjects: WordSet
-    /// "mana yang", "which" and "lebih", "more": asked together, a comparison of the two sides.
-    private static let comparatives: Set<String> = ["lebih", "lbh", "more", "less", "kurang"]
+    /// "mana yang", "which" and "lebih", "more" (words as written): asked together, a comparison of the sides.
+    private let whichPhrases: PhraseTable<Bool>
+    private let comparatives: WordSet
+    /// Titles before a name ("dr", "prof"), and the words after which a title starts the subject ("apakah").
+    let titles: Set<String>
+    let titleSubjectOpeners: Set<String>
 
-    /// True when `tokens` ask "which one": "which", or "mana" before "yang"/"yg" ("di mana" asks where).
-    private static func asksWhich(_ tokens: [String]) -> Bool {
-        for (index, token) in tokens.enumerated() {
-            if token == "which" { return true }
-            if token == "mana", index + 1 < tokens.count, tokens[index + 1] == "yang" || tokens[index + 1] == "yg" { return true }
-        }
-        return false
+    /// True when `tokens` hold a phrase asking which one ("which", "mana yang"; "di mana" asks where).
+    private func asksWhich(_ tokens: [String]) -> Bool {
+        tokens.indices.contains { whichPhrases.longestMatch(in: tokens, at: $0) != nil }
     }
     /// "siapa", "who" and "paling", "most": asked together, a ranking of people.
     private let rankingAskers: WordSet
@@ -204,6 +204,12 @@ struct Reader: Sendable {
         var becoming = PhraseTable<Bool>()
         for text in spec.becoming?.phrases ?? [] { becoming.insert(lexicon.apply(TextCleaner.tokens(text)), value: true) }
         self.becoming = becoming
+        var whichPhrases = PhraseTable<Bool>()
+        for text in spec.whichMore?.which ?? [] { whichPhrases.insert(TextCleaner.tokens(text), value: true) }
+        self.whichPhrases = whichPhrases
+        comparatives = WordSet((spec.whichMore?.more ?? []).flatMap(TextCleaner.tokens))
+        titles = Set((spec.names?.titles ?? []).flatMap(TextCleaner.tokens))
+        titleSubjectOpeners = Set((spec.names?.subjectOpeners ?? []).flatMap(TextCleaner.tokens))
         rankingAskers = WordSet((spec.rankings?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         superlatives = WordSet((spec.rankings?.superlatives ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         because = WordSet((spec.because ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
@@ -308,8 +314,8 @@ struct Reader: Sendable {
         }
         if reading.isChoice || reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
         // "mana yg reach-nya lbh luas", "which one has more trust": which of the two, more of something.
-        if !reading.forms.contains(.compare), analysis.tokens.contains(where: { Self.comparatives.contains($0) }),
-           Self.asksWhich(analysis.tokens) {
+        if !reading.forms.contains(.compare), analysis.tokens.contains(where: { comparatives.contains($0) }),
+           asksWhich(analysis.tokens) {
             reading.forms.insert(.compare)
         }
         return reading
@@ -553,7 +559,7 @@ struct Reader: Sendable {
             index += 1
         }
         // "gimana caranya aku bisa jadi KOL?": the user asks how to become a side, which the article does not tell.
-        if firstTopic != nil || weights[crossover >= 0 ? crossover : 0] > 0, becomesSide(words, wordHashes) {
+        if firstTopic != nil || crossover >= 0 && weights[crossover] > 0, becomesSide(words, wordHashes) {
             reading.foreignWeight += Self.foreignWeight
         }
         // "Siapa KOL yang paling dipercaya?": a ranking of people, never in the article.
