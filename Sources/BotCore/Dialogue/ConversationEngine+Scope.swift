@@ -27,13 +27,15 @@ extension ConversationEngine {
         }
         // "kol & influencer emg beda ya? kirain sama": a yes/no question before the message's last words.
         if reading.hasContent, reading.forms.isDisjoint(with: [.yesNo, .why, .questionWord]), !reading.isChoice,
-           let mark = text.utf8.firstIndex(of: 63), text.utf8.index(after: mark) != text.utf8.endIndex {
-            let question = String(text[..<mark])
+           let offset = Self.innerQuestionMark(text) {
+            let question = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
             let own = pack.reader.read(pack.analyzer.analyze(question), questionMark: true)
             if own.forms.contains(.yesNo), own.hasContent { reading.forms.insert(.yesNo) }
         }
-        // "klo snapchat gmn, dipake influencer ga?": the last clause asks yes or no.
-        if reading.hasContent, !reading.forms.contains(.yesNo), !reading.isChoice, !reading.forms.contains(.why),
+        // "klo snapchat gmn, dipake influencer ga?": the last clause asks yes or no (the question word of an earlier
+        // clause hid it; without one, the message's own tags were read).
+        if reading.hasContent, reading.forms.contains(.questionWord), !reading.forms.contains(.yesNo), !reading.isChoice,
+           !reading.forms.contains(.why),
            Self.mayHoldClauses(text), let last = Self.clauses(of: text).last, last.utf8.count < text.utf8.count {
             let own = pack.reader.read(pack.analyzer.analyze(String(last)), questionMark: Self.endsWithQuestionMark(text))
             if own.forms.contains(.yesNo), !own.forms.contains(.questionWord) { reading.forms.insert(.yesNo) }
@@ -90,6 +92,14 @@ extension ConversationEngine {
             return reading
         }
         return reading
+    }
+
+    /// The byte offset of a "?" that is not the text's last byte, or nil.
+    static func innerQuestionMark(_ text: String) -> Int? {
+        text.withBytes { bytes in
+            guard let offset = bytes.firstIndex(of: 63), offset + 1 < bytes.count else { return nil }
+            return offset
+        }
     }
 
     /// False when `text` surely is one clause (no sentence punctuation before its last letter): cheap, bytes only.
@@ -155,7 +165,8 @@ extension ConversationEngine {
         // "dr tirta termasuk kol ga": a title before a word the pack never saw, written in lower case.
         // (As the subject: first, or after "apakah"/"is"; "KOL bisa seorang dr. gigi?" names a profession.)
         let reader = pack.reader
-        for index in tokens.indices.dropLast() where reader.titles.contains(tokens[index]) && tokens[index + 1].utf8.count >= 3
+        for index in tokens.indices.dropLast() where tokens[index].utf8.count <= 4 && reader.titles.contains(tokens[index])
+            && tokens[index + 1].utf8.count >= 3
             && unknown(tokens[index + 1]) && (index == 0 || reader.titleSubjectOpeners.contains(tokens[index - 1])) {
             return true
         }

@@ -81,7 +81,8 @@ enum TextCleaner {
     /// three letters or more and before no letter or digit (or before "nya": "sama2nya"). "ke2" and "no 2" keep theirs (ordinals).
     /// Returns `text` itself, uncopied, when it has no such 2.
     static func withoutReduplicationDigits(_ text: String) -> String {
-        guard text.utf8.contains(50) else { return text } // no "2" at all: the common case, no allocation
+        // No "2" at all: the common case, one byte scan and no allocation.
+        guard text.withBytes({ bytes in bytes.contains(50) }) else { return text }
         let positions: [Int] = text.withBytes { bytes in
             var found: [Int] = []
             var letters = 0
