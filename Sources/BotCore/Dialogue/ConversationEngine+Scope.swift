@@ -1,11 +1,11 @@
-/// Out-of-scope signs that need the message as written, not only its normalised words: a proper name the
-/// pack does not know ("Is Atta Halilintar a KOL or an influencer?"), and out-of-scope words that only set
-/// the scene in a clause of their own ("aku lagi ngerjain tugas kuliah, dosenku nanya bedanya KOL sama
-/// influencer apa"). Both are looked at only when the reading leaves room for them, so the common message
-/// pays nothing.
+/// What needs the message as written, not only its normalised words: a proper name the pack does not know
+/// ("Is Atta Halilintar a KOL or an influencer?", "dr tirta"), out-of-scope words that only set the scene in a
+/// clause of their own ("aku lagi ngerjain tugas kuliah, dosenku nanya bedanya KOL sama influencer apa"), cues
+/// that would span a clause boundary, and a yes/no question or small talk in one clause of several. All are
+/// looked at only when the reading leaves room for them, so the common message pays nothing.
 extension ConversationEngine {
-    /// `reading` with the out-of-scope weight and the aspect of `text` corrected for names and for clauses
-    /// that only set the scene.
+    /// `reading` with the out-of-scope weight, the aspect, the forms and the move of `text` corrected for names
+    /// and for its clauses.
     func scoped(_ reading: consuming Reading, analysis: Analysis, text: String) -> Reading {
         var reading = reading
         let sceneMayMatter = reading.foreignWeight > 0 && reading.hasContent
