@@ -44,7 +44,7 @@ struct Analyzer: Sendable {
     func analyze(_ text: String, into analysis: inout Analysis, memo: AnalysisMemo?) {
         TextCleaner.tokens(text, into: &analysis.tokens, hashes: &analysis.tokenHashes, vocabulary: corrector.vocabulary)
         var votes = LanguageDetector.Votes()
-        var splits = false
+        var splits: [(index: Int, left: String, right: String)] = []
         for index in analysis.tokens.indices {
             let token = analysis.tokens[index]
             let hash = analysis.tokenHashes[index]
@@ -61,22 +61,14 @@ struct Analyzer: Sendable {
             if let correction {
                 analysis.tokens[index] = correction
                 analysis.tokenHashes[index] = WordHash.of(correction)
-            } else if corrector.mightCorrect(token, hash: hash), corrector.split(of: token) != nil {
-                splits = true
+            } else if corrector.mightCorrect(token, hash: hash), let split = corrector.split(of: token) {
+                splits.append((index, split.0, split.1))
             }
         }
-        // "bedainfluencer": two words without the space between them (rare: rebuilt only then).
-        if splits {
-            var tokens: [String] = []
-            for token in analysis.tokens {
-                if !corrector.knows(token), let (left, right) = corrector.split(of: token) {
-                    tokens += [left, right]
-                } else {
-                    tokens.append(token)
-                }
-            }
-            analysis.tokens = tokens
-            analysis.tokenHashes = tokens.map(WordHash.of)
+        // "bedainfluencer": two words without the space between them (rare: the arrays change only then).
+        for (index, left, right) in splits.reversed() {
+            analysis.tokens.replaceSubrange(index...index, with: [left, right])
+            analysis.tokenHashes.replaceSubrange(index...index, with: [WordHash.of(left), WordHash.of(right)])
         }
         lexicon.apply(analysis.tokens, hashes: analysis.tokenHashes, into: &analysis.words, hashes: &analysis.wordHashes)
         analysis.stems.clearKeepingCapacity()
