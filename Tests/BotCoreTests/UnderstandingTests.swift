@@ -482,3 +482,62 @@ private func isNew(_ text: String) -> Bool {
             == ["influencer.reach", "thanks", "kol.reach"])
     }
 }
+
+/// Round 4: a topic asked with a question mark, ordinals and steps after one difference, greetings beside a
+/// question, small talk between content, purposes, statistics.
+@Suite struct TopicAndStepTests {
+    @Test func aTopicWithAQuestionMarkIsNoYesNoQuestion() {
+        #expect(ask("jangkauan KOL vs influencer?").polarity == nil)
+        #expect(ask("reputation of influencers?").polarity == nil)
+        // A claim still asks yes or no.
+        #expect(ask("KOL dikenal secara lokal?").polarity == .yes)
+    }
+
+    @Test func anOrdinalAfterOneDifferencePicksThatDifference() {
+        #expect(conversation(["reach of KOLs vs influencers?", "and the fourth one?"]) == ["difference.3", "difference.4"])
+        #expect(conversation(["KOL sama influencer beda ga soal media?", "yang ketiga?"]) == ["difference.1", "difference.3"])
+    }
+
+    @Test func theNextDifferenceStepsFromTheLastOne() {
+        #expect(conversation(["perbedaan kedua apa?", "perbedaan selanjutnya?"]) == ["difference.2", "difference.3"])
+        #expect(conversation(["what is the third difference?", "the previous difference?"]) == ["difference.3", "difference.2"])
+    }
+
+    @Test func differentMeansYesForANumberedDifference() {
+        let reply = ask("keseharian kol dan influencer berbeda kah?")
+        #expect(reply.intent == "difference.4")
+        #expect(reply.polarity == .yes)
+        #expect(ask("Is the credibility of KOLs and influencers different?").polarity == .yes)
+    }
+
+    @Test func aGreetingBesideAQuestionAnswersTheQuestion() {
+        #expect(ask("hai, siapa nama kamu?").intent == "bot.identity")
+        #expect(ask("hello, what can you do?").intent == "bot.capabilities")
+        #expect(ask("oi bot").intent == "greeting")
+    }
+
+    @Test func anAspectAfterSmallTalkGoesBackToTheSide() {
+        #expect(conversation(["apa itu KOL?", "kamu bisa jawab apa aja?", "ok, jangkauannya?"])
+            == ["definition.kol", "bot.capabilities", "kol.reach"])
+    }
+
+    @Test func aPurposeIsNotWhatIsAsked() {
+        #expect(ask("pengertian influencer apa ya, buat skripsi saya").intent == "definition.influencer")
+        #expect(ask("what is a KOL? it's for my assignment").intent == "definition.kol")
+    }
+
+    @Test func sharesOfPeopleAndContactsAreRefused() {
+        #expect(ask("brp persen konsumen yang beli produk gara2 KOL?").intent == "fallback")
+        #expect(ask("gmn cara ngontak influencer buat endorse?").intent == "fallback")
+    }
+
+    @Test func chatSpellingsOfTheSidesAndApps() {
+        #expect(ask("kaoel itu apa sih").intent == "definition.kol")
+        #expect(ask("influencer maen di apk apa").intent == "influencer.platforms")
+        #expect(ask("KOL kpnjangan nya apa").intent == "definition.kol_term")
+    }
+
+    @Test func forgettingTheConversationResetsIt() {
+        #expect(ask("can you forget this conversation and start again").intent == "reset")
+    }
+}

@@ -99,12 +99,20 @@ extension ConversationEngine {
         if memory.pendingFirst >= 0, reading.ordinal != nil || matcher().followUp != nil {
             return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
         }
+        // "perbedaan berikutnya?", "the previous difference": a step along the differences from the last one answered.
+        if reading.move >= 0, reading.entity == nil, reading.aspect < 0, reading.extraWords == 0, memory.cursor > 0,
+           let step = pack.intents[pack.moveIntents[reading.move]].followUp, step == "next" || step == "previous" {
+            return Understood(decision: .answer(intent: pack.moveIntents[reading.move], confidence: Self.readingConfidence))
+        }
         // A short message inside a conversation about the article ("kalau dari sisi kepercayaan?").
         // A follow-up opener or a strong aspect continues it too, beside a few words of its own ("terus gimana
         // caranya bisa terkenal se-Indonesia?", "jangkauannya seluas apa?").
+        // After small talk, an aspect alone goes back to the conversation's side ("oke, balik ke tadi, kredibilitasnya?").
         let continues = last.map { !pack.isMeta[$0] } ?? false && reading.entity == nil
             && (reading.extraWords == 0 || reading.aspect >= 0 && reading.extraWords <= 2
                 && (reading.forms.contains(.followUp) || reading.aspectIsStrong || reading.extraWords == 1))
+            || last.map { pack.isMeta[$0] } ?? false && contextTopic != nil && reading.entity == nil && reading.aspect >= 0
+                && reading.extraWords == 0 && !reading.pronoun
         // Domain evidence: a side (or "they"), a strong aspect, a difference, a weak aspect continuing the
         // conversation, or a named platform asked yes or no.
         let evidence = reading.entity != nil || reading.pronoun || reading.singularPronoun && contextTopic != nil
@@ -194,12 +202,23 @@ extension ConversationEngine {
             return Understood(decision: .answer(intent: ordinal, confidence: Self.readingConfidence))
         }
         if reading.move >= 0 {
+            var ties = reading.moveTies
+            var move = reading.move
+            // A greeting beside another move opens the message: "halo, kamu bot apa?" asks who the bot is, while
+            // "woi bot" and "heyy bot, lagi santai kan" greet.
+            if ties & (ties - 1) != 0, let greeting = pack.reader.greetingMove, ties & (1 << UInt16(greeting)) != 0 {
+                if reading.forms.isDisjoint(with: [.questionWord, .why]), !reading.isChoice {
+                    return Understood(decision: .answer(intent: pack.moveIntents[greeting], confidence: Self.readingConfidence))
+                }
+                ties &= ~(1 << UInt16(greeting))
+                if move == greeting { move = ties.trailingZeroBitCount }
+            }
             // The matcher's choice among tied moves, else the first.
-            if reading.moveTies & (reading.moveTies - 1) != 0, let intent = matcher().intent,
-               let position = pack.moveIntents.firstIndex(of: intent), reading.moveTies & (1 << UInt16(position)) != 0 {
+            if ties & (ties - 1) != 0, let intent = matcher().intent,
+               let position = pack.moveIntents.firstIndex(of: intent), ties & (1 << UInt16(position)) != 0 {
                 return Understood(decision: matcher().decision)
             }
-            return Understood(decision: .answer(intent: pack.moveIntents[reading.move], confidence: Self.readingConfidence))
+            return Understood(decision: .answer(intent: pack.moveIntents[move], confidence: Self.readingConfidence))
         }
         // "do you know what Spotify is": a thing the article does not define.
         if reading.hasDefinitionFrame, pack.reader.definedThing(in: tokens) != nil { return refuse() }

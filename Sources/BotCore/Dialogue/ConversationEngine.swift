@@ -68,7 +68,8 @@ public final class ConversationEngine {
         let platformFollowUp = (reading.namedPlatform || reading.otherPlatform) && reading.forms.contains(.followUp)
             && reading.entity == nil && reading.extraWords == 0
             && memory.lastIntent >= 0 && pack.intentAspect[Int(memory.lastIntent)] == pack.reader.platformsAspect
-        let yesNoCarried = (memory.askedYesNo || platformFollowUp) && !reading.forms.contains(.why)
+        // ("yang ketiga?" picks an item, whatever was asked before.)
+        let yesNoCarried = (memory.askedYesNo || platformFollowUp) && !reading.forms.contains(.why) && reading.ordinal == nil
             && (!reading.forms.contains(.questionWord) || reading.questionWordInOpenerOnly)
             && (reading.forms.contains(.followUp) || !reading.hasContent)
         var answerLanguage = language ?? switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage

@@ -24,6 +24,9 @@ struct UnderstandingSpec: Codable, Sendable {
     var because: [String]?
     /// "di situ", "on that point": the aspect of the last answer, asked about again.
     var aspectAnaphora: [String]?
+    /// "kredibilitas", "reach": nouns that name an aspect; a message of nothing but these, sides and grammar
+    /// words asks about a topic ("kredibilitas KOL vs influencer?"), not yes or no.
+    var topicNouns: [String]?
     var languageSwitch: [String: [String]]
     var aspects: [AspectSpec]
     var moves: [MoveSpec]
@@ -43,6 +46,7 @@ struct UnderstandingSpec: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case forms, fillers, pronouns, predicates, becoming, because, rankings, names, aspects, moves, qualifiers, foreign, routes
         case aspectAnaphora = "aspect_anaphora"
+        case topicNouns = "topic_nouns"
         case whichMore = "which_more"
         case functionWords = "function_words"
         case singularPronouns = "singular_pronouns"
@@ -60,7 +64,7 @@ struct UnderstandingSpec: Codable, Sendable {
     var allTexts: [String] {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
-        texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (because ?? [])
+        texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (because ?? []) + (topicNouns ?? [])
         texts += rankings.map { $0.askers + $0.superlatives } ?? []
         texts += whichMore.map { $0.which + $0.more } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }

@@ -35,6 +35,8 @@ struct Reader: Sendable {
     let definitionAspect: Int
     let termAspect: Int
     let platformsAspect: Int
+    /// The index of the `greeting` move, nil when the pack has none.
+    let greetingMove: Int?
     /// The index of the `crossover` aspect ("KOL jadi influencer"), -1 when the pack has none.
     let crossoverAspect: Int
     /// Aspects answered even beside out-of-scope words (`covers_unknown`).
@@ -55,6 +57,10 @@ struct Reader: Sendable {
     private let sideQualifiers: WordSet
     /// Words that join the two things compared ("than", "dengan", "vs").
     private let comparisonLinks: WordSet
+    /// Nouns that name an aspect, as written and with "-nya" (see ``UnderstandingSpec/topicNouns``).
+    private let topicNouns: WordSet
+    /// The pack's lexicon, for the rare word read both before and after it.
+    private let lexicon: Lexicon
     /// Articles skipped after "or" ("a KOL or an influencer").
     private static let articles: Set<String> = ["a", "an", "the", "si", "sang", "seorang", "para", "yang"]
     /// Single-word yes/no tags ("tidak", "not"): after a choice word they make "or not", not a choice.
@@ -105,6 +111,7 @@ struct Reader: Sendable {
         matcherAspects = Set(spec.matcherAspects)
         moveNames = spec.moves.map(\.name)
         moveIntents = spec.moves.map(\.intent)
+        greetingMove = moveNames.firstIndex(of: "greeting")
         self.recognizer = recognizer
         self.corrector = corrector
         aspectNames = spec.aspects.map(\.name)
@@ -213,6 +220,8 @@ struct Reader: Sendable {
         rankingAskers = WordSet((spec.rankings?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         superlatives = WordSet((spec.rankings?.superlatives ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         because = WordSet((spec.because ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        topicNouns = WordSet((spec.topicNouns ?? []).flatMap(TextCleaner.tokens).flatMap { [$0, $0 + "nya"] })
+        self.lexicon = lexicon
         becomingSubjects = WordSet((spec.becoming?.subjects ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         var switches = PhraseTable<Language>()
         for (code, texts) in spec.languageSwitch.sorted(by: { $0.key < $1.key }) {
@@ -302,7 +311,9 @@ struct Reader: Sendable {
             reading.aspectWeight = Self.cueWeight
         }
         // A question mark without a question word, beside an aspect, asks yes or no ("KOL kerja full time?").
-        if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
+        // ("kredibilitas KOL vs influencer?" names a topic and claims nothing.)
+        if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp),
+           !namesTopicOnly(analysis.tokens, analysis.tokenHashes) {
             reading.forms.insert(.yesNo)
         }
         // So does one about both sides or a comparison, with a word of its own or a predicate ("influencer and
@@ -319,6 +330,31 @@ struct Reader: Sendable {
             reading.forms.insert(.compare)
         }
         return reading
+    }
+
+    /// True when `tokens` (as written) hold nothing but sides, grammar words, comparison links and nouns
+    /// naming an aspect, at least one of those. (Read before the lexicon, which turns "mirip" into "persamaan".)
+    private func namesTopicOnly(_ tokens: [String], _ hashes: [UInt64]) -> Bool {
+        var index = 0
+        var noun = false
+        while index < tokens.count {
+            if let match = recognizer.table.longestMatch(in: tokens, hashes: hashes, at: index),
+               match.value.contains(where: \.isTopic) {
+                index += match.length
+                continue
+            }
+            let token = tokens[index], hash = hashes[index]
+            if topicNouns.contains(token, hash: hash) {
+                noun = true
+            } else if !functionWords.contains(token, hash: hash) && !comparisonLinks.contains(token, hash: hash) {
+                // "influencers", "kaoel": a side once the lexicon has read it.
+                let words = lexicon.apply([token])
+                guard !words.isEmpty, recognizer.table.longestMatch(in: words, at: 0)?.value.contains(where: \.isTopic) ?? false
+                else { return false }
+            }
+            index += 1
+        }
+        return noun
     }
 
     private func readForms(_ tokens: [String], _ hashes: [UInt64], into reading: inout Reading) {
