@@ -541,3 +541,43 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("can you forget this conversation and start again").intent == "reset")
     }
 }
+
+/// Round 4: questions that deny what they ask, small talk before a scene, clauses that frame the aspect,
+/// concessions, and how a side works through its platforms.
+@Suite struct DenialAndClauseTests {
+    @Test func aQuestionThatDeniesItsClaimIsAnsweredOnTheDenial() {
+        #expect(ask("KOL tidak bisa punya akun medsos, kan?").polarity == .no)
+        #expect(ask("Do influencers not use YouTube?").polarity == .no)
+        // A tag, an opener or "not only" denies nothing.
+        #expect(ask("influencer pakai YouTube ga sih?").polarity == .yes)
+        #expect(ask("isn't a KOL an expert in some field?").polarity == .yes)
+    }
+
+    @Test func smallTalkBeforeAScene() {
+        #expect(ask("selamat sore! saya lagi nyusun makalah").intent == "greeting")
+        #expect(ask("thanks a lot, you are smart").intent == "thanks")
+    }
+
+    @Test func aClauseNamingAStrongAspectFramesTheQuestion() {
+        #expect(ask("Soal jangkauan geografis, apa bedanya KOL dan influencer?").intent == "difference.3")
+    }
+
+    @Test func aConcessionIsNotWhatIsAsked() {
+        #expect(ask("why are they treated as different even though both influence people?").intent == "differences.why")
+    }
+
+    @Test func contentCreatorsAreAnotherRole() {
+        #expect(ask("apa itu kreator konten?").intent == "fallback")
+    }
+
+    @Test func howASideUsesItsPlatformsIsItsMedia() {
+        #expect(ask("bagaimana influencer memanfaatkan platform untuk berinteraksi dengan pengikut?").intent == "influencer.media")
+        let reply = ask("is YouTube one of the media influencers use?")
+        #expect(reply.intent == "influencer.platforms")
+        #expect(reply.polarity == .yes)
+    }
+
+    @Test func theMeaningAfterTheLongForm() {
+        #expect(conversation(["KOL singkatan dari apa?", "maksudnya?"]) == ["definition.kol_term", "definition.kol"])
+    }
+}

@@ -51,6 +51,24 @@ extension ConversationEngine {
                 reading.unknownWords = own.unknownWords
             }
         }
+        // "Pagi! aku lagi bikin tugas kuliah", "wkwk makasih, kamu pinter juga": small talk in the first clause, and
+        // clauses that ask nothing after it.
+        if !reading.hasContent, reading.extraWords > 0 || reading.foreignWeight > 0, Self.mayHoldClauses(text) {
+            let clauses = Self.clauses(of: text)
+            if clauses.count > 1 {
+                let first = pack.reader.read(pack.analyzer.analyze(String(clauses[0])), questionMark: false)
+                let rest = pack.reader.read(pack.analyzer.analyze(clauses.dropFirst().joined(separator: ", ")), questionMark: false)
+                if first.move >= 0, first.extraWords == 0, first.foreignWeight == 0, !first.hasContent, !rest.hasContent,
+                   rest.move < 0, rest.entity == nil, rest.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .definition]) {
+                    reading.move = first.move
+                    reading.moveTies = first.moveTies
+                    reading.extraWords = 0
+                    reading.unknownWords = 0
+                    reading.foreignWeight = 0
+                    reading.ordinal = nil // "semester 3" sets the scene too
+                }
+            }
+        }
         if reading.hasContent, reading.unknownWords > 0, reading.aspect != pack.reader.platformsAspect,
            namesSomethingUnknown(text, tokens: analysis.tokens) {
             reading.foreignWeight += Reader.foreignWeight
@@ -65,7 +83,8 @@ extension ConversationEngine {
         var asking: [Substring] = []
         for clause in clauses {
             let own = pack.reader.read(pack.analyzer.analyze(String(clause)), questionMark: false)
-            let asks = own.entity != nil || own.pronoun || own.singularPronoun
+            // ("Terkait wilayah pengaruh, apa bedanya ...": a clause naming a strong aspect frames the question.)
+            let asks = own.entity != nil || own.pronoun || own.singularPronoun || own.aspectIsStrong && own.foreignWeight == 0
                 || !own.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .compareNoun, .followUp, .definition])
             if asks { asking.append(clause) }
         }

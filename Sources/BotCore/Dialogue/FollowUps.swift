@@ -45,7 +45,8 @@ extension ConversationEngine {
             return difference(ordinal) ?? repeatLast
         case "repeat":
             if pending.count == 2 { return .clarify(first: pending[0], second: pending[1], confidence: confidence) }
-            return repeatLast
+            // "maksudnya?" after what KOL stands for asks what a KOL is.
+            return answer(last?.then["repeat"]) ?? repeatLast
         case "english", "indonesian":
             if !languageForced { language = kind == "english" ? .english : .indonesian }
             return repeatLast

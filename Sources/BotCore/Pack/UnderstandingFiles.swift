@@ -207,14 +207,25 @@ struct YesNoSpec: Codable, Sendable {
     var negations: [String]?
     /// Words after which a negation only asks the question ("boleh nggak", "or not").
     var negationTags: [String]?
+    /// Negations that open a question and only ask it ("aren't they the same?", "bukankah ...").
+    var negationOpeners: [String]?
+    /// Words after which a negation restricts rather than denies ("not only", "bukan cuma").
+    var restrictives: [String]?
+    /// Words that end a question without meaning anything ("..., ga sih?", "kan", "right").
+    var questionTails: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case leads, claims, negations
+        case leads, claims, negations, restrictives
         case negationTags = "negation_tags"
+        case negationOpeners = "negation_openers"
+        case questionTails = "question_tails"
     }
 
     /// Every word the claims name (for the spelling corrector's vocabulary).
-    var allTexts: [String] { claims.flatMap { ($0.when ?? []).flatMap { $0 } }.filter { !$0.hasPrefix("$") } + (negations ?? []) + (negationTags ?? []) }
+    var allTexts: [String] {
+        claims.flatMap { ($0.when ?? []).flatMap { $0 } }.filter { !$0.hasPrefix("$") } + (negations ?? []) + (negationTags ?? [])
+            + (negationOpeners ?? []) + (restrictives ?? []) + (questionTails ?? [])
+    }
 }
 
 /// One claim: when every group has a word in the message, the verdict is `polarity`.

@@ -35,6 +35,7 @@ struct Reader: Sendable {
     let definitionAspect: Int
     let termAspect: Int
     let platformsAspect: Int
+    let mediaAspect: Int
     /// The index of the `greeting` move, nil when the pack has none.
     let greetingMove: Int?
     /// The index of the `crossover` aspect ("KOL jadi influencer"), -1 when the pack has none.
@@ -119,6 +120,7 @@ struct Reader: Sendable {
         definitionAspect = aspectNames.firstIndex(of: "definition") ?? -1
         termAspect = aspectNames.firstIndex(of: "term") ?? -1
         platformsAspect = aspectNames.firstIndex(of: "platforms") ?? -1
+        mediaAspect = aspectNames.firstIndex(of: "media") ?? -1
         crossoverAspect = aspectNames.firstIndex(of: "crossover") ?? -1
         coversUnknown = Set(spec.aspects.indices.filter { spec.aspects[$0].coversUnknown ?? false })
         func normalised(_ text: String) -> [String] {
@@ -324,6 +326,10 @@ struct Reader: Sendable {
             reading.forms.insert(.yesNo)
         }
         if reading.isChoice || reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
+        // "Apakah podcast juga termasuk media yang digunakan influencer?": whether a named platform is one of them.
+        if reading.forms.contains(.yesNo), reading.namedPlatform, reading.aspect >= 0, reading.aspect == mediaAspect {
+            reading.aspect = platformsAspect
+        }
         // "mana yg reach-nya lbh luas", "which one has more trust": which of the two, more of something.
         if !reading.forms.contains(.compare), analysis.tokens.contains(where: { comparatives.contains($0) }),
            asksWhich(analysis.tokens) {
@@ -651,6 +657,11 @@ struct Reader: Sendable {
         if Int(bestMove) < reading.extraWords {
             reading.move = -1
             reading.moveTies = 0
+        }
+        // "how do they use those platforms to reach people?": how a side works through its platforms is its media.
+        if best >= 0, best == platformsAspect, mediaAspect >= 0, weights[mediaAspect] > 0, reading.forms.contains(.how) {
+            best = mediaAspect
+            bestWeight = max(bestWeight, weights[mediaAspect])
         }
         // Weak cues alone are a hint, not an aspect ("KOL dalam dunia marketing").
         reading.hasHint = bestWeight > 0

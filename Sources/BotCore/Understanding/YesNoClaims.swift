@@ -15,6 +15,10 @@ struct YesNoClaims: Sendable {
         /// Every group must hold one of its terms.
         var groups: [[Term]]
         var polarity: Polarity
+        /// True when some group holds a run of words (not only markers).
+        var hasWords: Bool {
+            groups.contains { $0.contains { if case .words = $0 { return true }; return false } }
+        }
     }
 
     /// Claims per intent index (an array indexed by intent), in file order.
@@ -25,6 +29,11 @@ struct YesNoClaims: Sendable {
     let negations: WordSet
     /// Stems after which a negation only asks the question ("boleh nggak", "or not").
     let negationTags: WordSet
+    /// Negations that open a question ("aren't they ...?"), stems that make a negation restrict ("not only"),
+    /// and stems that only end a question ("sih", "kan"): none of these denies the claim.
+    let negationOpeners: WordSet
+    let restrictives: WordSet
+    let questionTails: WordSet
 
     init(spec: YesNoSpec, intents: [String: Int], normalise: (String) -> [String]) throws {
         var claims: [Int: [Claim]] = [:]
@@ -65,6 +74,9 @@ struct YesNoClaims: Sendable {
         self.leads = leads
         negations = WordSet((spec.negations ?? []).flatMap(normalise))
         negationTags = WordSet((spec.negationTags ?? []).flatMap(normalise))
+        negationOpeners = WordSet((spec.negationOpeners ?? []).flatMap(normalise))
+        restrictives = WordSet((spec.restrictives ?? []).flatMap(normalise))
+        questionTails = WordSet((spec.questionTails ?? []).flatMap(normalise))
     }
 
     /// The verdict on a yes/no question routed to `intent`, read in `stems`; `unknown` when no claim holds.
@@ -73,6 +85,7 @@ struct YesNoClaims: Sendable {
 
     func polarity(of intent: Int, stems: [String], hashes: [UInt64], reading: Reading) -> Polarity {
         guard intent < claims.count else { return .unknown }
+        var denied: Bool?
         claims: for claim in claims[intent] {
             var negated = false
             for group in claim.groups {
@@ -91,6 +104,12 @@ struct YesNoClaims: Sendable {
                 }
                 if !held { continue claims }
             }
+            // A claim held by no word of the message (its default, a platform named) is denied by a negation
+            // anywhere in the question; a word's own negation is read beside it above.
+            if !negated, !claim.hasWords {
+                if denied == nil { denied = deniesPredicate(stems, hashes) }
+                negated = denied ?? false
+            }
             guard negated else { return claim.polarity }
             switch claim.polarity {
             case .yes: return .no
@@ -99,6 +118,24 @@ struct YesNoClaims: Sendable {
             }
         }
         return .unknown
+    }
+
+    /// True when the question denies what it asks about ("KOL nggak mungkin jadi influencer, kan?", "Apakah
+    /// influencer tidak memakai TikTok?"): a negation among its first words but not the first one nor a last one,
+    /// follows no tag word ("boleh nggak"), comes before no tail ("gak sih") and restricts nothing ("bukan cuma").
+    private func deniesPredicate(_ stems: [String], _ hashes: [UInt64]) -> Bool {
+        var end = stems.count
+        while end > 0, questionTails.contains(stems[end - 1], hash: hashes[end - 1]) { end -= 1 }
+        guard end >= 3 else { return false }
+        // Near the subject: later a negation tags the question ("KOL punya kerjaan tetap gak, selain jadi KOL?").
+        for at in 1..<min(end - 1, 3) where negations.contains(stems[at], hash: hashes[at]) {
+            if negationOpeners.contains(stems[at], hash: hashes[at]) || negationTags.contains(stems[at - 1], hash: hashes[at - 1])
+                || restrictives.contains(stems[at + 1], hash: hashes[at + 1]) || questionTails.contains(stems[at + 1], hash: hashes[at + 1]) {
+                continue
+            }
+            return true
+        }
+        return false
     }
 
     /// Where `term` occurs in `stems` (0 for a marker that holds), or nil.
