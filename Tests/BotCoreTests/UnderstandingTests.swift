@@ -581,3 +581,30 @@ private func isNew(_ text: String) -> Bool {
         #expect(conversation(["KOL singkatan dari apa?", "maksudnya?"]) == ["definition.kol_term", "definition.kol"])
     }
 }
+
+/// Round 4: several words glued together, sentences that only set the scene, "or" inside a claim.
+@Suite struct SentenceAndGlueTests {
+    @Test func severalGluedWordsAreSplit() {
+        #expect(ask("apabedakoldaninfluencer").intent == "differences.list")
+        #expect(TestPack.shared.analyzer.corrector.split(of: "kolsingkatandariapa") == ["kol", "singkatan", "dari", "apa"])
+    }
+
+    @Test func sentencesThatSetTheSceneAreNotAsked() {
+        #expect(ask("I run a small bakery and read about influencer marketing. What does KOL mean?").intent == "definition.kol")
+        #expect(ask("Apa perbedaan KOL dan influencer? Saya mau presentasi ke klien besok.").intent == "differences.list")
+        // A request of its own is asked too, and a title's period ends no sentence.
+        #expect(ask("KOL itu siapa saja? Tolong beri contoh.").intent == "kol.examples")
+        #expect(ask("prof. Rhenald itu KOL?").intent == "fallback")
+        #expect(ask("what is difference no. 3 about?").intent == "difference.3")
+    }
+
+    @Test func orInsideAClaimIsNoChoice() {
+        #expect(ask("KOL dikenal di kota atau daerah tertentu aja kan?").polarity != nil)
+        #expect(ask("KOL bisa terkenal lewat koran atau televisi?").polarity == .yes)
+        #expect(ask("KOL lebih banyak online atau offline?").polarity == nil)
+    }
+
+    @Test func aDegreeRequiredIsNotInTheArticle() {
+        #expect(ask("apakah KOL harus bergelar S3?").polarity == .unknown)
+    }
+}

@@ -4,8 +4,7 @@ extension ConversationEngine {
     /// question forms, out-of-scope signs, the matcher's choice and the answer chosen. Changes no state.
     public func explanation(of text: String, user: String? = nil) -> String {
         let memory = user.flatMap(storeMemory(of:)) ?? UserMemory()
-        let analysis = pack.analyzer.analyze(text)
-        let reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text)), analysis: analysis, text: text)
+        let (analysis, reading) = readMessage(text)
         let matched = decide(analysis)
         let understood = understand(analysis, reading, memory: memory)
         func describe(_ decision: Decision) -> String {

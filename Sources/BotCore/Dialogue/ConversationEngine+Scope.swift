@@ -76,6 +76,88 @@ extension ConversationEngine {
         return reading
     }
 
+    /// The analysis and reading of the sentences of `text` that ask something, when others only set the scene
+    /// ("Saya nak buat pembentangan untuk klien.") and those that ask name a side or a strong aspect; else nil.
+    /// A sentence asks when it ends with "?", holds a question form, or names an aspect or a move of its own.
+    func askingSentences(of text: String) -> (analysis: Analysis, reading: Reading)? {
+        guard Self.mayHoldSentences(text) else { return nil }
+        var asking: [Substring] = []
+        var scene = false
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if Self.endsSentence(text, at: index, titles: pack.reader.titles) || next == text.endIndex {
+                let sentence = text[start..<(character == "?" || !".!?\n".contains(character) ? next : index)]
+                if sentence.contains(where: \.isLetter) {
+                    if character == "?" {
+                        asking.append(sentence)
+                    } else {
+                        // A statement of the user about themselves (naming no strong aspect: "give me examples" asks),
+                        // with out-of-scope words, or naming no aspect sets the scene; "Beri contoh." asks.
+                        let own = pack.analyzer.analyze(String(sentence))
+                        let reading = pack.reader.read(own, questionMark: false)
+                        let sets = reading.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .definition])
+                            && (reading.foreignWeight > 0 || reading.aspect < 0 && reading.move < 0
+                                || !reading.aspectIsStrong && pack.reader.speaksOfItself(own.words, hashes: own.wordHashes))
+                        if sets { scene = true } else { asking.append(sentence) }
+                    }
+                }
+                start = next
+            }
+            index = next
+        }
+        guard scene, !asking.isEmpty else { return nil }
+        let question = asking.joined(separator: " ")
+        let analysis = pack.analyzer.analyze(question)
+        let reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(question)), analysis: analysis, text: question)
+        guard reading.entity != nil || reading.pronoun || reading.aspectIsStrong || reading.forms.contains(.compareNoun) else { return nil }
+        return (analysis, reading)
+    }
+
+    /// True when the character at `index` ends a sentence: "?", "!", a line break, or a period before a space or
+    /// the end that follows a word of two letters or more which is no title ("K.O.L.", "dr. Tirta", "3.5" go on).
+    static func endsSentence(_ text: String, at index: String.Index, titles: Set<String>) -> Bool {
+        switch text[index] {
+        case "?", "!", "\n": return true
+        case ".":
+            let next = text.index(after: index)
+            guard next == text.endIndex || text[next].isWhitespace else { return false }
+            var start = index
+            while start > text.startIndex, text[text.index(before: start)].isLetter { start = text.index(before: start) }
+            let word = text[start..<index].lowercased()
+            return word.count >= 2 && !titles.contains(word) && !abbreviations.contains(word)
+        default: return false
+        }
+    }
+
+    /// Abbreviations whose period ends no sentence ("difference no. 2").
+    private static let abbreviations: Set<String> = ["no", "nr", "nomor", "vs", "etc", "eg", "ie", "dll", "dsb", "dst", "tsb", "yth", "sdr"]
+
+    /// The analysis and reading of `text` as ``reply(to:user:language:questionId:)`` first reads it, before
+    /// language switches and the conversation.
+    func readMessage(_ text: String) -> (analysis: Analysis, reading: Reading) {
+        if let asked = askingSentences(of: text) { return asked }
+        let analysis = pack.analyzer.analyze(text)
+        return (analysis, scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text)), analysis: analysis, text: text))
+    }
+
+    /// False when `text` surely is one sentence (no . ! ? or line break before its last letter): cheap, bytes only.
+    static func mayHoldSentences(_ text: String) -> Bool {
+        text.withBytes { bytes in
+            var separator = false
+            for byte in bytes {
+                switch byte {
+                case 46, 33, 63, 10: separator = true // . ! ? newline
+                case 65...90, 97...122, 128...: if separator { return true }
+                default: break
+                }
+            }
+            return false
+        }
+    }
+
     /// `reading` with the aspect and out-of-scope weight of the clauses that ask something: a clause that
     /// names no side, no difference, asks no question and opens no follow-up only sets the scene ("aku
     /// mahasiswa komunikasi", "aku lagi ngerjain tugas kuliah"), and its words are not what is asked about.
@@ -217,11 +299,11 @@ extension ConversationEngine {
         }
     }
 
-    /// The corrector's correction of `word`, remembered in the engine's memo as the analyser remembers it.
+    /// The corrector's repair of `word`, remembered in the engine's memo as the analyser remembers it.
     private func correction(of word: String) -> String? {
         let hash = WordHash.of(word)
         if let remembered = memo.corrections.remembered(word, hash: hash) { return remembered }
-        let correction = pack.analyzer.corrector.correction(of: word)
+        let correction = pack.analyzer.corrector.repair(of: word)
         memo.corrections.remember(correction, for: word, hash: hash)
         return correction
     }

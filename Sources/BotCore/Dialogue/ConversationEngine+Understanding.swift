@@ -241,8 +241,7 @@ extension ConversationEngine {
 
     /// What a fresh user would be answered for `text`, before follow-ups are resolved (for the pack check).
     func firstDecision(for text: String) -> Decision {
-        let analysis = pack.analyzer.analyze(text)
-        let reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text)), analysis: analysis, text: text)
+        let (analysis, reading) = readMessage(text)
         let decision = understand(analysis, reading, memory: UserMemory()).decision
         if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
             var language = Language.indonesian

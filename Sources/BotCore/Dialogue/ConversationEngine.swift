@@ -44,6 +44,11 @@ public final class ConversationEngine {
         pack.analyzer.analyze(text, into: &analysis, memo: memo)
         let questionMark = Self.endsWithQuestionMark(text)
         var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
+        // "Hi, I'm a journalist writing about influencer marketing. What is a KOL?": of several sentences, those that ask.
+        if let asked = askingSentences(of: text) {
+            analysis = asked.analysis
+            reading = asked.reading
+        }
         // "ok in English: where does ...": the rest of the message is answered in the language asked for.
         var switched: Language?
         var requested: Language?

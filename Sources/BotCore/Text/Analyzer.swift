@@ -44,7 +44,7 @@ struct Analyzer: Sendable {
     func analyze(_ text: String, into analysis: inout Analysis, memo: AnalysisMemo?) {
         TextCleaner.tokens(text, into: &analysis.tokens, hashes: &analysis.tokenHashes, vocabulary: corrector.vocabulary)
         var votes = LanguageDetector.Votes()
-        var splits: [(index: Int, left: String, right: String)] = []
+        var splits: [(index: Int, words: [String])] = []
         for index in analysis.tokens.indices {
             let token = analysis.tokens[index]
             let hash = analysis.tokenHashes[index]
@@ -54,21 +54,23 @@ struct Analyzer: Sendable {
                 if let remembered = memo?.corrections.remembered(token, hash: hash) {
                     correction = remembered
                 } else {
-                    correction = corrector.correction(of: token)
+                    // A word not corrected may be several written together: remembered as the words and spaces.
+                    correction = corrector.repair(of: token)
                     memo?.corrections.remember(correction, for: token, hash: hash)
                 }
             }
-            if let correction {
+            guard let correction else { continue }
+            if correction.utf8.contains(32) {
+                splits.append((index, correction.split(separator: " ").map(String.init)))
+            } else {
                 analysis.tokens[index] = correction
                 analysis.tokenHashes[index] = WordHash.of(correction)
-            } else if corrector.mightCorrect(token, hash: hash), let split = corrector.split(of: token) {
-                splits.append((index, split.0, split.1))
             }
         }
-        // "bedainfluencer": two words without the space between them (rare: the arrays change only then).
-        for (index, left, right) in splits.reversed() {
-            analysis.tokens.replaceSubrange(index...index, with: [left, right])
-            analysis.tokenHashes.replaceSubrange(index...index, with: [WordHash.of(left), WordHash.of(right)])
+        // "bedainfluencer", "apaitukol": words without the spaces between them (rare: the arrays change only then).
+        for (index, words) in splits.reversed() {
+            analysis.tokens.replaceSubrange(index...index, with: words)
+            analysis.tokenHashes.replaceSubrange(index...index, with: words.map(WordHash.of))
         }
         lexicon.apply(analysis.tokens, hashes: analysis.tokenHashes, into: &analysis.words, hashes: &analysis.wordHashes)
         analysis.stems.clearKeepingCapacity()

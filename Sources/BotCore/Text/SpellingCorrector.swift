@@ -112,24 +112,47 @@ struct SpellingCorrector: Sendable {
     private static let affixes: Set<String> = ["nya", "kan", "lah", "kah", "pun", "tah", "men", "mem", "meng", "ber", "ter",
                                                "per", "pen", "pem", "peng", "ing", "ers", "ness"]
 
-    /// Two vocabulary words written without the space between them ("bedainfluencer", "apaitu"), each of
-    /// three letters or more, or nil. Of several splits, the most even.
-    func split(of word: String) -> (String, String)? {
+    /// Vocabulary words written without the spaces between them ("bedainfluencer", "apaitukol",
+    /// "kolsingkatandariapa"), each of three letters or more, or nil. Of several splits, the one with the fewest
+    /// words, then the most even.
+    func split(of word: String) -> [String]? {
         let bytes = Array(word.utf8)
-        guard bytes.count >= 7, !known.contains(word), bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return nil }
-        var best: (String, String)?
-        var bestShorter = 0
-        for cut in 3...(bytes.count - 3) {
-            let shorter = min(cut, bytes.count - cut)
-            guard shorter > bestShorter else { continue }
-            let left = String(decoding: bytes[..<cut], as: UTF8.self)
-            let right = String(decoding: bytes[cut...], as: UTF8.self)
-            if known.contains(left), known.contains(right), !Self.affixes.contains(left), !Self.affixes.contains(right) {
-                best = (left, right)
-                bestShorter = shorter
+        let count = bytes.count
+        guard count >= 7, count <= Self.longestSplit, !known.contains(word), bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else {
+            return nil
+        }
+        // best[end]: the fewest words spelling bytes[..<end], the longest shortest word among those, and the cut.
+        var best = [(words: Int, shortest: Int, cut: Int)](repeating: (Int.max, 0, -1), count: count + 1)
+        best[0] = (0, Int.max, 0)
+        for end in 3...count {
+            for cut in stride(from: end - 3, through: 0, by: -1) where best[cut].words != Int.max {
+                guard end - cut < count else { continue } // the whole word is no split
+                let piece = String(decoding: bytes[cut..<end], as: UTF8.self)
+                guard known.contains(piece), !Self.affixes.contains(piece) else { continue }
+                let candidate = (words: best[cut].words + 1, shortest: min(best[cut].shortest, end - cut), cut: cut)
+                if candidate.words < best[end].words || candidate.words == best[end].words && candidate.shortest > best[end].shortest {
+                    best[end] = candidate
+                }
             }
         }
-        return best
+        guard best[count].words != Int.max else { return nil }
+        var pieces: [String] = []
+        var end = count
+        while end > 0 {
+            let cut = best[end].cut
+            pieces.append(String(decoding: bytes[cut..<end], as: UTF8.self))
+            end = cut
+        }
+        return pieces.reversed()
+    }
+
+    /// Longer tokens are not split (a pasted link or hash, not words).
+    static let longestSplit = 40
+
+    /// The correction of `word`, else its split as words and spaces ("apa itu kol"), else nil: what the
+    /// analyser and the engine remember for an unknown word.
+    func repair(of word: String) -> String? {
+        correction(of: word) ?? split(of: word)?.joined(separator: " ")
     }
 
     private static func isVowel(_ byte: UInt8) -> Bool { byte == 97 || byte == 101 || byte == 105 || byte == 111 || byte == 117 }

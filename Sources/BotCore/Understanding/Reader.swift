@@ -317,6 +317,8 @@ struct Reader: Sendable {
         if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp),
            !namesTopicOnly(analysis.tokens, analysis.tokenHashes) {
             reading.forms.insert(.yesNo)
+            // ("lewat TV atau media cetak?": "or" joins one object of the claim.)
+            if reading.isChoice, !reading.choiceContrasts { reading.isChoice = false }
         }
         // So does one about both sides or a comparison, with a word of its own or a predicate ("influencer and
         // kol is same thing?"; a bare "KOL dan influencer?" asks for the differences).
@@ -445,18 +447,17 @@ struct Reader: Sendable {
             }
         }
         // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no). After a yes/no
-        // opener only two contrasting alternatives make a choice ("is it online or offline?", "is X a KOL or an
+        // opener or before a yes/no tag only two contrasting alternatives make a choice ("is it online or offline?", "is X a KOL or an
         // influencer?"); else "or" joins one object ("is their fame limited to a region or a country?").
         for index in first..<tokens.count where choices.contains(tokens[index], hash: hashes[index]) {
             guard index + 1 < tokens.count, !negations.contains(tokens[index + 1], hash: hashes[index + 1]) else { continue }
-            if apaParticle || auxiliaryFirst {
-                var next = index + 1
-                while next + 1 < tokens.count, Self.articles.contains(tokens[next]) { next += 1 }
-                let contrasting = contrasts.contains(tokens[next], hash: hashes[next])
-                    || recognizer.table.longestMatch(in: tokens, hashes: hashes, at: next)?.value.contains(where: \.isTopic) ?? false
-                guard contrasting else { continue }
-            }
+            var next = index + 1
+            while next + 1 < tokens.count, Self.articles.contains(tokens[next]) { next += 1 }
+            let contrasting = contrasts.contains(tokens[next], hash: hashes[next])
+                || recognizer.table.longestMatch(in: tokens, hashes: hashes, at: next)?.value.contains(where: \.isTopic) ?? false
+            if apaParticle || auxiliaryFirst || reading.forms.contains(.yesNo), !contrasting { continue }
             reading.isChoice = true
+            reading.choiceContrasts = contrasting
             break
         }
     }

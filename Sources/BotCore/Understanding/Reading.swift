@@ -41,6 +41,8 @@ struct Reading: Sendable {
     var questionWordInOpenerOnly = false
     /// Two alternatives joined by "or" ("online or offline?"): a choice, never a yes/no question.
     var isChoice = false
+    /// The choice joins contrasting alternatives ("online or offline", "a KOL or an influencer").
+    var choiceContrasts = false
     /// "apa itu X" / "what is X" frame found.
     var hasDefinitionFrame = false
     /// Words that point back to the last answer's aspect ("di situ", "on that point").
