@@ -608,3 +608,26 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("apakah KOL harus bergelar S3?").polarity == .unknown)
     }
 }
+
+/// Round 4: the other side of a refused question, an ordinal after "back", steps along the differences.
+@Suite struct RefusalAndStepFollowUpTests {
+    @Test func theOtherSideOfARefusedQuestionIsRefused() {
+        #expect(conversation(["influencer dibayar berapa per post?", "kalau KOL?"]) == ["fallback", "fallback"])
+        // A refusal that named no side leaves the next side question alone.
+        #expect(conversation(["apa itu SEO?", "kalau KOL?"]) == ["fallback", "definition.kol"])
+    }
+
+    @Test func anOrdinalBeatsGoingBack() {
+        #expect(conversation(["perbedaan KOL dan influencer apa saja?", "yang pertama?", "balik ke yang ketiga dong"])
+            == ["differences.list", "difference.1", "difference.3"])
+    }
+
+    @Test func theNextDifferenceWithWordsOfItsOwn() {
+        #expect(conversation(["what is the second difference?", "ok, what's the next difference then?"]) == ["difference.2", "difference.3"])
+    }
+
+    @Test func anEnglishDenialAfterItsSubject() {
+        #expect(ask("Influencers don't use LinkedIn, right?").polarity == .no)
+        #expect(ask("isn't it true that KOLs are experts?").polarity == .yes)
+    }
+}

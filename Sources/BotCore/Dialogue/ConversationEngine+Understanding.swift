@@ -83,6 +83,11 @@ extension ConversationEngine {
         if reading.foreignWeight > 0, reading.foreignWeight >= reading.aspectWeight, !pack.reader.coversUnknown.contains(reading.aspect) {
             return refuse()
         }
+        // "kalo KOL?" right after "berapa gaji influencer?" was refused: the same question about the other side.
+        if memory.refusedSide, reading.entity != nil, reading.aspect < 0, reading.extraWords == 0,
+           reading.forms.isDisjoint(with: [.definition, .why, .yesNo, .list, .compare, .compareNoun]) {
+            return refuse()
+        }
         // A side with no aspect, not even a weak cue, beside several words the pack never saw ("how do
         // influencers deal with hate comments?"): something about the side the article does not cover.
         // (A definition or a why-question with words of its own stays one: "KOL itu sosok seperti apa?")
@@ -100,7 +105,8 @@ extension ConversationEngine {
             return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
         }
         // "perbedaan berikutnya?", "the previous difference": a step along the differences from the last one answered.
-        if reading.move >= 0, reading.entity == nil, reading.aspect < 0, reading.extraWords == 0, memory.cursor > 0,
+        if reading.move >= 0, reading.entity == nil, reading.aspect < 0, reading.ordinal == nil, memory.cursor > 0,
+           reading.extraWords == 0 || reading.forms.contains(.compareNoun) && reading.extraWords <= 2,
            let step = pack.intents[pack.moveIntents[reading.move]].followUp, step == "next" || step == "previous" {
             return Understood(decision: .answer(intent: pack.moveIntents[reading.move], confidence: Self.readingConfidence))
         }
@@ -197,7 +203,7 @@ extension ConversationEngine {
         // "the first of those", "nomor 3", "poin 4 membahas apa": an ordinal follow-up (a short message, one known
         // word at most beside it: "who won the last world cup" is not).
         if reading.ordinal != nil, reading.extraWords == 0 || reading.extraWords == 1 && reading.unknownWords == 0,
-           reading.move < 0 || !["reset", "next", "previous"].contains(pack.intents[pack.moveIntents[reading.move]].followUp ?? ""),
+           reading.move < 0 || pack.intents[pack.moveIntents[reading.move]].followUp != "reset", // "balik lagi, yang keempat?"
            let ordinal = pack.followUpIntent["ordinal"] {
             return Understood(decision: .answer(intent: ordinal, confidence: Self.readingConfidence))
         }

@@ -100,6 +100,7 @@ public final class ConversationEngine {
         }
         remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
         memory.askedYesNo = reply.polarity != nil
+        if case .fallback = decision { memory.refusedSide = reading.entity != nil && reading.foreignWeight > 0 } else { memory.refusedSide = false }
         if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
         store.store(memory, for: user, at: slot)
         // Not in a `defer`: that would copy the reply to return it.

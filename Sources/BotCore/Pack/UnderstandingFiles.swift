@@ -209,6 +209,8 @@ struct YesNoSpec: Codable, Sendable {
     var negationTags: [String]?
     /// Negations that open a question and only ask it ("aren't they the same?", "bukankah ...").
     var negationOpeners: [String]?
+    /// Subjects after which an opening negation only asks ("isn't it", "aren't they").
+    var negationSubjects: [String]?
     /// Words after which a negation restricts rather than denies ("not only", "bukan cuma").
     var restrictives: [String]?
     /// Words that end a question without meaning anything ("..., ga sih?", "kan", "right").
@@ -219,12 +221,13 @@ struct YesNoSpec: Codable, Sendable {
         case negationTags = "negation_tags"
         case negationOpeners = "negation_openers"
         case questionTails = "question_tails"
+        case negationSubjects = "negation_subjects"
     }
 
     /// Every word the claims name (for the spelling corrector's vocabulary).
     var allTexts: [String] {
         claims.flatMap { ($0.when ?? []).flatMap { $0 } }.filter { !$0.hasPrefix("$") } + (negations ?? []) + (negationTags ?? [])
-            + (negationOpeners ?? []) + (restrictives ?? []) + (questionTails ?? [])
+            + (negationOpeners ?? []) + (restrictives ?? []) + (questionTails ?? []) + (negationSubjects ?? [])
     }
 }
 

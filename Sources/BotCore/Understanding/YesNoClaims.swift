@@ -34,6 +34,8 @@ struct YesNoClaims: Sendable {
     let negationOpeners: WordSet
     let restrictives: WordSet
     let questionTails: WordSet
+    /// Subjects after which an opening negation asks ("isn't it", "aren't they", "bukankah KOL").
+    let negationSubjects: WordSet
 
     init(spec: YesNoSpec, intents: [String: Int], normalise: (String) -> [String]) throws {
         var claims: [Int: [Claim]] = [:]
@@ -77,6 +79,7 @@ struct YesNoClaims: Sendable {
         negationOpeners = WordSet((spec.negationOpeners ?? []).flatMap(normalise))
         restrictives = WordSet((spec.restrictives ?? []).flatMap(normalise))
         questionTails = WordSet((spec.questionTails ?? []).flatMap(normalise))
+        negationSubjects = WordSet((spec.negationSubjects ?? []).flatMap(normalise))
     }
 
     /// The verdict on a yes/no question routed to `intent`, read in `stems`; `unknown` when no claim holds.
@@ -129,7 +132,9 @@ struct YesNoClaims: Sendable {
         guard end >= 3 else { return false }
         // Near the subject: later a negation tags the question ("KOL punya kerjaan tetap gak, selain jadi KOL?").
         for at in 1..<min(end - 1, 3) where negations.contains(stems[at], hash: hashes[at]) {
-            if negationOpeners.contains(stems[at], hash: hashes[at]) || negationTags.contains(stems[at - 1], hash: hashes[at - 1])
+            // "isn't a KOL ...?" asks; "influencers don't use ...?" denies.
+            let opens = negationOpeners.contains(stems[at], hash: hashes[at]) && negationSubjects.contains(stems[at + 1], hash: hashes[at + 1])
+            if opens || negationTags.contains(stems[at - 1], hash: hashes[at - 1])
                 || restrictives.contains(stems[at + 1], hash: hashes[at + 1]) || questionTails.contains(stems[at + 1], hash: hashes[at + 1]) {
                 continue
             }
