@@ -30,7 +30,7 @@ import Testing
         #expect(analyzer.analyze("Key Opinion Leader itu apa").words == ["kol", "itu", "apa"])
         #expect(analyzer.analyze("contoh sosmednya").words == ["contoh", "media", "sosial"])
         #expect(analyzer.analyze("gak tau gimana").words == ["tidak", "tau", "bagaimana"])
-        #expect(analyzer.analyze("selebgram").words == ["influencer"])
+        #expect(analyzer.analyze("pemengaruh").words == ["influencer"])
     }
 
     @Test func stemmerStripsLightAffixes() {

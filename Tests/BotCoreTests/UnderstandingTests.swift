@@ -631,3 +631,28 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("isn't it true that KOLs are experts?").polarity == .yes)
     }
 }
+
+/// Round 4: "how?" after an answer, ordinals named by number words, a side alone after a comparison, roles
+/// and long forms.
+@Suite struct ShortFollowUpAndTermTests {
+    @Test func howAfterAnAnswerAsksThatAnswer() {
+        #expect(conversation(["seberapa luas pengaruh KOL?", "caranya gimana?"]) == ["kol.reach", "kol.reach"])
+    }
+
+    @Test func numberWordsNameADifference() {
+        #expect(conversation(["bedanya KOL dan influencer apa aja?", "yang paling awal dong"]) == ["differences.list", "difference.1"])
+        #expect(conversation(["bedanya KOL dan influencer apa aja?", "poin kedua kok bisa begitu?"]) == ["differences.list", "difference.2"])
+    }
+
+    @Test func oneSideAloneAfterAComparison() {
+        #expect(conversation(["bedanya KOL dan influencer soal jangkauan apa?", "yang influencer aja"]) == ["difference.3", "influencer.reach"])
+    }
+
+    @Test func selebgramIsAWordTheArticleDoesNotDefine() {
+        #expect(ask("selebgram itu apa?").intent == "fallback")
+    }
+
+    @Test func theAbbreviationBesideItsLongFormAsksTheLongForm() {
+        #expect(ask("KOL itu key opinion leader ya?").intent == "definition.kol_term")
+    }
+}

@@ -131,8 +131,13 @@ extension ConversationEngine {
             }
             // "always?" after a yes/no answer: the same question, with this word.
             if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last] { return answer(last) }
+            // "how?", "caranya gimana?": how the last answer comes about, which is that answer again.
+            if reading.forms.contains(.how), reading.move < 0, reading.extraWords == 0, reading.ordinal == nil, let last,
+               !pack.isMeta[last] {
+                return answer(last)
+            }
             // "kenapa begitu?", "why though?": why the last answer holds, by the routes of its side and aspect.
-            if reading.forms.contains(.why), reading.move < 0, reading.extraWords == 0, let last, !pack.isMeta[last] {
+            if reading.forms.contains(.why), reading.move < 0, reading.extraWords == 0, reading.ordinal == nil, let last, !pack.isMeta[last] {
                 return answer(pack.routes.intent(entity: contextTopic, aspect: pack.intentAspect[last], forms: reading.forms) ?? last)
             }
             return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
@@ -149,6 +154,12 @@ extension ConversationEngine {
         if entity == nil, reading.aspect >= 0, continues || carried { entity = contextTopic }
         if reading.forms.contains(.compare) { entity = "both" }
 
+        // "perbedaan kedua", "the 4th difference", "poin kedua kok bisa gitu?", "balik ke daftar tadi, nomor tiga?"
+        // ("persamaan kedua profesi itu": beside an aspect "kedua" means both).
+        if reading.aspect < 0, let ordinal = reading.ordinal, entity == "both" || entity == nil,
+           let index = pack.differenceIntent[ordinal] {
+            return answer(index)
+        }
         if reading.aspect >= 0,
            let routed = pack.routes.intent(entity: entity, aspect: reading.aspect, forms: reading.forms) {
             return answer(routed)
@@ -173,7 +184,7 @@ extension ConversationEngine {
            let routed = pack.routes.intent(entity: "both", aspect: pack.intentAspect[last], forms: reading.forms), routed != last {
             return answer(routed)
         }
-        // "perbedaan kedua", "the 4th difference".
+        // An ordinal beside an aspect no route answers.
         if let ordinal = reading.ordinal, entity == "both" || entity == nil, let index = pack.differenceIntent[ordinal] {
             return answer(index)
         }
