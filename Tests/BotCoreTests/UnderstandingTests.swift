@@ -656,3 +656,27 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("KOL itu key opinion leader ya?").intent == "definition.kol_term")
     }
 }
+
+/// Round 4: the user corrects themselves; a scene told by the user; "bener gak" asks.
+@Suite struct CorrectionAndSceneTests {
+    @Test func theSideOrOrdinalAfterACorrectionReplacesTheEarlierOne() {
+        #expect(ask("jangkauan KOL seluas apa? eh maksudku influencer").intent == "influencer.reach")
+        #expect(ask("what is a KOL? I mean an influencer").intent == "definition.influencer")
+        #expect(conversation(["beda KOL dan influencer apa aja?", "yang pertama, eh salah, yang ketiga"])
+            == ["differences.list", "difference.3"])
+    }
+
+    @Test func aSceneToldByTheUserIsNotAsked() {
+        #expect(ask("Saya guru, murid saya tiap hari nonton influencer. Sebenarnya KOL itu apa?").intent == "definition.kol")
+        #expect(conversation(["bedanya apa aja?", "and the second? (my Indonesian is not good)"]) == ["differences.list", "difference.2"])
+    }
+
+    @Test func isItTrueAsksWithoutDenying() {
+        #expect(ask("Bener gak KOL dapat kredibilitas dari profesinya?").polarity == .yes)
+    }
+
+    @Test func comparingAfterTheLongFormAsksForTheDifferences() {
+        #expect(conversation(["KOL stands for what?", "and how is that different from an influencer?"])
+            == ["definition.kol_term", "differences.list"])
+    }
+}

@@ -100,6 +100,7 @@ extension ConversationEngine {
                         let reading = pack.reader.read(own, questionMark: false)
                         let sets = reading.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .definition])
                             && (reading.foreignWeight > 0 || reading.aspect < 0 && reading.move < 0
+                                || pack.reader.opensWithSelf(own.words, hashes: own.wordHashes)
                                 || !reading.aspectIsStrong && pack.reader.speaksOfItself(own.words, hashes: own.wordHashes))
                         if sets { scene = true } else { asking.append(sentence) }
                     }
@@ -112,7 +113,8 @@ extension ConversationEngine {
         let question = asking.joined(separator: " ")
         let analysis = pack.analyzer.analyze(question)
         let reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(question)), analysis: analysis, text: question)
-        guard reading.entity != nil || reading.pronoun || reading.aspectIsStrong || reading.forms.contains(.compareNoun) else { return nil }
+        guard reading.entity != nil || reading.pronoun || reading.aspectIsStrong || reading.forms.contains(.compareNoun)
+            || reading.ordinal != nil else { return nil }
         return (analysis, reading)
     }
 
@@ -132,15 +134,34 @@ extension ConversationEngine {
         }
     }
 
+    /// The message with the user's correction applied ("apa itu influencer? eh bukan, maksudku KOL", "yang kedua,
+    /// eh salah, yang keempat"): the side or ordinal named after the marker replaces the one named before it, whose
+    /// words are left out. Nil when there is no marker or nothing named after it.
+    func corrected(_ analysis: Analysis) -> (analysis: Analysis, reading: Reading)? {
+        guard let marker = pack.reader.correction(in: analysis.tokens, hashes: analysis.tokenHashes) else { return nil }
+        let after = Array(analysis.tokens[marker.upperBound...])
+        let named = pack.analyzer.analyze(after.joined(separator: " ")).entities
+        guard named.topic != nil || named.ordinal != nil else { return nil }
+        let before = analysis.tokens[..<marker.lowerBound].filter { token in
+            let own = pack.analyzer.analyze(token).entities
+            return !(named.topic != nil && own.topic != nil || named.ordinal != nil && own.ordinal != nil)
+        }
+        let text = (before + after).joined(separator: " ")
+        let fixed = pack.analyzer.analyze(text)
+        return (fixed, scoped(pack.reader.read(fixed, questionMark: true), analysis: fixed, text: text))
+    }
+
     /// Abbreviations whose period ends no sentence ("difference no. 2").
     private static let abbreviations: Set<String> = ["no", "nr", "nomor", "vs", "etc", "eg", "ie", "dll", "dsb", "dst", "tsb", "yth", "sdr"]
 
     /// The analysis and reading of `text` as ``reply(to:user:language:questionId:)`` first reads it, before
     /// language switches and the conversation.
     func readMessage(_ text: String) -> (analysis: Analysis, reading: Reading) {
-        if let asked = askingSentences(of: text) { return asked }
-        let analysis = pack.analyzer.analyze(text)
-        return (analysis, scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text)), analysis: analysis, text: text))
+        var analysis = pack.analyzer.analyze(text)
+        var reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text)), analysis: analysis, text: text)
+        if let asked = askingSentences(of: text) { (analysis, reading) = asked }
+        if let fixed = corrected(analysis) { (analysis, reading) = fixed }
+        return (analysis, reading)
     }
 
     /// False when `text` surely is one sentence (no . ! ? or line break before its last letter): cheap, bytes only.

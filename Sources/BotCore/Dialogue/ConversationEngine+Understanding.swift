@@ -37,10 +37,12 @@ extension ConversationEngine {
         // (A comparison naming both sides, "apa bedanya KOL dan influencer?", asks for the differences.)
         var reading = given
         var carried = false
-        if reading.aspect < 0, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0,
+        // (After the long form, a comparison asks for the differences.)
+        if reading.aspect < 0, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0, pack.intentAspect[last] != pack.reader.termAspect,
            reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || !reading.forms.isDisjoint(with: [.compare, .why]))
             || reading.forms.contains(.compare) && (reading.entity != "both" || reading.bothWord) && reading.extraWords <= 3
                 && pack.intents[last].slots.topic.map { !$0.same(as: "both") } ?? false {
+
             reading.aspect = pack.intentAspect[last]
             carried = true
         }

@@ -49,6 +49,11 @@ public final class ConversationEngine {
             analysis = asked.analysis
             reading = asked.reading
         }
+        // "apa itu influencer? eh bukan, maksudku KOL": the user corrects themselves.
+        if let fixed = corrected(analysis) {
+            analysis = fixed.analysis
+            reading = fixed.reading
+        }
         // "ok in English: where does ...": the rest of the message is answered in the language asked for.
         var switched: Language?
         var requested: Language?

@@ -22,6 +22,8 @@ struct UnderstandingSpec: Codable, Sendable {
     var names: NamesSpec?
     /// "karena", "because": the aspects named after it give a reason, they are not what is asked about.
     var because: [String]?
+    /// "eh maksudku", "I mean": the side or ordinal after it replaces the one before it.
+    var corrections: [String]?
     /// "di situ", "on that point": the aspect of the last answer, asked about again.
     var aspectAnaphora: [String]?
     /// "kredibilitas", "reach": nouns that name an aspect; a message of nothing but these, sides and grammar
@@ -44,7 +46,7 @@ struct UnderstandingSpec: Codable, Sendable {
     var routes: [RouteSpec]
 
     enum CodingKeys: String, CodingKey {
-        case forms, fillers, pronouns, predicates, becoming, because, rankings, names, aspects, moves, qualifiers, foreign, routes
+        case forms, fillers, pronouns, predicates, becoming, because, rankings, names, aspects, moves, qualifiers, foreign, routes, corrections
         case aspectAnaphora = "aspect_anaphora"
         case topicNouns = "topic_nouns"
         case whichMore = "which_more"
@@ -65,6 +67,7 @@ struct UnderstandingSpec: Codable, Sendable {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
         texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (because ?? []) + (topicNouns ?? [])
+            + (corrections ?? [])
         texts += rankings.map { $0.askers + $0.superlatives } ?? []
         texts += whichMore.map { $0.which + $0.more } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }

@@ -96,6 +96,8 @@ struct Reader: Sendable {
     /// one probe instead of one per list (a small table: the vocabulary is not in it).
     private let classes: WordBitsTable
     private let switches: PhraseTable<Language>
+    /// "eh maksudku", "I mean": what follows corrects what came before.
+    private let corrections: PhraseTable<Bool>
     private let framesBefore: PhraseTable<Bool>
     private let framesAfter: PhraseTable<Bool>
     private let frameIgnore: WordSet
@@ -233,6 +235,9 @@ struct Reader: Sendable {
             for text in texts { switches.insert(TextCleaner.tokens(text), value: language) }
         }
         self.switches = switches
+        var corrections = PhraseTable<Bool>()
+        for text in spec.corrections ?? [] { corrections.insert(TextCleaner.tokens(text), value: true) }
+        self.corrections = corrections
         framesBefore = table(spec.definitionFrames.before, true)
         framesAfter = table(spec.definitionFrames.after, true)
         frameIgnore = WordSet(spec.definitionFrames.ignore.flatMap(TextCleaner.tokens))
@@ -268,6 +273,12 @@ struct Reader: Sendable {
     /// ("aku lagi ngerjain tugas"), which may set a scene.
     func speaksOfItself(_ words: [String], hashes: [UInt64]) -> Bool {
         words.indices.contains { firstPerson.contains(words[$0], hash: hashes[$0]) }
+    }
+
+    /// True when the first word past fillers is the user ("Saya orang tua, ...", "I run a shop").
+    func opensWithSelf(_ words: [String], hashes: [UInt64]) -> Bool {
+        guard let first = words.indices.first(where: { !fillers.contains(words[$0], hash: hashes[$0]) }) else { return false }
+        return firstPerson.contains(words[first], hash: hashes[first])
     }
 
     /// True when a question asks whether two or more unknown words are a side: "apakah raffi ahmad itu
@@ -745,6 +756,18 @@ struct Reader: Sendable {
                 return (match.value, index..<(index + match.length))
             }
             index += 1
+        }
+        return nil
+    }
+
+    /// The first correction marker in `tokens` with words on both sides ("apa itu influencer? eh bukan,
+    /// maksudku KOL"), or nil.
+    func correction(in tokens: [String], hashes: [UInt64]) -> Range<Int>? {
+        guard corrections.maxWords > 0 else { return nil }
+        for index in 1..<max(1, tokens.count) {
+            if let match = corrections.longestMatch(in: tokens, hashes: hashes, at: index), index + match.length < tokens.count {
+                return index..<(index + match.length)
+            }
         }
         return nil
     }
