@@ -680,3 +680,28 @@ private func isNew(_ text: String) -> Bool {
             == ["definition.kol_term", "differences.list"])
     }
 }
+
+/// Round 4: one side of a numbered difference, the source after a difference, Malay requests, ownership denied.
+@Suite struct SideOfDifferenceAndSourceTests {
+    @Test func oneSideOfANumberedDifference() {
+        #expect(conversation(["bedanya apa aja?", "oke, perbedaan ketiga, sisi KOL-nya gimana?"]) == ["differences.list", "kol.reach"])
+        // "in the first place" names no difference.
+        #expect(ask("What is a KOL in the first place?").intent == "definition.kol")
+    }
+
+    @Test func theSourceAfterADifference() {
+        #expect(conversation(["perbedaan kedua apa?", "sumbernya dari mana?"]) == ["difference.2", "source"])
+    }
+
+    @Test func aMalayLanguageRequestWithAQuestion() {
+        #expect(ask("Boleh guna bahasa Melayu? Apa itu influencer?").intent == "definition.influencer")
+    }
+
+    @Test func havingNoneDeniesTheClaim() {
+        #expect(ask("Do KOLs have no followers online?").polarity == .no)
+    }
+
+    @Test func similarInWhatAsksWhatBothShare() {
+        #expect(ask("dalam hal apa KOL dan influencer serupa?").intent == "both.common")
+    }
+}

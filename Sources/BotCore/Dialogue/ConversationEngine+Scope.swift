@@ -98,10 +98,11 @@ extension ConversationEngine {
                         // with out-of-scope words, or naming no aspect sets the scene; "Beri contoh." asks.
                         let own = pack.analyzer.analyze(String(sentence))
                         let reading = pack.reader.read(own, questionMark: false)
-                        let sets = reading.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .definition])
-                            && (reading.foreignWeight > 0 || reading.aspect < 0 && reading.move < 0
-                                || pack.reader.opensWithSelf(own.words, hashes: own.wordHashes)
-                                || !reading.aspectIsStrong && pack.reader.speaksOfItself(own.words, hashes: own.wordHashes))
+                        let asks = !reading.forms.isDisjoint(with: [.questionWord, .why, .yesNo])
+                        let sets = !asks && pack.reader.opensWithSelf(own.words, hashes: own.wordHashes)
+                            || !asks && !reading.forms.contains(.definition)
+                                && (reading.foreignWeight > 0 || reading.aspect < 0 && reading.move < 0
+                                    || !reading.aspectIsStrong && pack.reader.speaksOfItself(own.words, hashes: own.wordHashes))
                         if sets { scene = true } else { asking.append(sentence) }
                     }
                 }

@@ -37,8 +37,9 @@ extension ConversationEngine {
         // (A comparison naming both sides, "apa bedanya KOL dan influencer?", asks for the differences.)
         var reading = given
         var carried = false
-        // (After the long form, a comparison asks for the differences.)
-        if reading.aspect < 0, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0, pack.intentAspect[last] != pack.reader.termAspect,
+        // (After the long form or what both share, a comparison asks for the differences.)
+        if reading.aspect < 0, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0,
+           pack.intentAspect[last] != pack.reader.termAspect, pack.intentAspect[last] != pack.reader.commonAspect,
            reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || !reading.forms.isDisjoint(with: [.compare, .why]))
             || reading.forms.contains(.compare) && (reading.entity != "both" || reading.bothWord) && reading.extraWords <= 3
                 && pack.intents[last].slots.topic.map { !$0.same(as: "both") } ?? false {
@@ -153,9 +154,17 @@ extension ConversationEngine {
 
         var entity = reading.entity
         if entity == nil, reading.pronoun || reading.singularPronoun { entity = contextTopic }
-        if entity == nil, reading.aspect >= 0, continues || carried { entity = contextTopic }
+        // (Where the article comes from is no side's: "dari mana sumbernya?" after a difference asks for the source.)
+        if entity == nil, reading.aspect >= 0, reading.aspect != pack.reader.sourceAspect, continues || carried { entity = contextTopic }
         if reading.forms.contains(.compare) { entity = "both" }
 
+        // "balik ke perbedaan pertama tadi, sisi influencer-nya gimana?": one side of a numbered difference.
+        if reading.aspect < 0, reading.forms.contains(.compareNoun) || reading.sideNamed, !reading.forms.contains(.definition),
+           let ordinal = reading.ordinal, let side = reading.entity, side != "both",
+           let index = pack.differenceIntent[ordinal], pack.intentAspect[index] >= 0,
+           let routed = pack.routes.intent(entity: side, aspect: pack.intentAspect[index], forms: reading.forms.subtracting([.compare])) {
+            return answer(routed)
+        }
         // "perbedaan kedua", "the 4th difference", "poin kedua kok bisa gitu?", "balik ke daftar tadi, nomor tiga?"
         // ("persamaan kedua profesi itu": beside an aspect "kedua" means both).
         if reading.aspect < 0, let ordinal = reading.ordinal, entity == "both" || entity == nil,

@@ -36,6 +36,8 @@ struct Reader: Sendable {
     let termAspect: Int
     let platformsAspect: Int
     let mediaAspect: Int
+    let commonAspect: Int
+    let sourceAspect: Int
     /// The index of the `greeting` move, nil when the pack has none.
     let greetingMove: Int?
     /// The index of the `crossover` aspect ("KOL jadi influencer"), -1 when the pack has none.
@@ -123,6 +125,8 @@ struct Reader: Sendable {
         termAspect = aspectNames.firstIndex(of: "term") ?? -1
         platformsAspect = aspectNames.firstIndex(of: "platforms") ?? -1
         mediaAspect = aspectNames.firstIndex(of: "media") ?? -1
+        commonAspect = aspectNames.firstIndex(of: "common") ?? -1
+        sourceAspect = aspectNames.firstIndex(of: "source") ?? -1
         crossoverAspect = aspectNames.firstIndex(of: "crossover") ?? -1
         coversUnknown = Set(spec.aspects.indices.filter { spec.aspects[$0].coversUnknown ?? false })
         func normalised(_ text: String) -> [String] {

@@ -34,6 +34,8 @@ struct YesNoClaims: Sendable {
     let negationOpeners: WordSet
     let restrictives: WordSet
     let questionTails: WordSet
+    /// "have no", "has no": after these a negation denies what follows.
+    private let owners: Set<String> = ["have", "has"]
     /// Subjects after which an opening negation asks ("isn't it", "aren't they", "bukankah KOL").
     let negationSubjects: WordSet
 
@@ -96,6 +98,12 @@ struct YesNoClaims: Sendable {
                 for term in group {
                     guard let start = Self.start(of: term, stems, hashes, reading) else { continue }
                     held = true
+                    // "have no personal brand": a negation right after a claim's word that owns something.
+                    // ("do they have or not" ends there: a tail, no denial.)
+                    if case .words(let words, _) = term, start + words.count + 1 < stems.count, owners.contains(stems[start]),
+                       negations.contains(stems[start + words.count], hash: hashes[start + words.count]) {
+                        negated = true
+                    }
                     // "nggak harus", "doesn't need", "tidak punya": a negation just before the claim's word.
                     for distance in 1...2 where start >= distance {
                         let at = start - distance
@@ -131,7 +139,8 @@ struct YesNoClaims: Sendable {
         while end > 0, questionTails.contains(stems[end - 1], hash: hashes[end - 1]) { end -= 1 }
         guard end >= 3 else { return false }
         // Near the subject: later a negation tags the question ("KOL punya kerjaan tetap gak, selain jadi KOL?").
-        for at in 1..<min(end - 1, 3) where negations.contains(stems[at], hash: hashes[at]) {
+        let subject = (0..<min(end, 3)).first { negationSubjects.contains(stems[$0], hash: hashes[$0]) } ?? 0
+        for at in 1..<min(end - 1, max(3, subject + 4)) where negations.contains(stems[at], hash: hashes[at]) {
             // "isn't a KOL ...?" asks; "influencers don't use ...?" denies.
             let opens = negationOpeners.contains(stems[at], hash: hashes[at]) && negationSubjects.contains(stems[at + 1], hash: hashes[at + 1])
             if opens || negationTags.contains(stems[at - 1], hash: hashes[at - 1])
