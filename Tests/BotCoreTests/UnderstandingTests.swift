@@ -705,3 +705,26 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("dalam hal apa KOL dan influencer serupa?").intent == "both.common")
     }
 }
+
+/// Round 4: a correction that opens the message, a scene clause with out-of-scope words, Malay and English
+/// follow-up forms.
+@Suite struct OpeningCorrectionAndSceneClauseTests {
+    @Test func aCorrectionOpeningTheMessageKeepsTheLastAspect() {
+        #expect(conversation(["KOL biasanya dikenal sampai mana?", "eh maksudku influencer, bukan KOL"]) == ["kol.reach", "influencer.reach"])
+    }
+
+    @Test func aSceneClauseWithOutOfScopeWordsIsNotAsked() {
+        #expect(ask("bos minta strategi kampanye pakai KOL, sebenarnya KOL itu apa?").intent == "definition.kol")
+    }
+
+    @Test func followUpFormsInMalayAndEnglish() {
+        #expect(ask("boleh mula semula?").intent == "reset")
+        #expect(conversation(["what platforms do influencers use?", "is podcasting one of them?"]) == ["influencer.platforms", "influencer.platforms"])
+        #expect(ask("and can influencers have fans abroad?").polarity == .yes)
+    }
+
+    @Test func whichPlatformsKOLsUseIsNotInTheArticle() {
+        #expect(ask("Apakah KOL main YouTube?").polarity == .unknown)
+        #expect(ask("KOL bisa punya followers di Instagram?").polarity == .yes)
+    }
+}

@@ -140,7 +140,12 @@ extension ConversationEngine {
     /// words are left out. Nil when there is no marker or nothing named after it.
     func corrected(_ analysis: Analysis) -> (analysis: Analysis, reading: Reading)? {
         guard let marker = pack.reader.correction(in: analysis.tokens, hashes: analysis.tokenHashes) else { return nil }
-        let after = Array(analysis.tokens[marker.upperBound...])
+        var after = Array(analysis.tokens[marker.upperBound...])
+        // "eh maksudku influencer, bukan KOL": the side denied is no side asked about.
+        if let not = after.firstIndex(where: { $0 == "bukan" || $0 == "not" }), not > 0, not + 1 < after.count,
+           pack.analyzer.analyze(after[not + 1]).entities.topic != nil {
+            after.removeSubrange(not...(not + 1))
+        }
         let named = pack.analyzer.analyze(after.joined(separator: " ")).entities
         guard named.topic != nil || named.ordinal != nil else { return nil }
         let before = analysis.tokens[..<marker.lowerBound].filter { token in
@@ -187,9 +192,13 @@ extension ConversationEngine {
         var asking: [Substring] = []
         for clause in clauses {
             let own = pack.reader.read(pack.analyzer.analyze(String(clause)), questionMark: false)
-            // ("Terkait wilayah pengaruh, apa bedanya ...": a clause naming a strong aspect frames the question.)
-            let asks = own.entity != nil || own.pronoun || own.singularPronoun || own.aspectIsStrong && own.foreignWeight == 0
-                || !own.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .compareNoun, .followUp, .definition])
+            // ("Terkait wilayah pengaruh, apa bedanya ...": a clause naming a strong aspect frames the question;
+            // "klien minta kampanyenya pake KOL, emang KOL itu orang yg kayak gimana?": a side beside out-of-scope
+            // words in a clause that asks nothing sets the scene.)
+            let questions = !own.forms.isDisjoint(with: [.questionWord, .why, .yesNo])
+            let asks = (questions || own.foreignWeight == 0)
+                && (own.entity != nil || own.pronoun || own.singularPronoun || own.aspectIsStrong && own.foreignWeight == 0
+                    || !own.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .compareNoun, .followUp, .definition]))
             if asks { asking.append(clause) }
         }
         guard !asking.isEmpty, asking.count < clauses.count else { return reading }

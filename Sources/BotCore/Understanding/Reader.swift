@@ -764,11 +764,10 @@ struct Reader: Sendable {
         return nil
     }
 
-    /// The first correction marker in `tokens` with words on both sides ("apa itu influencer? eh bukan,
-    /// maksudku KOL"), or nil.
+    /// The first correction marker in `tokens` with words after it ("apa itu influencer? eh bukan, maksudku KOL",
+    /// "eh maksudku influencer, bukan KOL"), or nil.
     func correction(in tokens: [String], hashes: [UInt64]) -> Range<Int>? {
-        guard corrections.maxWords > 0 else { return nil }
-        for index in 1..<max(1, tokens.count) {
+        for index in tokens.indices {
             if let match = corrections.longestMatch(in: tokens, hashes: hashes, at: index), index + match.length < tokens.count {
                 return index..<(index + match.length)
             }
