@@ -165,9 +165,16 @@ extension ConversationEngine {
     func readMessage(_ text: String) -> (analysis: Analysis, reading: Reading) {
         var analysis = pack.analyzer.analyze(text)
         var reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text)), analysis: analysis, text: text)
+        refine(&analysis, &reading, text: text)
+        return (analysis, reading)
+    }
+
+    /// Replaces the first reading of `text` with that of the sentences that ask ("Hi, I'm a journalist writing about
+    /// influencer marketing. What is a KOL?") and then with the user's correction applied ("apa itu influencer? eh
+    /// bukan, maksudku KOL"), where the message has them.
+    func refine(_ analysis: inout Analysis, _ reading: inout Reading, text: String) {
         if let asked = askingSentences(of: text) { (analysis, reading) = asked }
         if let fixed = corrected(analysis) { (analysis, reading) = fixed }
-        return (analysis, reading)
     }
 
     /// False when `text` surely is one sentence (no . ! ? or line break before its last letter): cheap, bytes only.

@@ -44,16 +44,7 @@ public final class ConversationEngine {
         pack.analyzer.analyze(text, into: &analysis, memo: memo)
         let questionMark = Self.endsWithQuestionMark(text)
         var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
-        // "Hi, I'm a journalist writing about influencer marketing. What is a KOL?": of several sentences, those that ask.
-        if let asked = askingSentences(of: text) {
-            analysis = asked.analysis
-            reading = asked.reading
-        }
-        // "apa itu influencer? eh bukan, maksudku KOL": the user corrects themselves.
-        if let fixed = corrected(analysis) {
-            analysis = fixed.analysis
-            reading = fixed.reading
-        }
+        refine(&analysis, &reading, text: text)
         // "ok in English: where does ...": the rest of the message is answered in the language asked for.
         var switched: Language?
         var requested: Language?
@@ -105,7 +96,11 @@ public final class ConversationEngine {
         }
         remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
         memory.askedYesNo = reply.polarity != nil
-        if case .fallback = decision { memory.refusedSide = reading.entity != nil && reading.foreignWeight > 0 } else { memory.refusedSide = false }
+        if case .fallback = decision {
+            memory.refusedSide = reading.entity != nil && reading.foreignWeight > 0
+        } else {
+            memory.refusedSide = false
+        }
         if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
         store.store(memory, for: user, at: slot)
         // Not in a `defer`: that would copy the reply to return it.
