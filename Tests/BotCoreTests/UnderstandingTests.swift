@@ -728,3 +728,19 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("KOL bisa punya followers di Instagram?").polarity == .yes)
     }
 }
+
+/// Round 4: "is it true that" opens a question; not needing something denies nothing; what makes them different.
+@Suite struct OpenersAndNeedsTests {
+    @Test func aQuestionAfterIsItTrueThat() {
+        #expect(ask("Is it true that KOLs can't be influencers?").polarity == .no)
+    }
+
+    @Test func notNeedingSomethingDeniesNothing() {
+        #expect(ask("So an influencer doesn't need a degree to be trusted?").intent == "influencer.credibility")
+        #expect(ask("jadi KOL tidak perlu punya banyak followers online?").polarity == .yes)
+    }
+
+    @Test func whatMakesThemDifferentAsksForTheDifferences() {
+        #expect(ask("ok so what makes them different?").intent == "differences.list")
+    }
+}

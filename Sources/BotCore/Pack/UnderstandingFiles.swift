@@ -218,6 +218,8 @@ struct YesNoSpec: Codable, Sendable {
     var restrictives: [String]?
     /// Words that end a question without meaning anything ("..., ga sih?", "kan", "right").
     var questionTails: [String]?
+    /// Openings that ask whether what follows is true ("isn't it true that ...").
+    var questionOpeners: [String]?
 
     enum CodingKeys: String, CodingKey {
         case leads, claims, negations, restrictives
@@ -225,12 +227,14 @@ struct YesNoSpec: Codable, Sendable {
         case negationOpeners = "negation_openers"
         case questionTails = "question_tails"
         case negationSubjects = "negation_subjects"
+        case questionOpeners = "question_openers"
     }
 
     /// Every word the claims name (for the spelling corrector's vocabulary).
     var allTexts: [String] {
         claims.flatMap { ($0.when ?? []).flatMap { $0 } }.filter { !$0.hasPrefix("$") } + (negations ?? []) + (negationTags ?? [])
             + (negationOpeners ?? []) + (restrictives ?? []) + (questionTails ?? []) + (negationSubjects ?? [])
+            + (questionOpeners ?? [])
     }
 }
 

@@ -38,6 +38,8 @@ struct YesNoClaims: Sendable {
     private let owners: Set<String> = ["have", "has"]
     /// Subjects after which an opening negation asks ("isn't it", "aren't they", "bukankah KOL").
     let negationSubjects: WordSet
+    /// "isn't it true that": the question proper starts after these.
+    let questionOpeners: [[String]]
 
     init(spec: YesNoSpec, intents: [String: Int], normalise: (String) -> [String]) throws {
         var claims: [Int: [Claim]] = [:]
@@ -82,6 +84,7 @@ struct YesNoClaims: Sendable {
         restrictives = WordSet((spec.restrictives ?? []).flatMap(normalise))
         questionTails = WordSet((spec.questionTails ?? []).flatMap(normalise))
         negationSubjects = WordSet((spec.negationSubjects ?? []).flatMap(normalise))
+        questionOpeners = (spec.questionOpeners ?? []).map(normalise).filter { !$0.isEmpty }
     }
 
     /// The verdict on a yes/no question routed to `intent`, read in `stems`; `unknown` when no claim holds.
@@ -137,6 +140,11 @@ struct YesNoClaims: Sendable {
     private func deniesPredicate(_ stems: [String], _ hashes: [UInt64]) -> Bool {
         var end = stems.count
         while end > 0, questionTails.contains(stems[end - 1], hash: hashes[end - 1]) { end -= 1 }
+        // "Isn't it true that influencers don't use YouTube?": read from after the opening.
+        let opening = questionOpeners.first { stems.starts(with: $0) }?.count ?? 0
+        if opening > 0, opening < end {
+            return deniesPredicate(Array(stems[opening..<end]), Array(hashes[opening..<end]))
+        }
         guard end >= 3 else { return false }
         // Near the subject: later a negation tags the question ("KOL punya kerjaan tetap gak, selain jadi KOL?").
         let subject = (0..<min(end, 3)).first { negationSubjects.contains(stems[$0], hash: hashes[$0]) } ?? 0
