@@ -744,3 +744,12 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("ok so what makes them different?").intent == "differences.list")
     }
 }
+
+/// Round 4: aspects that share words.
+@Suite struct NeighbourAspectTests {
+    @Test func aYesNoFollowUpOnASharedWordStaysWithTheLastAspect() {
+        #expect(conversation(["influencer sehari-hari ngapain aja?", "jadi kebanyakan online ya?"]) == ["influencer.daily", "influencer.daily"])
+        // Naming the other aspect moves on.
+        #expect(conversation(["KOL sehari-hari ngapain aja?", "kalau dari segi media?"]) == ["kol.daily", "kol.media"])
+    }
+}

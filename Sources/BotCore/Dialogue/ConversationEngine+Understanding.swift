@@ -48,6 +48,14 @@ extension ConversationEngine {
             carried = true
         }
         let yesNo = reading.forms.contains(.yesNo) || yesNoCarried
+        // "is that mostly online?" after how influencers spend their days: a weak cue of a neighbouring aspect
+        // in a yes/no follow-up that names no side stays with the last answer's aspect ("kalau dari segi media?" moves).
+        if yesNo, reading.entity == nil, !reading.aspectIsStrong, reading.aspect >= 0, let last, !pack.isMeta[last],
+           case let previous = pack.intentAspect[last], previous >= 0,
+           pack.reader.neighbours[reading.aspect] & (1 << UInt32(previous)) != 0 {
+            reading.aspect = previous
+            carried = true
+        }
         var consulted: MatcherOpinion?
         func matcher() -> MatcherOpinion {
             if let consulted { return consulted }

@@ -22,6 +22,8 @@ struct UnderstandingSpec: Codable, Sendable {
     var names: NamesSpec?
     /// "karena", "because": the aspects named after it give a reason, they are not what is asked about.
     var because: [String]?
+    /// Pairs of aspects that share words: a follow-up with a weak cue of one stays with the other.
+    var aspectNeighbours: [[String]]?
     /// "eh maksudku", "I mean": the side or ordinal after it replaces the one before it.
     var corrections: [String]?
     /// "di situ", "on that point": the aspect of the last answer, asked about again.
@@ -49,6 +51,7 @@ struct UnderstandingSpec: Codable, Sendable {
         case forms, fillers, pronouns, predicates, becoming, because, rankings, names, aspects, moves, qualifiers, foreign, routes, corrections
         case aspectAnaphora = "aspect_anaphora"
         case topicNouns = "topic_nouns"
+        case aspectNeighbours = "aspect_neighbours"
         case whichMore = "which_more"
         case functionWords = "function_words"
         case singularPronouns = "singular_pronouns"

@@ -38,6 +38,8 @@ struct Reader: Sendable {
     let mediaAspect: Int
     let commonAspect: Int
     let sourceAspect: Int
+    /// Bit `b` of `neighbours[a]` set: aspects `a` and `b` share words (see ``UnderstandingSpec/aspectNeighbours``).
+    let neighbours: [UInt32]
     /// The index of the `greeting` move, nil when the pack has none.
     let greetingMove: Int?
     /// The index of the `crossover` aspect ("KOL jadi influencer"), -1 when the pack has none.
@@ -127,6 +129,13 @@ struct Reader: Sendable {
         mediaAspect = aspectNames.firstIndex(of: "media") ?? -1
         commonAspect = aspectNames.firstIndex(of: "common") ?? -1
         sourceAspect = aspectNames.firstIndex(of: "source") ?? -1
+        let names = spec.aspects.map(\.name)
+        var neighbours = [UInt32](repeating: 0, count: names.count)
+        for pair in spec.aspectNeighbours ?? [] {
+            let indices = pair.compactMap { names.firstIndex(of: $0) }
+            for a in indices { for b in indices where a != b { neighbours[a] |= 1 << UInt32(b) } }
+        }
+        self.neighbours = neighbours
         crossoverAspect = aspectNames.firstIndex(of: "crossover") ?? -1
         coversUnknown = Set(spec.aspects.indices.filter { spec.aspects[$0].coversUnknown ?? false })
         func normalised(_ text: String) -> [String] {
