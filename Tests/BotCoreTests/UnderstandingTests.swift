@@ -753,3 +753,13 @@ private func isNew(_ text: String) -> Bool {
         #expect(conversation(["KOL sehari-hari ngapain aja?", "kalau dari segi media?"]) == ["kol.daily", "kol.media"])
     }
 }
+
+/// Round 4: an ordinal or a step names the difference itself, whatever the last aspect.
+@Suite struct StepOverCarryTests {
+    @Test func anOrdinalOrAStepBeatsTheLastAspect() {
+        #expect(conversation(["what is the second difference?", "how do influencers spend their days?", "back to the differences: the first one again?"])
+            == ["difference.2", "influencer.daily", "difference.1"])
+        #expect(conversation(["perbedaan pertama apa?", "kalau KOL doang gimana?", "balik ke perbedaan tadi, selanjutnya apa?"])
+            == ["difference.1", "kol.media", "difference.2"])
+    }
+}

@@ -38,7 +38,10 @@ extension ConversationEngine {
         var reading = given
         var carried = false
         // (After the long form or what both share, a comparison asks for the differences.)
-        if reading.aspect < 0, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0,
+        // (An ordinal or a step names the difference itself: "going back to the first difference", "balik ke
+        // perbedaan tadi, yang berikutnya apa?".)
+        let steps = reading.move >= 0 && ["next", "previous"].contains(pack.intents[pack.moveIntents[reading.move]].followUp ?? "")
+        if reading.aspect < 0, reading.ordinal == nil, !steps, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0,
            pack.intentAspect[last] != pack.reader.termAspect, pack.intentAspect[last] != pack.reader.commonAspect,
            reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || !reading.forms.isDisjoint(with: [.compare, .why]))
             || reading.forms.contains(.compare) && (reading.entity != "both" || reading.bothWord) && reading.extraWords <= 3
