@@ -615,6 +615,8 @@ private func isNew(_ text: String) -> Bool {
         #expect(conversation(["influencer dibayar berapa per post?", "kalau KOL?"]) == ["fallback", "fallback"])
         // A refusal that named no side leaves the next side question alone.
         #expect(conversation(["apa itu SEO?", "kalau KOL?"]) == ["fallback", "definition.kol"])
+        // The same side, named again, is asked about on its own.
+        #expect(conversation(["apa itu micro influencer?", "kalau influencer biasa?"]) == ["fallback", "definition.influencer"])
     }
 
     @Test func anOrdinalBeatsGoingBack() {

@@ -98,7 +98,9 @@ extension ConversationEngine {
             return refuse()
         }
         // "kalo KOL?" right after "berapa gaji influencer?" was refused: the same question about the other side.
-        if memory.refusedSide, reading.entity != nil, reading.aspect < 0, reading.extraWords == 0,
+        // ("kalau influencer biasa?" after "apa itu nano influencer?" names the same side, and asks about it.)
+        if memory.refusedTopic > 0, let side = reading.entity, side != pack.topicNames[Int(memory.refusedTopic) - 1],
+           reading.aspect < 0, reading.extraWords == 0,
            reading.forms.isDisjoint(with: [.definition, .why, .yesNo, .list, .compare, .compareNoun]) {
             return refuse()
         }

@@ -96,10 +96,10 @@ public final class ConversationEngine {
         }
         remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
         memory.askedYesNo = reply.polarity != nil
-        if case .fallback = decision {
-            memory.refusedSide = reading.entity != nil && reading.foreignWeight > 0
-        } else {
-            memory.refusedSide = false
+        memory.refusedTopic = 0
+        if case .fallback = decision, reading.foreignWeight > 0, let side = reading.entity,
+           let position = pack.topicNames.firstIndex(of: side) {
+            memory.refusedTopic = UInt8(position + 1)
         }
         if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
         store.store(memory, for: user, at: slot)

@@ -21,15 +21,16 @@ struct UserMemory: Equatable {
     /// The last answer was a yes/no verdict: a follow-up "kalau Snapchat?" asks yes or no too.
     /// Kept in memory only (not part of ``ConversationState``).
     var askedYesNo = false
-    /// The last question was refused although it named a side ("berapa gaji influencer?"): "kalo KOL?" asks the
-    /// same of the other side. Kept in memory only.
-    var refusedSide = false
+    /// The side (index into the pack's topic names plus one) of the last question when it was refused although
+    /// it named one ("berapa gaji influencer?"): "kalo KOL?" asks the same of the other side. 0 for none. Kept in
+    /// memory only.
+    var refusedTopic: UInt8 = 0
 
     static func == (lhs: UserMemory, rhs: UserMemory) -> Bool {
         lhs.language == rhs.language && lhs.lastIntent == rhs.lastIntent && lhs.topic == rhs.topic
             && lhs.aspect == rhs.aspect && lhs.cursor == rhs.cursor && lhs.pendingFirst == rhs.pendingFirst
             && lhs.pendingSecond == rhs.pendingSecond && lhs.recentIds == rhs.recentIds
-            && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.refusedSide == rhs.refusedSide
+            && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.refusedTopic == rhs.refusedTopic
     }
 
     var languageValue: Language? {
