@@ -8,10 +8,18 @@ extension ConversationEngine {
     /// and for its clauses.
     func scoped(_ reading: consuming Reading, analysis: Analysis, text: String) -> Reading {
         var reading = reading
+        // The clauses of `text`, split at most once and only when a rule below needs them.
+        var split: [Substring]?
+        func clauses() -> [Substring] {
+            if let split { return split }
+            let pieces = Self.mayHoldClauses(text) ? Self.clauses(of: text) : [Substring(text)]
+            split = pieces
+            return pieces
+        }
         let sceneMayMatter = reading.foreignWeight > 0 && reading.hasContent
             || reading.aspect >= 0 && !reading.aspectIsStrong && pack.reader.speaksOfItself(analysis.words, hashes: analysis.wordHashes)
-        if sceneMayMatter || reading.aspectTied, Self.mayHoldClauses(text) {
-            let clauses = Self.clauses(of: text)
+        if sceneMayMatter || reading.aspectTied {
+            let clauses = clauses()
             if clauses.count > 1 {
                 // No cue spans a clause boundary ("Dalam konteks pemasaran, influencer itu siapa?" is no
                 // question about influencer marketing).
@@ -36,13 +44,13 @@ extension ConversationEngine {
         // clause hid it; without one, the message's own tags were read).
         if reading.hasContent, reading.forms.contains(.questionWord), !reading.forms.contains(.yesNo), !reading.isChoice,
            !reading.forms.contains(.why),
-           Self.mayHoldClauses(text), let last = Self.clauses(of: text).last, last.utf8.count < text.utf8.count {
+           let last = clauses().last, last.utf8.count < text.utf8.count {
             let own = pack.reader.read(pack.analyzer.analyze(String(last)), questionMark: Self.endsWithQuestionMark(text))
             if own.forms.contains(.yesNo), !own.forms.contains(.questionWord) { reading.forms.insert(.yesNo) }
         }
         // "Before we start, who am I chatting with?": small talk in the last clause, after one that sets a scene.
-        if !reading.hasContent, reading.move < 0, reading.extraWords > 0, reading.foreignWeight == 0, Self.mayHoldClauses(text),
-           let last = Self.clauses(of: text).last {
+        if !reading.hasContent, reading.move < 0, reading.extraWords > 0, reading.foreignWeight == 0, clauses().count > 1,
+           let last = clauses().last {
             let own = pack.reader.read(pack.analyzer.analyze(String(last)), questionMark: false)
             if own.move >= 0, !own.hasContent, own.foreignWeight == 0 {
                 reading.move = own.move
@@ -53,8 +61,8 @@ extension ConversationEngine {
         }
         // "Pagi! aku lagi bikin tugas kuliah", "wkwk makasih, kamu pinter juga": small talk in the first clause, and
         // clauses that ask nothing after it.
-        if !reading.hasContent, reading.extraWords > 0 || reading.foreignWeight > 0, Self.mayHoldClauses(text) {
-            let clauses = Self.clauses(of: text)
+        if !reading.hasContent, reading.extraWords > 0 || reading.foreignWeight > 0 {
+            let clauses = clauses()
             if clauses.count > 1 {
                 let first = pack.reader.read(pack.analyzer.analyze(String(clauses[0])), questionMark: false)
                 let rest = pack.reader.read(pack.analyzer.analyze(clauses.dropFirst().joined(separator: ", ")), questionMark: false)
