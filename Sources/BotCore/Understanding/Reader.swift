@@ -470,9 +470,9 @@ struct Reader: Sendable {
                 }
             }
         }
-        // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no). After a yes/no
-        // opener or before a yes/no tag only two contrasting alternatives make a choice ("is it online or offline?", "is X a KOL or an
-        // influencer?"); else "or" joins one object ("is their fame limited to a region or a country?").
+        // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no). After a yes/no opener
+        // or before a yes/no tag only two contrasting alternatives make a choice ("is it online or offline?", "is X
+        // a KOL or an influencer?"); else "or" joins one object ("is their fame limited to a region or a country?").
         for index in first..<tokens.count where choices.contains(tokens[index], hash: hashes[index]) {
             guard index + 1 < tokens.count, !negations.contains(tokens[index + 1], hash: hashes[index + 1]) else { continue }
             var next = index + 1
