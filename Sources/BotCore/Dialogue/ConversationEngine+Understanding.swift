@@ -40,7 +40,8 @@ extension ConversationEngine {
         // (After the long form or what both share, a comparison asks for the differences.)
         // (An ordinal or a step names the difference itself: "going back to the first difference", "balik ke
         // perbedaan tadi, yang berikutnya apa?".)
-        let steps = reading.move >= 0 && ["next", "previous"].contains(pack.intents[pack.moveIntents[reading.move]].followUp ?? "")
+        let moveKind = reading.move >= 0 ? pack.followUpKinds[pack.moveIntents[reading.move]] : nil
+        let steps = moveKind == "next" || moveKind == "previous"
         if reading.aspect < 0, reading.ordinal == nil, !steps, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0,
            pack.intentAspect[last] != pack.reader.termAspect, pack.intentAspect[last] != pack.reader.commonAspect,
            reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || !reading.forms.isDisjoint(with: [.compare, .why]))
@@ -121,9 +122,8 @@ extension ConversationEngine {
             return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
         }
         // "perbedaan berikutnya?", "the previous difference": a step along the differences from the last one answered.
-        if reading.move >= 0, reading.entity == nil, reading.aspect < 0, reading.ordinal == nil, memory.cursor > 0,
-           reading.extraWords == 0 || reading.forms.contains(.compareNoun) && reading.extraWords <= 2,
-           let step = pack.intents[pack.moveIntents[reading.move]].followUp, step == "next" || step == "previous" {
+        if steps, reading.entity == nil, reading.aspect < 0, reading.ordinal == nil, memory.cursor > 0,
+           reading.extraWords == 0 || reading.forms.contains(.compareNoun) && reading.extraWords <= 2 {
             return Understood(decision: .answer(intent: pack.moveIntents[reading.move], confidence: Self.readingConfidence))
         }
         // A short message inside a conversation about the article ("kalau dari sisi kepercayaan?").
@@ -238,7 +238,7 @@ extension ConversationEngine {
         // "the first of those", "nomor 3", "poin 4 membahas apa": an ordinal follow-up (a short message, one known
         // word at most beside it: "who won the last world cup" is not).
         if reading.ordinal != nil, reading.extraWords == 0 || reading.extraWords == 1 && reading.unknownWords == 0,
-           reading.move < 0 || pack.intents[pack.moveIntents[reading.move]].followUp != "reset", // "balik lagi, yang keempat?"
+           reading.move < 0 || pack.followUpKinds[pack.moveIntents[reading.move]] != "reset", // "balik lagi, yang keempat?"
            let ordinal = pack.followUpIntent["ordinal"] {
             return Understood(decision: .answer(intent: ordinal, confidence: Self.readingConfidence))
         }
