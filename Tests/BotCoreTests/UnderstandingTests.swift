@@ -765,3 +765,82 @@ private func isNew(_ text: String) -> Bool {
             == ["difference.1", "kol.media", "difference.2"])
     }
 }
+
+/// Round 5: the side a scene names is the one asked about; small talk beside a scene about the user.
+@Suite struct SceneSideTests {
+    @Test func aQuestionNamingNoSideAsksAboutTheSceneSide() {
+        #expect(ask("Saya sering baca soal influencer. Itu sebenarnya apa?").intent == "definition.influencer")
+        #expect(ask("My boss keeps talking about KOLs. What are they exactly?").intent == "definition.kol")
+    }
+
+    @Test func thanksBesideAStatementAboutLearningALanguageIsThanks() {
+        #expect(conversation(["apa itu KOL?", "Makasih ya! Aku lagi belajar bahasa Inggris juga."]) == ["definition.kol", "thanks"])
+    }
+
+    @Test func aSideNamedAfterTheQuestionNarrowsIt() {
+        #expect(conversation(["perbedaan kedua apa?", "could you say that in English? Only the KOL part."]) == ["difference.2", "kol.credibility"])
+    }
+}
+
+/// Round 5: denials of true claims, claims the article contradicts, the source asked yes or no, and yes/no
+/// questions about reasons.
+@Suite struct ClaimTests {
+    @Test func aNegationNearTheSubjectDeniesATrueClaim() {
+        #expect(ask("Is it true that influencers don't spend most of their time online?").polarity == .no)
+        #expect(ask("Is it true that KOLs don't work full time?").polarity == .no)
+    }
+
+    @Test func partTimeContradictsAFullTimeJob() {
+        #expect(ask("Apakah KOL cuma kerja sampingan?").polarity == .no)
+    }
+
+    @Test func anotherSourceIsNo() {
+        let reply = ask("Was your information taken from Google?")
+        #expect(reply.intent == "source")
+        #expect(reply.polarity == .no)
+    }
+
+    @Test func whetherSomethingIsTheReasonIsAYesNoAboutReasons() {
+        for (first, second, intent) in [("Kenapa orang ikut saran KOL?", "apakah karena mereka ahli di bidangnya?", "kol.reasons"),
+                                        ("Why do people follow influencers?", "is that because they set trends?", "influencer.reasons")] {
+            let engine = TestPack.engine()
+            _ = engine.reply(to: first, user: "r")
+            let reply = engine.reply(to: second, user: "r")
+            #expect(reply.intent == intent)
+            #expect(reply.polarity == .yes)
+        }
+    }
+
+    @Test func aYesNoQuestionThenWhy() {
+        let reply = ask("Do people trust KOLs? Why?")
+        #expect(reply.intent == "kol.reasons")
+        #expect(reply.polarity == .yes)
+    }
+}
+
+/// Round 5: a yes/no follow-up naming only the other side asks the last question's claim of that side.
+@Suite struct CarriedClaimTests {
+    private func verdicts(_ turns: [String]) -> [String] {
+        let engine = TestPack.engine()
+        return turns.map { text in
+            let reply = engine.reply(to: text, user: "y")
+            return "\(reply.intent) \(reply.polarity?.rawValue ?? "-")"
+        }
+    }
+
+    @Test func theClaimIsAskedOfTheOtherSide() {
+        #expect(verdicts(["KOL kebanyakan ketemu pengikutnya langsung ya?", "kalau influencer?"]) == ["kol.media yes", "influencer.media no"])
+        #expect(verdicts(["Do influencers mostly live online?", "and KOLs?"]) == ["influencer.media yes", "kol.media no"])
+        #expect(verdicts(["Apakah KOL terkenalnya cuma di satu kota?", "kalau influencer?"]) == ["kol.reach yes", "influencer.reach no"])
+    }
+}
+
+/// Round 5: comparisons of unknown things and small talk about other subjects are refused.
+@Suite struct UnknownComparisonTests {
+    @Test func aComparisonOfThingsThePackNeverSawIsRefused() {
+        #expect(ask("apa bedanya SEO sama SEM?").isFallback)
+        #expect(ask("could you help with my algebra homework").isFallback)
+        // The differences themselves, with a filler, still answer.
+        #expect(ask("kira kira bedanya apa aja sih").intent == "differences.list")
+    }
+}

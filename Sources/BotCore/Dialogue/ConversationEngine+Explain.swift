@@ -4,15 +4,23 @@ extension ConversationEngine {
     /// question forms, out-of-scope signs, the matcher's choice and the answer chosen. Changes no state.
     public func explanation(of text: String, user: String? = nil) -> String {
         let memory = user.flatMap(storeMemory(of:)) ?? UserMemory()
-        let (analysis, reading) = readMessage(text)
-        let matched = decide(analysis)
-        let understood = understand(analysis, reading, memory: memory)
         func describe(_ decision: Decision) -> String {
             switch decision {
             case .answer(let intent, let confidence): return "\(pack.intents[intent].name) (\(String(format: "%.2f", confidence)))"
             case .fallback(let confidence): return "fallback (\(String(format: "%.2f", confidence)))"
             case .clarify(let first, let second, _): return "clarify \(pack.intents[first].name) / \(pack.intents[second].name)"
             }
+        }
+        var analysis = pack.analyzer.analyze(text)
+        let interpretation = interpret(text, memory: memory, analysis: &analysis)
+        let (reading, understood) = (interpretation.reading, interpretation.understood)
+        let matched = decide(analysis)
+        var resolved = ""
+        if case .answer(let intent, let confidence) = understood.decision, let kind = pack.followUpKinds[intent] {
+            var language = interpretation.switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
+            let decision = resolveFollowUp(kind, intent: intent, confidence: confidence, entities: analysis.entities,
+                                           memory: memory, language: &language, languageForced: false)
+            resolved = " -> \(describe(decision))"
         }
         let forms: [(QuestionForms, String)] = [
             (.yesNo, "yesno"), (.why, "why"), (.how, "how"), (.definition, "definition"), (.list, "list"),
@@ -28,7 +36,7 @@ extension ConversationEngine {
             "forms:    \(forms.filter { reading.forms.contains($0.0) }.map(\.1).joined(separator: " "))",
             "foreign:  \(reading.foreignWeight)  extra words: \(reading.extraWords)  unknown: \(reading.unknownWords)  ordinal: \(reading.ordinal.map(String.init) ?? "-")",
             "matcher:  \(describe(matched))",
-            "answer:   \(describe(understood.decision))\(understood.polarity.map { " polarity \($0.rawValue)" } ?? "")",
+            "answer:   \(describe(understood.decision))\(resolved)\(interpretation.switched.map { " in \($0.rawValue)" } ?? "")\(understood.polarity.map { " polarity \($0.rawValue)" } ?? "")",
         ].joined(separator: "\n")
     }
 }

@@ -40,6 +40,15 @@ extension ConversationEngine {
             let own = pack.reader.read(pack.analyzer.analyze(question), questionMark: true)
             if own.forms.contains(.yesNo), own.hasContent { reading.forms.insert(.yesNo) }
         }
+        // "Do people trust KOLs? Why?": a yes/no question, then why its answer holds.
+        if reading.hasContent, reading.forms.contains(.why), !reading.forms.contains(.yesNo), let offset = Self.innerQuestionMark(text) {
+            let question = String(decoding: text.utf8.prefix(offset), as: UTF8.self)
+            let own = pack.reader.read(pack.analyzer.analyze(question), questionMark: true)
+            if own.forms.contains(.yesNo), !own.forms.contains(.why), own.hasContent,
+               !pack.reader.read(pack.analyzer.analyze(String(decoding: text.utf8.dropFirst(offset + 1), as: UTF8.self)), questionMark: true).hasContent {
+                reading.forms.insert(.yesNo)
+            }
+        }
         // "klo snapchat gmn, dipake influencer ga?": the last clause asks yes or no (the question word of an earlier
         // clause hid it; without one, the message's own tags were read).
         if reading.hasContent, reading.forms.contains(.questionWord), !reading.forms.contains(.yesNo), !reading.isChoice,
@@ -85,12 +94,15 @@ extension ConversationEngine {
     }
 
     /// The analysis and reading of the sentences of `text` that ask something, when others only set the scene
-    /// ("Saya nak buat pembentangan untuk klien.") and those that ask name a side or a strong aspect; else nil.
+    /// ("Saya nak buat pembentangan untuk klien.") and those that ask name a side or a strong aspect, or make
+    /// small talk ("Terima kasih! Saya sedang belajar bahasa Indonesia."); else nil.
     /// A sentence asks when it ends with "?", holds a question form, or names an aspect or a move of its own.
     func askingSentences(of text: String) -> (analysis: Analysis, reading: Reading)? {
         guard Self.mayHoldSentences(text) else { return nil }
         var asking: [Substring] = []
         var scene = false
+        var sceneSides: Set<String> = []
+        var sideLast = false // the last sentence names a side and asks nothing ("Just the influencer part.")
         var start = text.startIndex
         var index = text.startIndex
         while index < text.endIndex {
@@ -101,6 +113,7 @@ extension ConversationEngine {
                 if sentence.contains(where: \.isLetter) {
                     if character == "?" {
                         asking.append(sentence)
+                        sideLast = false
                     } else {
                         // A statement of the user about themselves (naming no strong aspect: "give me examples" asks),
                         // with out-of-scope words, or naming no aspect sets the scene; "Beri contoh." asks.
@@ -111,19 +124,33 @@ extension ConversationEngine {
                             || !asks && !reading.forms.contains(.definition)
                                 && (reading.foreignWeight > 0 || reading.aspect < 0 && reading.move < 0
                                     || !reading.aspectIsStrong && pack.reader.speaksOfItself(own.words, hashes: own.wordHashes))
-                        if sets { scene = true } else { asking.append(sentence) }
+                        if sets {
+                            scene = true
+                            if let side = reading.entity { sceneSides.insert(side) }
+                            sideLast = reading.entity != nil
+                        } else {
+                            asking.append(sentence)
+                            sideLast = false
+                        }
                     }
                 }
                 start = next
             }
             index = next
         }
-        guard scene, !asking.isEmpty else { return nil }
+        // (A side named after the question narrows it: no scene.)
+        guard scene, !asking.isEmpty, !sideLast else { return nil }
         let question = asking.joined(separator: " ")
-        let analysis = pack.analyzer.analyze(question)
-        let reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(question)), analysis: analysis, text: question)
+        var analysis = pack.analyzer.analyze(question)
+        var reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(question)), analysis: analysis, text: question)
+        // "Saya baru dengar istilah KOL. Maksudnya apa?": a question naming no side asks about the side the scene names.
+        if reading.entity == nil, sceneSides.count == 1, let side = sceneSides.first,
+           reading.pronoun || reading.singularPronoun || !reading.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .definition]) {
+            reading.entity = side
+            analysis.entities.topic = side
+        }
         guard reading.entity != nil || reading.pronoun || reading.aspectIsStrong || reading.forms.contains(.compareNoun)
-            || reading.ordinal != nil else { return nil }
+            || reading.ordinal != nil || reading.move >= 0 && reading.foreignWeight == 0 && sceneSides.isEmpty else { return nil }
         return (analysis, reading)
     }
 

@@ -89,7 +89,13 @@ extension ConversationEngine {
             if let consulted, consulted.intent == intent { confidence = max(consulted.confidence, confidence) }
             var polarity: Polarity?
             if yesNo, pack.claims.decides(intent) {
-                polarity = pack.claims.polarity(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
+                let own = pack.claims.verdict(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
+                polarity = own.polarity
+                // "kalau influencer?" after "KOL kerja full time?": the last question's claim, asked of this side.
+                if yesNoCarried, !own.byWords, reading.aspect < 0, !memory.claimStems.isEmpty {
+                    let stems = memory.claimStems
+                    polarity = pack.claims.polarity(of: intent, stems: stems, hashes: stems.map(WordHash.of), reading: reading)
+                }
             }
             return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)
         }
@@ -116,6 +122,16 @@ extension ConversationEngine {
         if reading.aspect >= 0, reading.aspect == pack.reader.termAspect, reading.entity == nil, !reading.pronoun,
            reading.unknownWords > 0, analysis.words.indices.contains(reading.unknownAt),
            analysis.words[reading.unknownAt].utf8.count >= 2 { // single letters spell "K O L"
+            return refuse()
+        }
+        // "apakah karena interaksinya langsung?" after why people follow KOLs: whether this is why the side is followed.
+        if reading.asksReason, reading.ordinal == nil, let side = reading.entity ?? contextTopic, side != "both",
+           let routed = pack.routes.intent(entity: side, aspect: pack.reader.reasonsAspect, forms: reading.forms) {
+            return answer(routed)
+        }
+        // "whats the difference between SEO and SEM": a comparison of two things the pack never saw.
+        if reading.entity == nil, !reading.pronoun, reading.aspect < 0, reading.ordinal == nil, reading.unknownWords >= 2,
+           reading.extraWords >= 2, !reading.forms.isDisjoint(with: [.compare, .compareNoun]) {
             return refuse()
         }
         if memory.pendingFirst >= 0, reading.ordinal != nil || matcher().followUp != nil {

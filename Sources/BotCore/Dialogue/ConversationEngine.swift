@@ -42,6 +42,57 @@ public final class ConversationEngine {
         var analysis = Analysis()
         swap(&analysis, &scratch)
         pack.analyzer.analyze(text, into: &analysis, memo: memo)
+        let interpretation = interpret(text, memory: memory, analysis: &analysis)
+        let reading = interpretation.reading
+        let understood = interpretation.understood
+        var answerLanguage = language ?? interpretation.switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
+        var decision = understood.decision
+        if case .answer(let intent, let confidence) = decision, let kind = pack.followUpKinds[intent] {
+            decision = resolveFollowUp(
+                kind, intent: intent, confidence: confidence, entities: analysis.entities, memory: memory,
+                language: &answerLanguage, languageForced: language != nil)
+        }
+        var reply = render(decision, language: answerLanguage)
+        // A yes/no question answered by a conversation move ("artikelnya dari Kantamedia ya?") gets its verdict too.
+        var polarity = understood.polarity
+        if polarity == nil, reading.forms.contains(.yesNo), case .answer(let intent, _) = decision, pack.claims.decides(intent) {
+            polarity = pack.claims.polarity(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
+        }
+        if case .answer(let intent, _) = decision, let polarity {
+            lead(&reply, with: polarity, intent: intent, reading: reading, analysis: analysis, text: text)
+        } else if case .fallback = decision, let thing = understood.unknownThing,
+                  let name = Self.name(of: thing, in: analysis.tokens, text: text),
+                  let template = pack.fallbackNamed[answerLanguage] {
+            reply.text = template.replacingPlaceholder("x", with: name)
+        }
+        remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
+        memory.askedYesNo = reply.polarity != nil
+        memory.claimStems = reply.polarity != nil ? analysis.stems : []
+        memory.refusedTopic = 0
+        if case .fallback = decision, reading.foreignWeight > 0, let side = reading.entity,
+           let position = pack.topicNames.firstIndex(of: side) {
+            memory.refusedTopic = UInt8(position + 1)
+        }
+        if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
+        store.store(memory, for: user, at: slot)
+        // Not in a `defer`: that would copy the reply to return it.
+        swap(&analysis, &scratch)
+        return reply
+    }
+
+    /// How one message is understood in a conversation: what ``reply(to:user:language:questionId:)`` answers and
+    /// ``explanation(of:user:)`` shows.
+    struct Interpretation {
+        /// The reading of the part of the message that asks.
+        var reading: Reading
+        /// The language the message asks its own question to be answered in ("in English: where does ...").
+        var switched: Language?
+        var understood: Understood
+    }
+
+    /// Reads the analysed message `text` in the conversation held by `memory` and chooses what to answer.
+    /// `analysis` may be replaced by the analysis of the part of the message that asks.
+    func interpret(_ text: String, memory: UserMemory, analysis: inout Analysis) -> Interpretation {
         let questionMark = Self.endsWithQuestionMark(text)
         var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
         refine(&analysis, &reading, text: text)
@@ -73,39 +124,8 @@ public final class ConversationEngine {
         let yesNoCarried = (memory.askedYesNo || platformFollowUp) && !reading.forms.contains(.why) && reading.ordinal == nil
             && (!reading.forms.contains(.questionWord) || reading.questionWordInOpenerOnly)
             && (reading.forms.contains(.followUp) || !reading.hasContent)
-        var answerLanguage = language ?? switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
         let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried)
-        var decision = understood.decision
-        if case .answer(let intent, let confidence) = decision, let kind = pack.followUpKinds[intent] {
-            decision = resolveFollowUp(
-                kind, intent: intent, confidence: confidence, entities: analysis.entities, memory: memory,
-                language: &answerLanguage, languageForced: language != nil)
-        }
-        var reply = render(decision, language: answerLanguage)
-        // A yes/no question answered by a conversation move ("artikelnya dari Kantamedia ya?") gets its verdict too.
-        var polarity = understood.polarity
-        if polarity == nil, reading.forms.contains(.yesNo), case .answer(let intent, _) = decision, pack.claims.decides(intent) {
-            polarity = pack.claims.polarity(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
-        }
-        if case .answer(let intent, _) = decision, let polarity {
-            lead(&reply, with: polarity, intent: intent, reading: reading, analysis: analysis, text: text)
-        } else if case .fallback = decision, let thing = understood.unknownThing,
-                  let name = Self.name(of: thing, in: analysis.tokens, text: text),
-                  let template = pack.fallbackNamed[answerLanguage] {
-            reply.text = template.replacingPlaceholder("x", with: name)
-        }
-        remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
-        memory.askedYesNo = reply.polarity != nil
-        memory.refusedTopic = 0
-        if case .fallback = decision, reading.foreignWeight > 0, let side = reading.entity,
-           let position = pack.topicNames.firstIndex(of: side) {
-            memory.refusedTopic = UInt8(position + 1)
-        }
-        if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
-        store.store(memory, for: user, at: slot)
-        // Not in a `defer`: that would copy the reply to return it.
-        swap(&analysis, &scratch)
-        return reply
+        return Interpretation(reading: reading, switched: switched, understood: understood)
     }
 
     /// True when `text` ends with "?" (trailing spaces aside).

@@ -160,9 +160,11 @@ struct YesNoFormSpec: Codable, Sendable {
     var contrasts: [String]?
     /// After a follow-up opener, the only tags that make a yes/no question ("kalau YouTube termasuk?").
     var afterFollowup: [String]?
+    /// Openings that ask whether something is the reason a side is followed ("apakah karena ...", "is that why ...").
+    var reason: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case first, last, anywhere, requests, choice, contrasts
+        case first, last, anywhere, requests, choice, contrasts, reason
         case afterFollowup = "after_followup"
     }
 }

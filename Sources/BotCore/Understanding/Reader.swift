@@ -38,6 +38,7 @@ struct Reader: Sendable {
     let mediaAspect: Int
     let commonAspect: Int
     let sourceAspect: Int
+    let reasonsAspect: Int
     /// Bit `b` of `neighbours[a]` set: aspects `a` and `b` share words (see ``UnderstandingSpec/aspectNeighbours``).
     let neighbours: [UInt32]
     /// The index of the `greeting` move, nil when the pack has none.
@@ -50,6 +51,7 @@ struct Reader: Sendable {
     private let forms: PhraseTable<QuestionForms>
     private let followUpOpeners: PhraseTable<Bool>
     private let yesNoFirst: PhraseTable<Bool>
+    private let reasonOpeners: PhraseTable<Bool>
     private let yesNoLast: PhraseTable<Bool>
     private let yesNoAfterFollowUp: PhraseTable<Bool>
     private let requests: WordSet
@@ -129,6 +131,7 @@ struct Reader: Sendable {
         mediaAspect = aspectNames.firstIndex(of: "media") ?? -1
         commonAspect = aspectNames.firstIndex(of: "common") ?? -1
         sourceAspect = aspectNames.firstIndex(of: "source") ?? -1
+        reasonsAspect = aspectNames.firstIndex(of: "reasons") ?? -1
         let names = spec.aspects.map(\.name)
         var neighbours = [UInt32](repeating: 0, count: names.count)
         for pair in spec.aspectNeighbours ?? [] {
@@ -202,6 +205,7 @@ struct Reader: Sendable {
         self.forms = forms
         followUpOpeners = table(spec.forms.followup, true)
         yesNoFirst = table(spec.forms.yesno.first, true)
+        reasonOpeners = table(spec.forms.yesno.reason ?? [], true)
         yesNoLast = table(spec.forms.yesno.last, true)
         yesNoAfterFollowUp = table(spec.forms.yesno.afterFollowup ?? [], true)
         requests = WordSet(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
@@ -351,7 +355,7 @@ struct Reader: Sendable {
            !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
             reading.forms.insert(.yesNo)
         }
-        if reading.isChoice || reading.forms.contains(.why) { reading.forms.remove(.yesNo) }
+        if reading.isChoice || reading.forms.contains(.why) && !reading.asksReason { reading.forms.remove(.yesNo) }
         // "Apakah podcast juga termasuk media yang digunakan influencer?": whether a named platform is one of them.
         if reading.forms.contains(.yesNo), reading.namedPlatform, reading.aspect >= 0, reading.aspect == mediaAspect {
             reading.aspect = platformsAspect
@@ -430,11 +434,13 @@ struct Reader: Sendable {
         var first = 0
         while first < tokens.count, fillers.contains(tokens[first], hash: hashes[first]) { first += 1 }
         // A follow-up opens the message ("kalau KOL?", "terus influencer gimana?", "what about ...").
+        var afterOpener = first
         for start in 0...min(first, tokens.count - 1) {
             guard let opener = followUpOpeners.longestMatch(in: tokens, hashes: hashes, at: start) else { continue }
             reading.forms.insert(.followUp)
             // "what about Snapchat?": the question word belongs to the opener.
             reading.questionWordInOpenerOnly = lastQuestionWordEnd >= 0 && lastQuestionWordEnd <= start + opener.length
+            afterOpener = start + opener.length
             break
         }
         guard first < tokens.count else { return }
@@ -469,6 +475,13 @@ struct Reader: Sendable {
                     break
                 }
             }
+        }
+        // "apakah karena interaksinya langsung?", "and is that why people follow them?": whether this is the reason.
+        if first < tokens.count, reasonOpeners.longestMatch(in: tokens, hashes: hashes, at: first) != nil
+            || afterOpener > first && afterOpener < tokens.count
+            && reasonOpeners.longestMatch(in: tokens, hashes: hashes, at: afterOpener) != nil {
+            reading.asksReason = true
+            reading.forms.formUnion([.yesNo, .why])
         }
         // "online or offline?" is a choice, not a yes/no question ("or not" stays yes/no). After a yes/no opener
         // or before a yes/no tag only two contrasting alternatives make a choice ("is it online or offline?", "is X

@@ -92,15 +92,23 @@ struct YesNoClaims: Sendable {
     func decides(_ intent: Int) -> Bool { intent < claims.count && !claims[intent].isEmpty }
 
     func polarity(of intent: Int, stems: [String], hashes: [UInt64], reading: Reading) -> Polarity {
-        guard intent < claims.count else { return .unknown }
-        var denied: Bool?
+        verdict(of: intent, stems: stems, hashes: hashes, reading: reading).polarity
+    }
+
+    /// The verdict on a yes/no question routed to `intent`, and whether a claim with words of the question
+    /// decided it (false: the intent's default claim or a marker such as a platform named).
+    func verdict(of intent: Int, stems: [String], hashes: [UInt64], reading: Reading) -> (polarity: Polarity, byWords: Bool) {
+        guard intent < claims.count else { return (.unknown, false) }
+        var denied: Int??
         claims: for claim in claims[intent] {
             var negated = false
+            var firstWord = Int.max // where the claim's first word held stands
             for group in claim.groups {
                 var held = false
                 for term in group {
                     guard let start = Self.start(of: term, stems, hashes, reading) else { continue }
                     held = true
+                    if case .words = term { firstWord = min(firstWord, start) }
                     // "have no personal brand": a negation right after a claim's word that owns something.
                     // ("do they have or not" ends there: a tail, no denial.)
                     if case .words(let words, _) = term, start + words.count + 1 < stems.count, owners.contains(stems[start]),
@@ -119,33 +127,36 @@ struct YesNoClaims: Sendable {
                 if !held { continue claims }
             }
             // A claim held by no word of the message (its default, a platform named) is denied by a negation
-            // anywhere in the question; a word's own negation is read beside it above.
-            if !negated, !claim.hasWords {
+            // anywhere in the question; a word's own negation is read beside it above. A negation near the subject
+            // before a true claim's word denies it too ("influencers don't spend much of their time online?"); a
+            // false claim denied stays false to the writers we measured ("KOL sama sekali tidak bekerja online?").
+            if !negated, !claim.hasWords || claim.polarity == .yes {
                 if denied == nil { denied = deniesPredicate(stems, hashes) }
-                negated = denied ?? false
+                if let at = denied ?? nil { negated = !claim.hasWords || at < firstWord }
             }
-            guard negated else { return claim.polarity }
+            let byWords = firstWord != Int.max
+            guard negated else { return (claim.polarity, byWords) }
             switch claim.polarity {
-            case .yes: return .no
-            case .no: return .yes
-            case .unknown: return .unknown
+            case .yes: return (.no, byWords)
+            case .no: return (.yes, byWords)
+            case .unknown: return (.unknown, byWords)
             }
         }
-        return .unknown
+        return (.unknown, false)
     }
 
-    /// True when the question denies what it asks about ("KOL nggak mungkin jadi influencer, kan?", "Apakah
+    /// Where the negation stands that denies what the question asks about ("KOL nggak mungkin jadi influencer, kan?", "Apakah
     /// influencer tidak memakai TikTok?"): a negation among its first words but not the first one nor a last one,
     /// follows no tag word ("boleh nggak"), comes before no tail ("gak sih") and restricts nothing ("bukan cuma").
-    private func deniesPredicate(_ stems: [String], _ hashes: [UInt64]) -> Bool {
+    private func deniesPredicate(_ stems: [String], _ hashes: [UInt64]) -> Int? {
         var end = stems.count
         while end > 0, questionTails.contains(stems[end - 1], hash: hashes[end - 1]) { end -= 1 }
         // "Isn't it true that influencers don't use YouTube?": read from after the opening.
         let opening = questionOpeners.first { stems.starts(with: $0) }?.count ?? 0
         if opening > 0, opening < end {
-            return deniesPredicate(Array(stems[opening..<end]), Array(hashes[opening..<end]))
+            return deniesPredicate(Array(stems[opening..<end]), Array(hashes[opening..<end])).map { $0 + opening }
         }
-        guard end >= 3 else { return false }
+        guard end >= 3 else { return nil }
         // Near the subject: later a negation tags the question ("KOL punya kerjaan tetap gak, selain jadi KOL?").
         let subject = (0..<min(end, 3)).first { negationSubjects.contains(stems[$0], hash: hashes[$0]) } ?? 0
         for at in 1..<min(end - 1, max(3, subject + 4)) where negations.contains(stems[at], hash: hashes[at]) {
@@ -155,9 +166,9 @@ struct YesNoClaims: Sendable {
                 || restrictives.contains(stems[at + 1], hash: hashes[at + 1]) || questionTails.contains(stems[at + 1], hash: hashes[at + 1]) {
                 continue
             }
-            return true
+            return at
         }
-        return false
+        return nil
     }
 
     /// Where `term` occurs in `stems` (0 for a marker that holds), or nil.
