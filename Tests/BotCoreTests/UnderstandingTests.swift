@@ -844,3 +844,48 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("kira kira bedanya apa aja sih").intent == "differences.list")
     }
 }
+
+/// Round 5: a yes/no question naming no aspect of its own asks about the last answer; whether a numbered
+/// difference is about an aspect; reasons given inside a yes/no question.
+@Suite struct YesNoAboutTheLastAnswerTests {
+    private func verdicts(_ turns: [String]) -> [String] {
+        let engine = TestPack.engine()
+        return turns.map { text in
+            let reply = engine.reply(to: text, user: "y")
+            return "\(reply.intent) \(reply.polarity?.rawValue ?? "-")"
+        }
+    }
+
+    @Test func aYesNoQuestionWithoutAnAspectStaysWithTheLastAnswer() {
+        #expect(verdicts(["Do KOLs have social media?", "Does every KOL use it actively?"]) == ["kol.social_media yes", "kol.social_media no"])
+        #expect(verdicts(["KOL kerjanya full time?", "apakah itu profesi mereka juga?"]) == ["kol.daily yes", "kol.daily yes"])
+        #expect(verdicts(["What's the fifth difference?", "is it about fame?"]) == ["difference.5 -", "difference.5 unknown"])
+    }
+
+    @Test func whetherANumberedDifferenceIsAboutAnAspect() {
+        #expect(verdicts(["Is the third difference about trust?"]) == ["difference.3 no"])
+        #expect(verdicts(["Perbedaan kedua itu soal kredibilitas kan?"]) == ["difference.2 yes"])
+    }
+
+    @Test func aReasonGivenInsideAYesNoQuestion() {
+        #expect(verdicts(["Do people listen to KOLs because they are experts?"]) == ["kol.reasons yes"])
+        #expect(verdicts(["kenapa influencer diikuti orang?", "karena mereka bikin tren?"]) == ["influencer.reasons -", "influencer.reasons yes"])
+    }
+
+    @Test func countsAndMediaTheArticleDoesNotName() {
+        #expect(verdicts(["Are there only two differences?"]) == ["differences.list no"])
+        #expect(verdicts(["Can radio make a KOL famous across the country?"]) == ["kol.reach unknown"])
+    }
+}
+
+/// Round 5: corrections after other markers or fillers, and what the correction denies.
+@Suite struct CorrectionMarkerTests {
+    @Test func markersAndFillersBeforeTheSide() {
+        #expect(conversation(["How do influencers spend their days?", "no wait, I meant KOLs"]) == ["influencer.daily", "kol.daily"])
+        #expect(conversation(["Dari mana kredibilitas influencer?", "sorry, salah, maksud saya KOL"]) == ["influencer.credibility", "kol.credibility"])
+    }
+
+    @Test func whatTheCorrectionDeniesIsNotAsked() {
+        #expect(conversation(["apa singkatan KOL?", "maaf, maksud saya arti KOL, bukan singkatannya"]) == ["definition.kol_term", "definition.kol"])
+    }
+}

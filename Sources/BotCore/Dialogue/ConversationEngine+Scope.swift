@@ -176,10 +176,15 @@ extension ConversationEngine {
     func corrected(_ analysis: Analysis) -> (analysis: Analysis, reading: Reading)? {
         guard let marker = pack.reader.correction(in: analysis.tokens, hashes: analysis.tokenHashes) else { return nil }
         var after = Array(analysis.tokens[marker.upperBound...])
-        // "eh maksudku influencer, bukan KOL": the side denied is no side asked about.
+        // "no wait, I meant KOLs": markers one after the other.
+        while let again = pack.reader.correction(in: after, hashes: after.map(WordHash.of)), again.lowerBound == 0 {
+            after.removeSubrange(again)
+        }
+        // "eh maksudku influencer, bukan KOL", "maksud saya artinya, bukan singkatannya": what is denied at the end
+        // is not asked about.
         if let not = after.firstIndex(where: { $0 == "bukan" || $0 == "not" }), not > 0, not + 1 < after.count,
-           pack.analyzer.analyze(after[not + 1]).entities.topic != nil {
-            after.removeSubrange(not...(not + 1))
+           after.count - not <= 3 || pack.analyzer.analyze(after[not + 1]).entities.topic != nil {
+            after.removeSubrange(not..<(after.count - not <= 3 ? after.count : not + 2))
         }
         let named = pack.analyzer.analyze(after.joined(separator: " ")).entities
         guard named.topic != nil || named.ordinal != nil else { return nil }

@@ -100,6 +100,27 @@ extension ConversationEngine {
             return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)
         }
 
+        // "Does every KOL do that?", "is it their actual profession?", "is it about money?" after the fifth: a yes/no
+        // question naming no aspect of its own (nor a platform) asks about the last answer, of the same side.
+        if reading.forms.contains(.yesNo), !reading.asksReason, reading.ordinal == nil, reading.move < 0, let last,
+           !pack.isMeta[last], case let previous = pack.intentAspect[last], previous >= 0,
+           reading.aspect < 0 || reading.aspect == previous && !reading.aspectIsStrong
+            || pack.reader.coversUnknown.contains(previous) && reading.entity == nil, // "is it about fame?" after the fifth
+           reading.entity == nil && !(reading.pronoun && contextTopic == "both") // "so are they the same thing?"
+            || reading.entity == contextTopic && contextTopic != "both",
+           reading.foreignWeight == 0 || pack.reader.coversUnknown.contains(previous),
+           !reading.namedPlatform, !reading.otherPlatform, !reading.hasDefinitionFrame,
+           reading.forms.isDisjoint(with: [.compare, .compareNoun, .definition, .list, .why, .questionWord]) {
+            return answer(last)
+        }
+        // "Perbedaan pertama itu soal kredibilitas, bukan?", "Is the fourth one about credibility?": whether that
+        // difference is the one about this aspect.
+        if reading.forms.contains(.yesNo), let ordinal = reading.ordinal, reading.aspect >= 0, reading.entity == nil || reading.entity == "both",
+           let index = pack.differenceIntent[ordinal], pack.intentAspect[index] >= 0,
+           !pack.reader.coversUnknown.contains(pack.intentAspect[index]), !pack.reader.coversUnknown.contains(reading.aspect) {
+            let same = pack.routes.intent(entity: "both", aspect: reading.aspect, forms: []) == index
+            return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence), polarity: same ? .yes : .no)
+        }
         // Out of scope: an aspect nobody asks the article about outweighs the article's own.
         if reading.foreignWeight > 0, reading.foreignWeight >= reading.aspectWeight, !pack.reader.coversUnknown.contains(reading.aspect) {
             return refuse()
@@ -124,10 +145,21 @@ extension ConversationEngine {
            analysis.words[reading.unknownAt].utf8.count >= 2 { // single letters spell "K O L"
             return refuse()
         }
-        // "apakah karena interaksinya langsung?" after why people follow KOLs: whether this is why the side is followed.
-        if reading.asksReason, reading.ordinal == nil, let side = reading.entity ?? contextTopic, side != "both",
-           let routed = pack.routes.intent(entity: side, aspect: pack.reader.reasonsAspect, forms: reading.forms) {
-            return answer(routed)
+        // "apakah karena interaksinya langsung?" after why people follow KOLs: whether this is why the last answer
+        // holds; "is that why they have fans all over the world?", "itu alasan orang percaya KOL?": that aspect of the
+        // side; "apakah
+        // karena KOL itu ahli?" with no answer before: whether this is why the side is followed.
+        if reading.asksReason, reading.ordinal == nil {
+            let side = reading.entity ?? contextTopic
+            if let side, reading.aspectIsStrong || reading.aspect >= 0 && reading.aspect == pack.reader.reasonsAspect,
+               let routed = pack.routes.intent(entity: side, aspect: reading.aspect, forms: reading.forms) {
+                return answer(routed)
+            }
+            if reading.entity == nil || reading.entity == contextTopic, let last, !pack.isMeta[last] { return answer(last) }
+            if let side, side != "both",
+               let routed = pack.routes.intent(entity: side, aspect: pack.reader.reasonsAspect, forms: reading.forms) {
+                return answer(routed)
+            }
         }
         // "whats the difference between SEO and SEM": a comparison of two things the pack never saw.
         if reading.entity == nil, !reading.pronoun, reading.aspect < 0, reading.ordinal == nil, reading.unknownWords >= 2,

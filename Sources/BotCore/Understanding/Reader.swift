@@ -39,6 +39,7 @@ struct Reader: Sendable {
     let commonAspect: Int
     let sourceAspect: Int
     let reasonsAspect: Int
+    let trustAspect: Int
     /// Bit `b` of `neighbours[a]` set: aspects `a` and `b` share words (see ``UnderstandingSpec/aspectNeighbours``).
     let neighbours: [UInt32]
     /// The index of the `greeting` move, nil when the pack has none.
@@ -132,6 +133,7 @@ struct Reader: Sendable {
         commonAspect = aspectNames.firstIndex(of: "common") ?? -1
         sourceAspect = aspectNames.firstIndex(of: "source") ?? -1
         reasonsAspect = aspectNames.firstIndex(of: "reasons") ?? -1
+        trustAspect = aspectNames.firstIndex(of: "trust") ?? -1
         let names = spec.aspects.map(\.name)
         var neighbours = [UInt32](repeating: 0, count: names.count)
         for pair in spec.aspectNeighbours ?? [] {
@@ -355,6 +357,14 @@ struct Reader: Sendable {
            !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
             reading.forms.insert(.yesNo)
         }
+        // "Apakah orang percaya KOL karena dia ahli?": a yes/no question about trust or following, giving a reason,
+        // asks whether it is the reason.
+        if reading.forms.contains(.yesNo), !reading.asksReason, !reading.isChoice, reading.aspect >= 0,
+           reading.aspect == trustAspect || reading.aspect == reasonsAspect,
+           let at = analysis.words.firstIndex(where: { because.contains($0) }), at > 1 {
+            reading.asksReason = true
+            reading.forms.insert(.why)
+        }
         if reading.isChoice || reading.forms.contains(.why) && !reading.asksReason { reading.forms.remove(.yesNo) }
         // "Apakah podcast juga termasuk media yang digunakan influencer?": whether a named platform is one of them.
         if reading.forms.contains(.yesNo), reading.namedPlatform, reading.aspect >= 0, reading.aspect == mediaAspect {
@@ -477,9 +487,12 @@ struct Reader: Sendable {
             }
         }
         // "apakah karena interaksinya langsung?", "and is that why people follow them?": whether this is the reason.
-        if first < tokens.count, reasonOpeners.longestMatch(in: tokens, hashes: hashes, at: first) != nil
-            || afterOpener > first && afterOpener < tokens.count
-            && reasonOpeners.longestMatch(in: tokens, hashes: hashes, at: afterOpener) != nil {
+        // ("karena apa?" asks why: a single word opens a reason question only without a question word.)
+        func opensReason(at start: Int) -> Bool {
+            guard start < tokens.count, let match = reasonOpeners.longestMatch(in: tokens, hashes: hashes, at: start) else { return false }
+            return match.length > 1 || !reading.forms.contains(.questionWord)
+        }
+        if opensReason(at: first) || afterOpener > first && opensReason(at: afterOpener) {
             reading.asksReason = true
             reading.forms.formUnion([.yesNo, .why])
         }

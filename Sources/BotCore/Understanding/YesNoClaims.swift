@@ -95,8 +95,8 @@ struct YesNoClaims: Sendable {
         verdict(of: intent, stems: stems, hashes: hashes, reading: reading).polarity
     }
 
-    /// The verdict on a yes/no question routed to `intent`, and whether a claim with words of the question
-    /// decided it (false: the intent's default claim or a marker such as a platform named).
+    /// The verdict on a yes/no question routed to `intent`, and whether something the question says (words or a
+    /// platform named) decided it (false: the intent's default claim).
     func verdict(of intent: Int, stems: [String], hashes: [UInt64], reading: Reading) -> (polarity: Polarity, byWords: Bool) {
         guard intent < claims.count else { return (.unknown, false) }
         var denied: Int??
@@ -134,7 +134,7 @@ struct YesNoClaims: Sendable {
                 if denied == nil { denied = deniesPredicate(stems, hashes) }
                 if let at = denied ?? nil { negated = !claim.hasWords || at < firstWord }
             }
-            let byWords = firstWord != Int.max
+            let byWords = !claim.groups.isEmpty
             guard negated else { return (claim.polarity, byWords) }
             switch claim.polarity {
             case .yes: return (.no, byWords)
