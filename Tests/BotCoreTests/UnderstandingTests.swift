@@ -12,6 +12,15 @@ private func conversation(_ turns: [String]) -> [String] {
     return turns.map { engine.reply(to: $0, user: "c").intent }
 }
 
+/// The intent and verdict answered, turn by turn, in one conversation ("kol.media yes", "kol.media -").
+private func verdicts(_ turns: [String]) -> [String] {
+    let engine = TestPack.engine()
+    return turns.map { text in
+        let reply = engine.reply(to: text, user: "y")
+        return "\(reply.intent) \(reply.polarity?.rawValue ?? "-")"
+    }
+}
+
 /// True when `text` is not a training phrase, nor one word away from one (the sentences below test
 /// understanding, not recall).
 private func isNew(_ text: String) -> Bool {
@@ -820,14 +829,6 @@ private func isNew(_ text: String) -> Bool {
 
 /// Round 5: a yes/no follow-up naming only the other side asks the last question's claim of that side.
 @Suite struct CarriedClaimTests {
-    private func verdicts(_ turns: [String]) -> [String] {
-        let engine = TestPack.engine()
-        return turns.map { text in
-            let reply = engine.reply(to: text, user: "y")
-            return "\(reply.intent) \(reply.polarity?.rawValue ?? "-")"
-        }
-    }
-
     @Test func theClaimIsAskedOfTheOtherSide() {
         #expect(verdicts(["KOL kebanyakan ketemu pengikutnya langsung ya?", "kalau influencer?"]) == ["kol.media yes", "influencer.media no"])
         #expect(verdicts(["Do influencers mostly live online?", "and KOLs?"]) == ["influencer.media yes", "kol.media no"])
@@ -848,14 +849,6 @@ private func isNew(_ text: String) -> Bool {
 /// Round 5: a yes/no question naming no aspect of its own asks about the last answer; whether a numbered
 /// difference is about an aspect; reasons given inside a yes/no question.
 @Suite struct YesNoAboutTheLastAnswerTests {
-    private func verdicts(_ turns: [String]) -> [String] {
-        let engine = TestPack.engine()
-        return turns.map { text in
-            let reply = engine.reply(to: text, user: "y")
-            return "\(reply.intent) \(reply.polarity?.rawValue ?? "-")"
-        }
-    }
-
     @Test func aYesNoQuestionWithoutAnAspectStaysWithTheLastAnswer() {
         #expect(verdicts(["Do KOLs have social media?", "Does every KOL use it actively?"]) == ["kol.social_media yes", "kol.social_media no"])
         #expect(verdicts(["KOL kerjanya full time?", "apakah itu profesi mereka juga?"]) == ["kol.daily yes", "kol.daily yes"])
