@@ -882,3 +882,34 @@ private func isNew(_ text: String) -> Bool {
         #expect(conversation(["apa singkatan KOL?", "maaf, maksud saya arti KOL, bukan singkatannya"]) == ["definition.kol_term", "definition.kol"])
     }
 }
+
+/// Round 5: steps relative to a named difference, lists after a both-sides answer, why the fifth is missing,
+/// requests that are not yes/no questions, Malay comparisons and resets.
+@Suite struct DifferenceNavigationTests {
+    @Test func aStepFromTheDifferenceNamed() {
+        #expect(conversation(["sebutkan perbedaannya dong", "yang sesudah nomor dua?"]) == ["differences.list", "difference.3"])
+        // Going on to a difference names it.
+        #expect(conversation(["perbedaan pertama apa?", "lanjut ke perbedaan ketiga"]) == ["difference.1", "difference.3"])
+    }
+
+    @Test func aListAfterABothSidesAnswer() {
+        #expect(conversation(["Influencer dan KOL punya kesamaan?", "apa aja?"]) == ["both.common", "both.common"])
+        #expect(conversation(["kenapa influencer dan KOL dibedakan?", "sebutin satu-satu"]) == ["differences.why", "differences.list"])
+    }
+
+    @Test func whyTheFifthIsNotCovered() {
+        #expect(conversation(["what's the fifth difference?", "why isn't that included?"]) == ["difference.5", "difference.5"])
+    }
+
+    @Test func aRequestIsNoYesNoQuestion() {
+        let reply = ask("Can you walk me through the second difference?")
+        #expect(reply.intent == "difference.2")
+        #expect(reply.polarity == nil)
+    }
+
+    @Test func malayComparisonsAndResets() {
+        #expect(ask("Apa bezanya influencer dengan KOL?").intent == "differences.list")
+        #expect(conversation(["apa itu KOL?", "ulang dari nol ya"]) == ["definition.kol", "reset"])
+        #expect(ask("Can a KOL act as an influencer too?").intent == "kol.social_media")
+    }
+}

@@ -155,7 +155,9 @@ extension ConversationEngine {
                let routed = pack.routes.intent(entity: side, aspect: reading.aspect, forms: reading.forms) {
                 return answer(routed)
             }
-            if reading.entity == nil || reading.entity == contextTopic, let last, !pack.isMeta[last] { return answer(last) }
+            if reading.entity == nil || reading.entity == contextTopic || contextTopic == "both", let last, !pack.isMeta[last] {
+                return answer(last)
+            }
             if let side, side != "both",
                let routed = pack.routes.intent(entity: side, aspect: pack.reader.reasonsAspect, forms: reading.forms) {
                 return answer(routed)
@@ -168,6 +170,12 @@ extension ConversationEngine {
         }
         if memory.pendingFirst >= 0, reading.ordinal != nil || matcher().followUp != nil {
             return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
+        }
+        // "yang sebelum nomor empat?", "the one after the second": a step from the difference named.
+        if steps, let ordinal = reading.ordinal, reading.entity == nil || reading.entity == "both", reading.aspect < 0,
+           pack.reader.stepsFromOrdinal(analysis.tokens, hashes: analysis.tokenHashes),
+           let index = pack.differenceIntent[ordinal + (moveKind == "next" ? 1 : -1)] {
+            return answer(index)
         }
         // "perbedaan berikutnya?", "the previous difference": a step along the differences from the last one answered.
         if steps, reading.entity == nil, reading.aspect < 0, reading.ordinal == nil, memory.cursor > 0,
@@ -200,8 +208,17 @@ extension ConversationEngine {
                !pack.isMeta[last] {
                 return answer(last)
             }
-            // "kenapa begitu?", "why though?": why the last answer holds, by the routes of its side and aspect.
-            if reading.forms.contains(.why), reading.move < 0, reading.extraWords == 0, reading.ordinal == nil, let last, !pack.isMeta[last] {
+            // "sebutkan satu per satu", "apa aja?" after what both share or a difference: the list it belongs to.
+            if reading.forms.contains(.list), reading.move < 0, reading.extraWords <= 2, reading.ordinal == nil, let last,
+               !pack.isMeta[last], pack.intentTopic[last] >= 0, pack.topicNames[pack.intentTopic[last]] == "both" {
+                if pack.intentAspect[last] == pack.reader.commonAspect { return answer(last) }
+                if let list = pack.routes.intent(entity: "both", aspect: pack.reader.differenceAspect, forms: []) { return answer(list) }
+            }
+            // "kenapa begitu?", "why though?": why the last answer holds, by the routes of its side and aspect
+            // ("kenapa tidak dibahas?" after the fifth difference: why the source does not cover it).
+            if reading.forms.contains(.why), reading.move < 0, reading.ordinal == nil, let last, !pack.isMeta[last],
+               reading.extraWords == 0 || reading.extraWords <= 2 && pack.intentAspect[last] >= 0
+                && pack.reader.coversUnknown.contains(pack.intentAspect[last]) {
                 return answer(pack.routes.intent(entity: contextTopic, aspect: pack.intentAspect[last], forms: reading.forms) ?? last)
             }
             return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,

@@ -42,6 +42,8 @@ struct UnderstandingSpec: Codable, Sendable {
     var sideQualifiers: [String]?
     /// Words that name one side of an aspect ("sisi KOL-nya", "the influencer side").
     var sideWords: [String]?
+    /// Words that make a step relative to the ordinal named ("yang sebelum nomor empat", "the one after the second").
+    var relativeSteps: [String]?
     var otherPlatforms: [String]
     var definitionFrames: DefinitionFramesSpec
     var matcherAspects: [String]
@@ -60,6 +62,7 @@ struct UnderstandingSpec: Codable, Sendable {
         case otherRoles = "other_roles"
         case sideQualifiers = "side_qualifiers"
         case sideWords = "side_words"
+        case relativeSteps = "relative_steps"
         case otherPlatforms = "other_platforms"
         case definitionFrames = "definition_frames"
         case matcherAspects = "matcher_aspects"

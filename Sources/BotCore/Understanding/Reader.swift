@@ -40,6 +40,7 @@ struct Reader: Sendable {
     let sourceAspect: Int
     let reasonsAspect: Int
     let trustAspect: Int
+    let differenceAspect: Int
     /// Bit `b` of `neighbours[a]` set: aspects `a` and `b` share words (see ``UnderstandingSpec/aspectNeighbours``).
     let neighbours: [UInt32]
     /// The index of the `greeting` move, nil when the pack has none.
@@ -61,6 +62,7 @@ struct Reader: Sendable {
     private let contrasts: WordSet
     /// Words that name one side of an aspect ("sisi", "side").
     private let sideWords: WordSet
+    private let relativeSteps: WordSet
     /// Kinds of a side the article does not describe ("micro", "nano"), next to a side's name.
     private let sideQualifiers: WordSet
     /// Words that join the two things compared ("than", "dengan", "vs").
@@ -134,6 +136,7 @@ struct Reader: Sendable {
         sourceAspect = aspectNames.firstIndex(of: "source") ?? -1
         reasonsAspect = aspectNames.firstIndex(of: "reasons") ?? -1
         trustAspect = aspectNames.firstIndex(of: "trust") ?? -1
+        differenceAspect = aspectNames.firstIndex(of: "difference") ?? -1
         let names = spec.aspects.map(\.name)
         var neighbours = [UInt32](repeating: 0, count: names.count)
         for pair in spec.aspectNeighbours ?? [] {
@@ -214,6 +217,7 @@ struct Reader: Sendable {
         choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
         contrasts = WordSet((spec.forms.yesno.contrasts ?? []).flatMap(TextCleaner.tokens))
         sideWords = WordSet((spec.sideWords ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        relativeSteps = WordSet((spec.relativeSteps ?? []).flatMap(TextCleaner.tokens))
         sideQualifiers = WordSet((spec.sideQualifiers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         comparisonLinks = WordSet((spec.forms.comparisonLinks ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         negations = WordSet(spec.forms.yesno.last.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
@@ -344,7 +348,8 @@ struct Reader: Sendable {
         }
         // A question mark without a question word, beside an aspect, asks yes or no ("KOL kerja full time?").
         // ("kredibilitas KOL vs influencer?" names a topic and claims nothing.)
-        if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp),
+        // ("Can you explain the second difference?" asks for it.)
+        if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp), !reading.opensWithRequest,
            !namesTopicOnly(analysis.tokens, analysis.tokenHashes) {
             reading.forms.insert(.yesNo)
             // ("lewat TV atau media cetak?": "or" joins one object of the claim.)
@@ -352,7 +357,7 @@ struct Reader: Sendable {
         }
         // So does one about both sides or a comparison, with a word of its own or a predicate ("influencer and
         // kol is same thing?"; a bare "KOL dan influencer?" asks for the differences).
-        if questionMark, reading.entity == "both" || reading.forms.contains(.compare),
+        if questionMark, !reading.opensWithRequest, reading.entity == "both" || reading.forms.contains(.compare),
            reading.extraWords > 0 || analysis.words.contains(where: { predicates.contains($0) }),
            !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp) {
             reading.forms.insert(.yesNo)
@@ -467,6 +472,7 @@ struct Reader: Sendable {
         if let match = yesNoFirst.longestMatch(in: tokens, hashes: hashes, at: first) {
             let next = first + match.length
             auxiliaryFirst = next >= tokens.count || !requests.contains(tokens[next], hash: hashes[next])
+            reading.opensWithRequest = !auxiliaryFirst
         }
         if apaParticle || auxiliaryFirst {
             reading.forms.insert(.yesNo)
@@ -551,7 +557,7 @@ struct Reader: Sendable {
         var afterBecause = false
         var index = 0
         while index < stems.count {
-            if !afterBecause, index > 0, because.contains(words[index], hash: wordHashes[index]) { afterBecause = true }
+            if !afterBecause, index > 0 || reading.asksReason, because.contains(words[index], hash: wordHashes[index]) { afterBecause = true }
             if let match = cues.longestMatch(in: stems, hashes: stemHashes, at: index) {
                 // "jadi influencer fansnya bisa internasional?": a first "jadi" is "so", not "becoming".
                 if index == 0, crossover >= 0, match.length > 1,
@@ -784,6 +790,11 @@ struct Reader: Sendable {
     }
 
     private static func isNumber(_ word: String) -> Bool { word.allBytes(in: 48...57) }
+
+    /// True when a word of `tokens` makes a step relative to the ordinal named ("sebelum", "after").
+    func stepsFromOrdinal(_ tokens: [String], hashes: [UInt64]) -> Bool {
+        tokens.indices.contains { relativeSteps.contains(tokens[$0], hash: hashes[$0]) }
+    }
 
     // MARK: - Language switches and definition frames
 

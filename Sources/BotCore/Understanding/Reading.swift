@@ -39,6 +39,8 @@ struct Reading: Sendable {
     var ordinal: Int?
     /// The only question word is part of a follow-up opener ("what about ...", "how about ...").
     var questionWordInOpenerOnly = false
+    /// The message opens with a request ("can you ...", "could you ..."), not a yes/no question.
+    var opensWithRequest = false
     /// The message asks whether something is the reason a side is followed ("apakah karena ...?", "is that why ...?").
     var asksReason = false
     /// Two alternatives joined by "or" ("online or offline?"): a choice, never a yes/no question.
