@@ -913,3 +913,25 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("Can a KOL act as an influencer too?").intent == "kol.social_media")
     }
 }
+
+/// Round 5: where influencers interact is their media; spending time is daily life before where it is spent;
+/// a side and social media side by side; thanks before "good night".
+@Suite struct AspectPrecedenceTests {
+    @Test func whereInfluencersInteractIsTheirMedia() {
+        #expect(ask("Where do influencers usually engage with their audience?").intent == "influencer.media")
+        #expect(ask("influencer biasanya berinteraksi di mana sih?").intent == "influencer.media")
+    }
+
+    @Test func spendingTimeIsDailyLife() {
+        #expect(ask("Apakah influencer lebih banyak menghabiskan waktu di dunia nyata?").intent == "influencer.daily")
+    }
+
+    @Test func aSideAndSocialMedia() {
+        #expect(ask("KOL dan medsos itu hubungannya apa?").intent == "kol.social_media")
+    }
+
+    @Test func thanksBeforeGoodNight() {
+        #expect(conversation(["apa itu KOL?", "makasih, selamat malam"]) == ["definition.kol", "thanks"])
+        #expect(ask("selamat malam, makasih ya").intent == "greeting")
+    }
+}

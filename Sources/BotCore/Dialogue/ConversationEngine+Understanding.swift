@@ -312,8 +312,10 @@ extension ConversationEngine {
             var move = reading.move
             // A greeting beside another move opens the message: "halo, kamu bot apa?" asks who the bot is, while
             // "woi bot" and "heyy bot, lagi santai kan" greet.
+            // ("Terima kasih, selamat malam" thanks before its greeting, which says good night.)
             if ties & (ties - 1) != 0, let greeting = pack.reader.greetingMove, ties & (1 << UInt16(greeting)) != 0 {
-                if reading.forms.isDisjoint(with: [.questionWord, .why]), !reading.isChoice {
+                if reading.forms.isDisjoint(with: [.questionWord, .why]), !reading.isChoice,
+                   reading.firstMove < 0 || pack.reader.closingMoves & (1 << UInt16(reading.firstMove)) == 0 {
                     return Understood(decision: .answer(intent: pack.moveIntents[greeting], confidence: Self.readingConfidence))
                 }
                 ties &= ~(1 << UInt16(greeting))

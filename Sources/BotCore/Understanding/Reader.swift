@@ -45,6 +45,8 @@ struct Reader: Sendable {
     let neighbours: [UInt32]
     /// The index of the `greeting` move, nil when the pack has none.
     let greetingMove: Int?
+    /// Bit `m` set: move `m` closes a conversation (`thanks`, `goodbye`).
+    let closingMoves: UInt16
     /// The index of the `crossover` aspect ("KOL jadi influencer"), -1 when the pack has none.
     let crossoverAspect: Int
     /// Aspects answered even beside out-of-scope words (`covers_unknown`).
@@ -124,6 +126,8 @@ struct Reader: Sendable {
         moveNames = spec.moves.map(\.name)
         moveIntents = spec.moves.map(\.intent)
         greetingMove = moveNames.firstIndex(of: "greeting")
+        let moveNames = spec.moves.map(\.name)
+        closingMoves = moveNames.indices.reduce(0) { ["thanks", "goodbye"].contains(moveNames[$1]) ? $0 | 1 << UInt16($1) : $0 }
         self.recognizer = recognizer
         self.corrector = corrector
         aspectNames = spec.aspects.map(\.name)
@@ -594,7 +598,9 @@ struct Reader: Sendable {
                         singles[aspect] = max(singles[aspect], weight)
                         spans[aspect] = max(spans[aspect], Int16(match.length))
                         if isStrong { strong |= 1 << UInt32(aspect) }
-                    case .move(let move): moves[move] &+= 1
+                    case .move(let move):
+                        moves[move] &+= 1
+                        if reading.firstMove < 0 { reading.firstMove = move }
                     case .qualifier: break
                     case .foreign: reading.foreignWeight += Self.foreignWeight
                     case .otherPlatform:

@@ -35,6 +35,8 @@ struct Reading: Sendable {
     /// move tied with it, as a bit set.
     var move = -1
     var moveTies: UInt16 = 0
+    /// The move of the message's first move cue ("terima kasih, selamat malam" thanks first), -1 for none.
+    var firstMove = -1
     /// An ordinal (1...5) in the message.
     var ordinal: Int?
     /// The only question word is part of a follow-up opener ("what about ...", "how about ...").
