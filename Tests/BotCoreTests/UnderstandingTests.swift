@@ -935,3 +935,15 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("selamat malam, makasih ya").intent == "greeting")
     }
 }
+
+/// Round 5: how a side reaches its followers is its media; "sebaliknya" is a connector.
+@Suite struct ReachingFollowersTests {
+    @Test func reachingAndSwayingFollowersIsMedia() {
+        #expect(ask("how does a KOL reach and sway followers").intent == "kol.media")
+    }
+
+    @Test func conversely() {
+        #expect(verdicts(["Influencer lebih sering online ya?", "KOL sebaliknya, lebih sering di dunia nyata?"])
+            == ["influencer.daily yes", "kol.media yes"])
+    }
+}
