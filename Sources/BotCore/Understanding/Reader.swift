@@ -1,7 +1,7 @@
 /// Reads a message compositionally with the vocabularies of `understanding.yaml`: the entity it names,
 /// the heaviest aspect, the question forms and the out-of-scope signs (see ``Reading``).
 /// Cue words are normalised like messages (lexicon, then affix stripping), so their inflections match.
-struct Reader: Sendable {
+final class Reader: Sendable {
     /// One thing a run of stems stands for.
     enum Cue: Sendable, Equatable {
         case aspect(Int, weight: Int16, strong: Bool)
