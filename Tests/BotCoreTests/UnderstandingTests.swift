@@ -947,3 +947,18 @@ private func isNew(_ text: String) -> Bool {
             == ["influencer.daily yes", "kol.media yes"])
     }
 }
+
+/// Round 5: the border of the article: kinds of a side compared, and topics beside a side the article does
+/// not cover.
+@Suite struct OutOfScopeBorderTests {
+    @Test func kindsOfInfluencerComparedAreRefused() {
+        #expect(ask("Apa bedanya mega, makro, dan mikro influencer?").isFallback)
+    }
+
+    @Test func topicsBesideASideAreRefused() {
+        for question in ["Kenapa influencer sering stres?", "How do influencers get verified on Instagram?",
+                         "Aplikasi edit video apa yang dipakai influencer?", "Etiskah KOL dibayar buat review?"] {
+            #expect(ask(question).isFallback, "\(question)")
+        }
+    }
+}

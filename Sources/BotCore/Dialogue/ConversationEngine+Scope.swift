@@ -243,7 +243,8 @@ extension ConversationEngine {
             // "klien minta kampanyenya pake KOL, emang KOL itu orang yg kayak gimana?": a side beside out-of-scope
             // words in a clause that asks nothing sets the scene.)
             let questions = !own.forms.isDisjoint(with: [.questionWord, .why, .yesNo])
-            let asks = (questions || own.foreignWeight == 0)
+            // ("Apa bedanya nano, micro, dan macro influencer?": a kind of side is what is asked about.)
+            let asks = own.qualifiedSide || (questions || own.foreignWeight == 0)
                 && (own.entity != nil || own.pronoun || own.singularPronoun || own.aspectIsStrong && own.foreignWeight == 0
                     || !own.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .compareNoun, .followUp, .definition]))
             if asks { asking.append(clause) }

@@ -547,6 +547,7 @@ final class Reader: Sendable {
             if before.contains(.sideWord) || after.contains(.sideWord) { reading.sideNamed = true }
             if before.contains(.sideQualifier) || after.contains(.sideQualifier) {
                 reading.foreignWeight += Self.foreignWeight
+                reading.qualifiedSide = true
             }
         }
         var firstTopic: (name: String, at: Int)?

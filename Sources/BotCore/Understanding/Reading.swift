@@ -41,6 +41,8 @@ struct Reading: Sendable {
     var ordinal: Int?
     /// The only question word is part of a follow-up opener ("what about ...", "how about ...").
     var questionWordInOpenerOnly = false
+    /// A side is named with a kind the article does not describe ("micro influencer").
+    var qualifiedSide = false
     /// The message opens with a request ("can you ...", "could you ..."), not a yes/no question.
     var opensWithRequest = false
     /// The message asks whether something is the reason a side is followed ("apakah karena ...?", "is that why ...?").
