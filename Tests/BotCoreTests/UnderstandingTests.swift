@@ -962,3 +962,17 @@ private func isNew(_ text: String) -> Bool {
         }
     }
 }
+
+/// Round 5: two things compared that are neither side; places are no unknown names.
+@Suite struct OtherComparisonsAndPlacesTests {
+    @Test func twoOtherThingsComparedAreRefused() {
+        #expect(ask("what's the difference between advertising and publicity?").isFallback)
+        #expect(ask("apa beda copywriting dan advertising?").isFallback)
+        // The differences themselves, counted, are no other things.
+        #expect(ask("yang keempat dari lima perbedaan itu apa?").intent == "difference.4")
+    }
+
+    @Test func aPlaceIsNoUnknownName() {
+        #expect(ask("Kenapa KOL di Bandung kebanyakan cuma dikenal di kotanya?").intent == "kol.reach")
+    }
+}

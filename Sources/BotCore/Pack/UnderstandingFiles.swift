@@ -42,6 +42,8 @@ struct UnderstandingSpec: Codable, Sendable {
     var sideQualifiers: [String]?
     /// Words that name one side of an aspect ("sisi KOL-nya", "the influencer side").
     var sideWords: [String]?
+    /// Names of places: known words, never someone the article does not name ("cuma dikenal di Surabaya").
+    var places: [String]?
     /// Words that make a step relative to the ordinal named ("yang sebelum nomor empat", "the one after the second").
     var relativeSteps: [String]?
     var otherPlatforms: [String]
@@ -63,6 +65,7 @@ struct UnderstandingSpec: Codable, Sendable {
         case sideQualifiers = "side_qualifiers"
         case sideWords = "side_words"
         case relativeSteps = "relative_steps"
+        case places
         case otherPlatforms = "other_platforms"
         case definitionFrames = "definition_frames"
         case matcherAspects = "matcher_aspects"
@@ -73,7 +76,7 @@ struct UnderstandingSpec: Codable, Sendable {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
         texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (because ?? []) + (topicNouns ?? [])
-            + (corrections ?? [])
+            + (corrections ?? []) + (places ?? [])
         texts += rankings.map { $0.askers + $0.superlatives } ?? []
         texts += whichMore.map { $0.which + $0.more } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }

@@ -672,9 +672,10 @@ final class Reader: Sendable {
         if words.contains(where: { rankingAskers.contains($0) }), words.contains(where: { superlatives.contains($0) }) {
             reading.foreignWeight += Self.foreignWeight
         }
-        // "do people trust KOLs more than ads?": one side compared with something the article does not describe.
-        if firstTopic != nil, secondTopic == nil, !both, extraAt != 0, reading.forms.contains(.compare),
-           comparesWithOther(words, wordHashes, extraAt: extraAt) {
+        // "do people trust KOLs more than ads?": one side compared with something the article does not describe;
+        // "what's the difference between marketing and advertising?": two such things.
+        if secondTopic == nil, !both, extraAt != 0, reading.forms.contains(.compare),
+           comparesWithOther(words, wordHashes, extraAt: extraAt, bothEnds: firstTopic == nil) {
             reading.foreignWeight += Self.foreignWeight
         }
         if both {
@@ -759,14 +760,19 @@ final class Reader: Sendable {
     }
 
     /// True when a comparison link ("than", "dengan", "vs") is followed, past grammar words, by a content word
-    /// nothing accounts for (a position in `extraAt`).
-    private func comparesWithOther(_ words: [String], _ hashes: [UInt64], extraAt: UInt64) -> Bool {
+    /// nothing accounts for (a position in `extraAt`); with `bothEnds`, preceded by one as well ("marketing and
+    /// advertising").
+    private func comparesWithOther(_ words: [String], _ hashes: [UInt64], extraAt: UInt64, bothEnds: Bool = false) -> Bool {
+        func isGrammar(_ at: Int) -> Bool { functionWords.contains(words[at], hash: hashes[at]) || Self.articles.contains(words[at]) }
         // A link opening the message ("and how does that stack up ...?") opens a follow-up instead.
         for index in words.indices where index > 0 && index < 63 && comparisonLinks.contains(words[index], hash: hashes[index]) {
             var next = index + 1
-            while next < words.count, next < 64,
-                  functionWords.contains(words[next], hash: hashes[next]) || Self.articles.contains(words[next]) { next += 1 }
-            if next < 64, extraAt & (1 << UInt64(next)) != 0 { return true }
+            while next < words.count, next < 64, isGrammar(next) { next += 1 }
+            guard next < 64, extraAt & (1 << UInt64(next)) != 0 else { continue }
+            guard bothEnds else { return true }
+            var previous = index - 1
+            while previous > 0, isGrammar(previous) { previous -= 1 }
+            if extraAt & (1 << UInt64(previous)) != 0 { return true }
         }
         return false
     }
