@@ -92,7 +92,7 @@ extension ConversationEngine {
                 let own = pack.claims.verdict(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
                 polarity = own.polarity
                 // "kalau influencer?" after "KOL kerja full time?": the last question's claim, asked of this side.
-                if yesNoCarried, !own.byWords, reading.aspect < 0, !memory.claimStems.isEmpty {
+                if yesNoCarried, !own.byMessage, reading.aspect < 0, !memory.claimStems.isEmpty {
                     let stems = memory.claimStems
                     polarity = pack.claims.polarity(of: intent, stems: stems, hashes: stems.map(WordHash.of), reading: reading)
                 }
@@ -147,8 +147,7 @@ extension ConversationEngine {
         }
         // "apakah karena interaksinya langsung?" after why people follow KOLs: whether this is why the last answer
         // holds; "is that why they have fans all over the world?", "itu alasan orang percaya KOL?": that aspect of the
-        // side; "apakah
-        // karena KOL itu ahli?" with no answer before: whether this is why the side is followed.
+        // side; "apakah karena KOL itu ahli?" with no answer before: whether this is why the side is followed.
         if reading.asksReason, reading.ordinal == nil {
             let side = reading.entity ?? contextTopic
             if let side, reading.aspectIsStrong || reading.aspect >= 0 && reading.aspect == pack.reader.reasonsAspect,
@@ -162,11 +161,6 @@ extension ConversationEngine {
                let routed = pack.routes.intent(entity: side, aspect: pack.reader.reasonsAspect, forms: reading.forms) {
                 return answer(routed)
             }
-        }
-        // "whats the difference between SEO and SEM": a comparison of two things the pack never saw.
-        if reading.entity == nil, !reading.pronoun, reading.aspect < 0, reading.ordinal == nil, reading.unknownWords >= 2,
-           reading.extraWords >= 2, !reading.forms.isDisjoint(with: [.compare, .compareNoun]) {
-            return refuse()
         }
         if memory.pendingFirst >= 0, reading.ordinal != nil || matcher().followUp != nil {
             return Understood(decision: matcher().decision) // "yang influencer" answers a clarification

@@ -97,7 +97,7 @@ struct YesNoClaims: Sendable {
 
     /// The verdict on a yes/no question routed to `intent`, and whether something the question says (words or a
     /// platform named) decided it (false: the intent's default claim).
-    func verdict(of intent: Int, stems: [String], hashes: [UInt64], reading: Reading) -> (polarity: Polarity, byWords: Bool) {
+    func verdict(of intent: Int, stems: [String], hashes: [UInt64], reading: Reading) -> (polarity: Polarity, byMessage: Bool) {
         guard intent < claims.count else { return (.unknown, false) }
         var denied: Int??
         claims: for claim in claims[intent] {
@@ -134,20 +134,21 @@ struct YesNoClaims: Sendable {
                 if denied == nil { denied = deniesPredicate(stems, hashes) }
                 if let at = denied ?? nil { negated = !claim.hasWords || at < firstWord }
             }
-            let byWords = !claim.groups.isEmpty
-            guard negated else { return (claim.polarity, byWords) }
+            let byMessage = !claim.groups.isEmpty
+            guard negated else { return (claim.polarity, byMessage) }
             switch claim.polarity {
-            case .yes: return (.no, byWords)
-            case .no: return (.yes, byWords)
-            case .unknown: return (.unknown, byWords)
+            case .yes: return (.no, byMessage)
+            case .no: return (.yes, byMessage)
+            case .unknown: return (.unknown, byMessage)
             }
         }
         return (.unknown, false)
     }
 
-    /// Where the negation stands that denies what the question asks about ("KOL nggak mungkin jadi influencer, kan?", "Apakah
-    /// influencer tidak memakai TikTok?"): a negation among its first words but not the first one nor a last one,
-    /// follows no tag word ("boleh nggak"), comes before no tail ("gak sih") and restricts nothing ("bukan cuma").
+    /// Where the negation stands that denies what the question asks about ("KOL nggak mungkin jadi influencer,
+    /// kan?", "Apakah influencer tidak memakai TikTok?"), nil for none: a negation among its first words but not the
+    /// first one nor a last one, follows no tag word ("boleh nggak"), comes before no tail ("gak sih") and restricts
+    /// nothing ("bukan cuma").
     private func deniesPredicate(_ stems: [String], _ hashes: [UInt64]) -> Int? {
         var end = stems.count
         while end > 0, questionTails.contains(stems[end - 1], hash: hashes[end - 1]) { end -= 1 }
