@@ -976,3 +976,18 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("Kenapa KOL di Bandung kebanyakan cuma dikenal di kotanya?").intent == "kol.reach")
     }
 }
+
+/// Round 5: openers before a follow-up, a yes/no follow-up naming only the other side, a step after a named
+/// difference without a step word of its own.
+@Suite struct FollowUpOpenerTests {
+    @Test func andWhatAboutTheOtherSide() {
+        #expect(verdicts(["Do influencers basically live on the internet?", "and what about KOLs then?"])
+            == ["influencer.media yes", "kol.media no"])
+        #expect(verdicts(["Are influencers mostly online?", "And are KOLs?"]) == ["influencer.media yes", "kol.media no"])
+    }
+
+    @Test func theOneAfterANamedDifference() {
+        #expect(conversation(["perbedaan ketiga apa?", "kalau yang setelah yang kedua?"]) == ["difference.3", "difference.3"])
+        #expect(conversation(["what are the differences?", "the one before the fourth?"]) == ["differences.list", "difference.3"])
+    }
+}

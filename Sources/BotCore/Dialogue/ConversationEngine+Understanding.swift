@@ -166,9 +166,9 @@ extension ConversationEngine {
             return Understood(decision: matcher().decision) // "yang influencer" answers a clarification
         }
         // "yang sebelum nomor empat?", "the one after the second": a step from the difference named.
-        if steps, let ordinal = reading.ordinal, reading.entity == nil || reading.entity == "both", reading.aspect < 0,
-           pack.reader.stepsFromOrdinal(analysis.tokens, hashes: analysis.tokenHashes),
-           let index = pack.differenceIntent[ordinal + (moveKind == "next" ? 1 : -1)] {
+        if let ordinal = reading.ordinal, reading.entity == nil || reading.entity == "both", reading.aspect < 0,
+           case let step = pack.reader.stepFromOrdinal(analysis.tokens, hashes: analysis.tokenHashes), step != 0,
+           let index = pack.differenceIntent[ordinal + step] {
             return answer(index)
         }
         // "perbedaan berikutnya?", "the previous difference": a step along the differences from the last one answered.
@@ -250,7 +250,9 @@ extension ConversationEngine {
 
         // No aspect (or one the side has no answer for). A follow-up naming only another side carries the
         // aspect of the last answer ("terus influencer gimana?").
-        let bare = reading.extraWords == 0 && reading.forms.isDisjoint(with: [.definition, .why, .yesNo, .list, .compare])
+        // ("And do KOLs?" after a yes/no question: the same question of the other side.)
+        let bare = reading.extraWords == 0 && reading.forms.isDisjoint(with: [.definition, .why, .list, .compare])
+            && (!reading.forms.contains(.yesNo) || reading.forms.contains(.followUp))
         // "jelasin sisi KOL-nya aja": a side of the last aspect, even asked to be explained.
         let side = reading.sideNamed && reading.extraWords == 0 && reading.forms.isDisjoint(with: [.why, .yesNo, .list, .compare])
         if bare || side, let entity, let last {

@@ -44,8 +44,9 @@ struct UnderstandingSpec: Codable, Sendable {
     var sideWords: [String]?
     /// Names of places: known words, never someone the article does not name ("cuma dikenal di Surabaya").
     var places: [String]?
-    /// Words that make a step relative to the ordinal named ("yang sebelum nomor empat", "the one after the second").
-    var relativeSteps: [String]?
+    /// Words that make a step relative to the ordinal named ("yang sebelum nomor empat", "the one after the second"),
+    /// under `next` and `previous`.
+    var relativeSteps: [String: [String]]?
     var otherPlatforms: [String]
     var definitionFrames: DefinitionFramesSpec
     var matcherAspects: [String]

@@ -64,7 +64,8 @@ final class Reader: Sendable {
     private let contrasts: WordSet
     /// Words that name one side of an aspect ("sisi", "side").
     private let sideWords: WordSet
-    private let relativeSteps: WordSet
+    private let stepsAfter: WordSet
+    private let stepsBefore: WordSet
     /// Kinds of a side the article does not describe ("micro", "nano"), next to a side's name.
     private let sideQualifiers: WordSet
     /// Words that join the two things compared ("than", "dengan", "vs").
@@ -221,7 +222,8 @@ final class Reader: Sendable {
         choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
         contrasts = WordSet((spec.forms.yesno.contrasts ?? []).flatMap(TextCleaner.tokens))
         sideWords = WordSet((spec.sideWords ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
-        relativeSteps = WordSet((spec.relativeSteps ?? []).flatMap(TextCleaner.tokens))
+        stepsAfter = WordSet((spec.relativeSteps?["next"] ?? []).flatMap(TextCleaner.tokens))
+        stepsBefore = WordSet((spec.relativeSteps?["previous"] ?? []).flatMap(TextCleaner.tokens))
         sideQualifiers = WordSet((spec.sideQualifiers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         comparisonLinks = WordSet((spec.forms.comparisonLinks ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         negations = WordSet(spec.forms.yesno.last.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
@@ -804,9 +806,14 @@ final class Reader: Sendable {
 
     private static func isNumber(_ word: String) -> Bool { word.allBytes(in: 48...57) }
 
-    /// True when a word of `tokens` makes a step relative to the ordinal named ("sebelum", "after").
-    func stepsFromOrdinal(_ tokens: [String], hashes: [UInt64]) -> Bool {
-        tokens.indices.contains { relativeSteps.contains(tokens[$0], hash: hashes[$0]) }
+    /// The step a word of `tokens` makes from the ordinal named: 1 after it ("setelah", "after"), -1 before it
+    /// ("sebelum", "before"), 0 for none.
+    func stepFromOrdinal(_ tokens: [String], hashes: [UInt64]) -> Int {
+        for index in tokens.indices {
+            if stepsAfter.contains(tokens[index], hash: hashes[index]) { return 1 }
+            if stepsBefore.contains(tokens[index], hash: hashes[index]) { return -1 }
+        }
+        return 0
     }
 
     // MARK: - Language switches and definition frames
