@@ -991,3 +991,20 @@ private func isNew(_ text: String) -> Bool {
         #expect(conversation(["what are the differences?", "the one before the fourth?"]) == ["differences.list", "difference.3"])
     }
 }
+
+/// Round 5: a side likened to the other ("like KOLs") is not the subject of the question.
+@Suite struct LikenedSideTests {
+    @Test func theFirstSideLikenedToTheSecond() {
+        #expect(verdicts(["Do influencers work a full-time job like KOLs?"]) == ["influencer.daily unknown"])
+        #expect(verdicts(["Apakah influencer juga punya kerjaan tetap seperti KOL?"]) == ["influencer.daily unknown"])
+    }
+
+    @Test func theySideLikenedToTheNamedOne() {
+        #expect(verdicts(["How do KOLs spend their days?", "Are they online most of the day like influencers are?"])
+            == ["kol.daily -", "kol.daily no"])
+    }
+
+    @Test func theSameAsTheOtherSideIsAComparison() {
+        #expect(ask("kenapa influencer nggak dianggap sama kayak KOL?").intent == "differences.why")
+    }
+}

@@ -65,6 +65,7 @@ final class Reader: Sendable {
     /// Words that name one side of an aspect ("sisi", "side").
     private let sideWords: WordSet
     private let stepsAfter: WordSet
+    private let likeness: WordSet
     private let stepsBefore: WordSet
     /// Kinds of a side the article does not describe ("micro", "nano"), next to a side's name.
     private let sideQualifiers: WordSet
@@ -222,6 +223,7 @@ final class Reader: Sendable {
         choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
         contrasts = WordSet((spec.forms.yesno.contrasts ?? []).flatMap(TextCleaner.tokens))
         sideWords = WordSet((spec.sideWords ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        likeness = WordSet((spec.likeness ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         stepsAfter = WordSet((spec.relativeSteps?["next"] ?? []).flatMap(TextCleaner.tokens))
         stepsBefore = WordSet((spec.relativeSteps?["previous"] ?? []).flatMap(TextCleaner.tokens))
         sideQualifiers = WordSet((spec.sideQualifiers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
@@ -688,9 +690,15 @@ final class Reader: Sendable {
                 reading.entity = first.name
                 weights[crossover] += Self.strongWeight
                 strong |= 1 << UInt32(crossover)
+            } else if second.at > 0, likeness.contains(words[second.at - 1], hash: wordHashes[second.at - 1]) {
+                // "Do influencers have a full-time job like KOLs?": the first side, likened to the second.
+                reading.entity = first.name
             } else {
                 reading.entity = "both"
             }
+        } else if let first = firstTopic, first.at > 0, reading.pronoun, likeness.contains(words[first.at - 1], hash: wordHashes[first.at - 1]) {
+            // "Do they spend most of the day online like influencers do?": the side is what "they" are likened to.
+            reading.entity = nil
         } else {
             reading.entity = firstTopic?.name
         }
