@@ -1008,3 +1008,13 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("kenapa influencer nggak dianggap sama kayak KOL?").intent == "differences.why")
     }
 }
+
+/// Round 5: a sentence acknowledging the last answer sets the scene of the next one.
+@Suite struct AcknowledgementTests {
+    @Test func anAcknowledgementThenAQuestion() {
+        #expect(conversation(["KOL sehari-hari ngapain?", "Oh kerjanya full time ya. Kenapa orang percaya sama dia?"])
+            == ["kol.daily", "kol.reasons"])
+        #expect(conversation(["What do KOLs do all day?", "Oh, a full-time job. Why do people trust them then?"])
+            == ["kol.daily", "kol.reasons"])
+    }
+}

@@ -120,7 +120,12 @@ extension ConversationEngine {
                         let own = pack.analyzer.analyze(String(sentence))
                         let reading = pack.reader.read(own, questionMark: false)
                         let asks = !reading.forms.isDisjoint(with: [.questionWord, .why, .yesNo])
+                        // ("Oh kerja tetap ya. Terus orang kok mau dengerin dia?": an acknowledgement sets the scene too,
+                        // its tag only echoing the answer.)
                         let sets = !asks && pack.reader.opensWithSelf(own.words, hashes: own.wordHashes)
+                            || reading.move < 0 && reading.ordinal == nil
+                                && reading.forms.isDisjoint(with: [.questionWord, .why, .definition, .list, .followUp])
+                                && pack.reader.opensWithAcknowledgement(own.tokens, hashes: own.tokenHashes)
                             || !asks && !reading.forms.contains(.definition)
                                 && (reading.foreignWeight > 0 || reading.aspect < 0 && reading.move < 0
                                     || !reading.aspectIsStrong && pack.reader.speaksOfItself(own.words, hashes: own.wordHashes))
@@ -149,7 +154,7 @@ extension ConversationEngine {
             reading.entity = side
             analysis.entities.topic = side
         }
-        guard reading.entity != nil || reading.pronoun || reading.aspectIsStrong || reading.forms.contains(.compareNoun)
+        guard reading.entity != nil || reading.pronoun || reading.singularPronoun || reading.aspectIsStrong || reading.forms.contains(.compareNoun)
             || reading.ordinal != nil || reading.move >= 0 && reading.foreignWeight == 0 && sceneSides.isEmpty else { return nil }
         return (analysis, reading)
     }

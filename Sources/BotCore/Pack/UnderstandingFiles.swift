@@ -45,6 +45,8 @@ struct UnderstandingSpec: Codable, Sendable {
     /// Words before the side something is likened to ("punya pekerjaan full-time seperti KOL?"): the question is
     /// about the other side.
     var likeness: [String]?
+    /// Words that open a sentence acknowledging the last answer ("Oh kerja tetap ya."): it sets the scene.
+    var acknowledgements: [String]?
     /// Names of places: known words, never someone the article does not name ("cuma dikenal di Surabaya").
     var places: [String]?
     /// Words that make a step relative to the ordinal named ("yang sebelum nomor empat", "the one after the second"),
@@ -69,7 +71,7 @@ struct UnderstandingSpec: Codable, Sendable {
         case sideQualifiers = "side_qualifiers"
         case sideWords = "side_words"
         case relativeSteps = "relative_steps"
-        case likeness
+        case likeness, acknowledgements
         case places
         case otherPlatforms = "other_platforms"
         case definitionFrames = "definition_frames"
@@ -81,7 +83,7 @@ struct UnderstandingSpec: Codable, Sendable {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
         texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (because ?? []) + (topicNouns ?? [])
-            + (corrections ?? []) + (places ?? []) + (likeness ?? [])
+            + (corrections ?? []) + (places ?? []) + (likeness ?? []) + (acknowledgements ?? [])
         texts += rankings.map { $0.askers + $0.superlatives } ?? []
         texts += whichMore.map { $0.which + $0.more } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }

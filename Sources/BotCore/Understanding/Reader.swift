@@ -66,6 +66,7 @@ final class Reader: Sendable {
     private let sideWords: WordSet
     private let stepsAfter: WordSet
     private let likeness: WordSet
+    private let acknowledgements: WordSet
     private let stepsBefore: WordSet
     /// Kinds of a side the article does not describe ("micro", "nano"), next to a side's name.
     private let sideQualifiers: WordSet
@@ -223,6 +224,7 @@ final class Reader: Sendable {
         choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
         contrasts = WordSet((spec.forms.yesno.contrasts ?? []).flatMap(TextCleaner.tokens))
         sideWords = WordSet((spec.sideWords ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        acknowledgements = WordSet((spec.acknowledgements ?? []).flatMap(TextCleaner.tokens))
         likeness = WordSet((spec.likeness ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         stepsAfter = WordSet((spec.relativeSteps?["next"] ?? []).flatMap(TextCleaner.tokens))
         stepsBefore = WordSet((spec.relativeSteps?["previous"] ?? []).flatMap(TextCleaner.tokens))
@@ -304,6 +306,12 @@ final class Reader: Sendable {
     /// ("aku lagi ngerjain tugas"), which may set a scene.
     func speaksOfItself(_ words: [String], hashes: [UInt64]) -> Bool {
         words.indices.contains { firstPerson.contains(words[$0], hash: hashes[$0]) }
+    }
+
+    /// True when the first of `tokens` acknowledges the last answer ("oh", "i see").
+    func opensWithAcknowledgement(_ tokens: [String], hashes: [UInt64]) -> Bool {
+        guard let first = tokens.first, let hash = hashes.first else { return false }
+        return acknowledgements.contains(first, hash: hash)
     }
 
     /// True when the first word past fillers is the user ("Saya orang tua, ...", "I run a shop").
