@@ -1018,3 +1018,25 @@ private func isNew(_ text: String) -> Bool {
             == ["kol.daily", "kol.reasons"])
     }
 }
+
+/// Round 5: the claims of recent yes/no questions are bounded and forgotten after other answers.
+@Suite struct ClaimMemoryTests {
+    @Test func boundedAndForgotten() {
+        var claims = ClaimMemory(capacity: 2)
+        claims.remember(["kol", "full", "time"], for: "a")
+        claims.remember(["kol", "online"], for: "b")
+        #expect(claims.stems(of: "a") == ["kol", "full", "time"])
+        claims.remember(["influencer", "tiktok"], for: "c") // past capacity: "a", the oldest, goes
+        #expect(claims.stems(of: "a").isEmpty)
+        #expect(claims.stems(of: "c") == ["influencer", "tiktok"])
+        claims.forget("b")
+        #expect(claims.stems(of: "b").isEmpty)
+    }
+
+    @Test func anAnswerWithoutVerdictForgetsTheClaim() {
+        // "kalau influencer?" right after a yes/no answer carries its claim; after another answer it does not.
+        #expect(verdicts(["KOL kebanyakan ketemu pengikutnya langsung ya?", "kalau influencer?"]) == ["kol.media yes", "influencer.media no"])
+        #expect(verdicts(["KOL kebanyakan ketemu pengikutnya langsung ya?", "jelasin KOL", "kalau influencer?"])
+            == ["kol.media yes", "definition.kol -", "definition.influencer -"])
+    }
+}

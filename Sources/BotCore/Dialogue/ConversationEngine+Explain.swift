@@ -12,7 +12,8 @@ extension ConversationEngine {
             }
         }
         var analysis = pack.analyzer.analyze(text)
-        let interpretation = interpret(text, memory: memory, analysis: &analysis)
+        let claim = memory.askedYesNo ? user.map(claims.stems(of:)) ?? [] : []
+        let interpretation = interpret(text, memory: memory, analysis: &analysis, claim: claim)
         let (reading, understood) = (interpretation.reading, interpretation.understood)
         let matched = decide(analysis)
         var resolved = ""

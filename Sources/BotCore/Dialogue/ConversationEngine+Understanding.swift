@@ -26,9 +26,11 @@ extension ConversationEngine {
     }
 
     /// `languageRequest`: the message asks only to switch language ("in English please"); `yesNoCarried`: a
-    /// follow-up of a yes/no answer, itself asking yes or no ("kalau Snapchat?").
+    /// follow-up of a yes/no answer, itself asking yes or no ("kalau Snapchat?"); `claim`: the stems of that
+    /// yes/no question, whose claim a follow-up naming only another side asks of it.
     func understand(
-        _ analysis: Analysis, _ given: Reading, memory: UserMemory, languageRequest: Language? = nil, yesNoCarried: Bool = false
+        _ analysis: Analysis, _ given: Reading, memory: UserMemory, languageRequest: Language? = nil, yesNoCarried: Bool = false,
+        claim: [String] = []
     ) -> Understood {
         let contextTopic = memory.topic > 0 ? pack.topicNames[Int(memory.topic) - 1] : nil
         let last = memory.lastIntent >= 0 ? Int(memory.lastIntent) : nil
@@ -92,9 +94,8 @@ extension ConversationEngine {
                 let own = pack.claims.verdict(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
                 polarity = own.polarity
                 // "kalau influencer?" after "KOL kerja full time?": the last question's claim, asked of this side.
-                if yesNoCarried, !own.byMessage, reading.aspect < 0, !memory.claimStems.isEmpty {
-                    let stems = memory.claimStems
-                    polarity = pack.claims.polarity(of: intent, stems: stems, hashes: stems.map(WordHash.of), reading: reading)
+                if yesNoCarried, !own.byMessage, reading.aspect < 0, !claim.isEmpty {
+                    polarity = pack.claims.polarity(of: intent, stems: claim, hashes: claim.map(WordHash.of), reading: reading)
                 }
             }
             return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)

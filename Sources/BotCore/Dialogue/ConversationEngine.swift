@@ -14,6 +14,8 @@ public final class ConversationEngine {
     @exclusivity(unchecked) private var store: UserStore
     /// The storage of the last message's analysis, reused by the next one (no allocation per message).
     private var scratch = Analysis()
+    /// The last yes/no question of users recently answered yes or no.
+    private(set) var claims = ClaimMemory(capacity: 4096)
     /// Corrections and stems of the words seen lately.
     let memo = AnalysisMemo()
     /// The intent the matcher ranked first for the last message it scored (see ``matcherTopIntent``).
@@ -42,7 +44,7 @@ public final class ConversationEngine {
         var analysis = Analysis()
         swap(&analysis, &scratch)
         pack.analyzer.analyze(text, into: &analysis, memo: memo)
-        let interpretation = interpret(text, memory: memory, analysis: &analysis)
+        let interpretation = interpret(text, memory: memory, analysis: &analysis, claim: memory.askedYesNo ? claims.stems(of: user) : [])
         let reading = interpretation.reading
         let understood = interpretation.understood
         var answerLanguage = language ?? interpretation.switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
@@ -66,8 +68,12 @@ public final class ConversationEngine {
             reply.text = template.replacingPlaceholder("x", with: name)
         }
         remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
+        if reply.polarity != nil {
+            claims.remember(analysis.stems, for: user)
+        } else if memory.askedYesNo {
+            claims.forget(user)
+        }
         memory.askedYesNo = reply.polarity != nil
-        memory.claimStems = reply.polarity != nil ? analysis.stems : []
         memory.refusedTopic = 0
         if case .fallback = decision, reading.foreignWeight > 0, let side = reading.entity,
            let position = pack.topicNames.firstIndex(of: side) {
@@ -91,8 +97,9 @@ public final class ConversationEngine {
     }
 
     /// Reads the analysed message `text` in the conversation held by `memory` and chooses what to answer.
-    /// `analysis` may be replaced by the analysis of the part of the message that asks.
-    func interpret(_ text: String, memory: UserMemory, analysis: inout Analysis) -> Interpretation {
+    /// `analysis` may be replaced by the analysis of the part of the message that asks; `claim` holds the stems of
+    /// the last question when it was answered yes or no.
+    func interpret(_ text: String, memory: UserMemory, analysis: inout Analysis, claim: [String] = []) -> Interpretation {
         let questionMark = Self.endsWithQuestionMark(text)
         var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
         refine(&analysis, &reading, text: text)
@@ -124,7 +131,8 @@ public final class ConversationEngine {
         let yesNoCarried = (memory.askedYesNo || platformFollowUp) && !reading.forms.contains(.why) && reading.ordinal == nil
             && (!reading.forms.contains(.questionWord) || reading.questionWordInOpenerOnly)
             && (reading.forms.contains(.followUp) || !reading.hasContent)
-        let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried)
+        let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried,
+                                    claim: claim)
         return Interpretation(reading: reading, switched: switched, understood: understood)
     }
 

@@ -21,9 +21,6 @@ struct UserMemory: Equatable {
     /// The last answer was a yes/no verdict: a follow-up "kalau Snapchat?" asks yes or no too.
     /// Kept in memory only (not part of ``ConversationState``).
     var askedYesNo = false
-    /// The stems of the last question when it was answered yes or no: "kalau influencer?" after "KOL kerja full
-    /// time?" asks the same of the other side. Empty otherwise. Kept in memory only.
-    var claimStems: [String] = []
     /// The side (index into the pack's topic names plus one) of the last question when it was refused although
     /// it named one ("berapa gaji influencer?"): "kalo KOL?" asks the same of the other side. 0 for none. Kept in
     /// memory only.
@@ -34,7 +31,6 @@ struct UserMemory: Equatable {
             && lhs.aspect == rhs.aspect && lhs.cursor == rhs.cursor && lhs.pendingFirst == rhs.pendingFirst
             && lhs.pendingSecond == rhs.pendingSecond && lhs.recentIds == rhs.recentIds
             && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.refusedTopic == rhs.refusedTopic
-            && lhs.claimStems == rhs.claimStems
     }
 
     var languageValue: Language? {
