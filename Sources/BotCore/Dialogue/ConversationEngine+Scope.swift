@@ -205,14 +205,6 @@ extension ConversationEngine {
     /// Abbreviations whose period ends no sentence ("difference no. 2").
     private static let abbreviations: Set<String> = ["no", "nr", "nomor", "vs", "etc", "eg", "ie", "dll", "dsb", "dst", "tsb", "yth", "sdr"]
 
-    /// The analysis and reading of `text` as ``reply(to:user:language:questionId:)`` first reads it, before
-    /// language switches and the conversation.
-    func readMessage(_ text: String) -> (analysis: Analysis, reading: Reading) {
-        var analysis = pack.analyzer.analyze(text)
-        var reading = scoped(pack.reader.read(analysis, questionMark: Self.endsWithQuestionMark(text)), analysis: analysis, text: text)
-        refine(&analysis, &reading, text: text)
-        return (analysis, reading)
-    }
 
     /// Replaces the first reading of `text` with that of the sentences that ask ("Hi, I'm a journalist writing about
     /// influencer marketing. What is a KOL?") and then with the user's correction applied ("apa itu influencer? eh

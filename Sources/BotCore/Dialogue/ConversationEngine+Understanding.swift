@@ -346,8 +346,8 @@ extension ConversationEngine {
 
     /// What a fresh user would be answered for `text`, before follow-ups are resolved (for the pack check).
     func firstDecision(for text: String) -> Decision {
-        let (analysis, reading) = readMessage(text)
-        let decision = understand(analysis, reading, memory: UserMemory()).decision
+        var analysis = pack.analyzer.analyze(text)
+        let decision = interpret(text, memory: UserMemory(), analysis: &analysis).understood.decision
         if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {
             var language = Language.indonesian
             return resolveFollowUp(kind, intent: intent, confidence: confidence, entities: analysis.entities,
