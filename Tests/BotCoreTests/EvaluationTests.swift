@@ -34,6 +34,19 @@ import Testing
         #expect(report.formatted().contains("accuracy: 0.667"))
     }
 
+    @Test func aTurnInTheWrongLanguageIsAMiss() throws {
+        // The right intent in the wrong language is not a right answer when the case pins the language.
+        let cases = [
+            EvaluationCase(turns: [EvaluationTurn(text: "what is a KOL?", intent: "definition.kol", language: .english)], file: "t"),
+            EvaluationCase(turns: [EvaluationTurn(text: "what is a KOL?", intent: "definition.kol", language: .indonesian)], file: "t"),
+        ]
+        let report = Evaluator.run(cases, pack: TestPack.shared)
+        #expect(report.correct == 1)
+        #expect(report.casesCorrect == 1)
+        #expect(report.misses.first?.expected == "definition.kol in id")
+        #expect(report.misses.first?.predicted == "definition.kol in en")
+    }
+
     @Test func multiTurnCasesAreLoaded() throws {
         let directory = NSTemporaryDirectory() + "kolbot-eval-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -1040,3 +1040,61 @@ private func isNew(_ text: String) -> Bool {
             == ["kol.media yes", "definition.kol -", "definition.influencer -"])
     }
 }
+
+/// Round 6: "the other side", "kebalikannya": the side the last answer was not about, of the same aspect.
+@Suite struct OtherSideTests {
+    @Test func theOtherSideOfTheSameAspect() {
+        #expect(isNew("kalau pihak satunya?") && isNew("and the opposite side?"))
+        #expect(conversation(["jangkauan influencer seluas apa?", "kalau pihak satunya?"]) == ["influencer.reach", "kol.reach"])
+        #expect(conversation(["KOL sehari-hari sibuk apa?", "nah kebalikannya gimana?"]) == ["kol.daily", "influencer.daily"])
+        #expect(conversation(["Where does a KOL's credibility come from?", "and the opposite side?"])
+            == ["kol.credibility", "influencer.credibility"])
+        #expect(conversation(["how far do influencers' fans come from?", "what about the other one?"]) == ["influencer.reach", "kol.reach"])
+    }
+
+    @Test func aNamedSideStaysNamed() {
+        // With a side of its own the words "the other" do not switch it.
+        #expect(conversation(["jangkauan influencer seluas apa?", "kalau KOL sebaliknya?"]) == ["influencer.reach", "kol.reach"])
+    }
+}
+
+/// Round 6: the language asked for in a sentence of its own, misspelt English, and short English requests.
+@Suite struct AnswerLanguageTests {
+    private func language(_ text: String) -> String { "\(ask(text).intent) \(ask(text).language.rawValue)" }
+
+    @Test func aLanguageAskedForInItsOwnSentence() {
+        #expect(language("Apa itu KOL? Please answer in English.") == "definition.kol en")
+        #expect(language("what does an influencer do all day? Tolong jawab dalam bahasa Indonesia.") == "influencer.daily id")
+    }
+
+    @Test func misspeltEnglishIsEnglish() {
+        #expect(language("diffrences btwn influencer n kol?") == "differences.list en")
+        #expect(language("kol credibilty?") == "kol.credibility en")
+    }
+
+    @Test func shortRequestsInEnglish() {
+        #expect(language("let's start over please") == "reset en")
+        #expect(language("cheers, that was useful") == "thanks en")
+    }
+}
+
+/// Round 6: short questions about the last answer: where its fact comes from after a verdict, what else is on its
+/// list, what is different after what both share.
+@Suite struct AboutTheLastAnswerTests {
+    @Test func whereItComesFromAfterAVerdict() {
+        #expect(verdicts(["Apakah kredibilitas KOL datang dari konten medsos?", "lalu dari mana asalnya?"])
+            == ["kol.credibility no", "kol.credibility -"])
+        #expect(verdicts(["Does an influencer's credibility come from a degree?", "where does it come from then?"])
+            == ["influencer.credibility no", "influencer.credibility -"])
+    }
+
+    @Test func whatElseIsOnTheList() {
+        #expect(conversation(["influencer biasanya main di platform apa?", "selain itu apa aja ya?"])
+            == ["influencer.platforms", "influencer.platforms"])
+    }
+
+    @Test func whatIsDifferentAfterWhatBothShare() {
+        #expect(conversation(["What do influencers and KOLs have in common?", "and what's different?"]) == ["both.common", "differences.list"])
+        #expect(conversation(["persamaan influencer dan KOL apa?", "lalu kenapa dianggap beda?"]) == ["both.common", "differences.why"])
+    }
+}

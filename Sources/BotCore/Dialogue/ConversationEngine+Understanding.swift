@@ -39,6 +39,13 @@ extension ConversationEngine {
         // (A comparison naming both sides, "apa bedanya KOL dan influencer?", asks for the differences.)
         var reading = given
         var carried = false
+        // "the other side?", "kalau kebalikannya?" after one side: the other side, asked the same way.
+        if reading.otherSide, reading.entity == nil, !reading.pronoun, reading.ordinal == nil, !reading.forms.contains(.compareNoun),
+           let contextTopic, !contextTopic.same(as: "both"),
+           let other = pack.topicNames.first(where: { !$0.same(as: contextTopic) && !$0.same(as: "both") }) {
+            reading.entity = other
+            reading.sideNamed = true
+        }
         // (After the long form or what both share, a comparison asks for the differences.)
         // (An ordinal or a step names the difference itself: "going back to the first difference", "balik ke
         // perbedaan tadi, yang berikutnya apa?".)
@@ -48,7 +55,7 @@ extension ConversationEngine {
            pack.intentAspect[last] != pack.reader.termAspect, pack.intentAspect[last] != pack.reader.commonAspect,
            reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || !reading.forms.isDisjoint(with: [.compare, .why]))
             || reading.forms.contains(.compare) && (reading.entity != "both" || reading.bothWord) && reading.extraWords <= 3
-                && pack.intents[last].slots.topic.map { !$0.same(as: "both") } ?? false {
+                && pack.intents[last].slots.topic.map({ !$0.same(as: "both") }) ?? false {
 
             reading.aspect = pack.intentAspect[last]
             carried = true
@@ -198,16 +205,29 @@ extension ConversationEngine {
             }
             // "always?" after a yes/no answer: the same question, with this word.
             if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last] { return answer(last) }
-            // "how?", "caranya gimana?": how the last answer comes about, which is that answer again.
-            if reading.forms.contains(.how), reading.move < 0, reading.extraWords == 0, reading.ordinal == nil, let last,
-               !pack.isMeta[last] {
+            // "how?", "caranya gimana?", and after a verdict "where does it come from then?", "lalu dari mana asalnya?":
+            // how or where the last answer comes about, which is that answer again.
+            let afterVerdict = memory.askedYesNo && reading.forms.contains(.questionWord) && reading.extraWords <= 1
+                && reading.forms.isDisjoint(with: [.why, .definition, .list, .compare, .yesNo])
+            if reading.forms.contains(.how) && reading.extraWords == 0 || afterVerdict, reading.move < 0,
+               reading.ordinal == nil, let last, !pack.isMeta[last] {
                 return answer(last)
             }
-            // "sebutkan satu per satu", "apa aja?" after what both share or a difference: the list it belongs to.
-            if reading.forms.contains(.list), reading.move < 0, reading.extraWords <= 2, reading.ordinal == nil, let last,
-               !pack.isMeta[last], pack.intentTopic[last] >= 0, pack.topicNames[pack.intentTopic[last]] == "both" {
-                if pack.intentAspect[last] == pack.reader.commonAspect { return answer(last) }
-                if let list = pack.routes.intent(entity: "both", aspect: pack.reader.differenceAspect, forms: []) { return answer(list) }
+            // "sebutkan satu per satu", "apa aja?" after what both share or a difference: the list it belongs to;
+            // "what's different?" after what both share: the differences. ("selain itu apa aja?" after the platforms
+            // or the examples: that list again.)
+            let asksList = reading.forms.contains(.list), asksDifference = reading.forms.contains(.compare)
+            if asksList || asksDifference, reading.move < 0, reading.extraWords <= 2, reading.ordinal == nil, let last,
+               !pack.isMeta[last], pack.intentTopic[last] >= 0 {
+                let aspect = pack.intentAspect[last]
+                if pack.topicNames[pack.intentTopic[last]] == "both" {
+                    if asksList, aspect == pack.reader.commonAspect { return answer(last) }
+                    if let list = pack.routes.intent(entity: "both", aspect: pack.reader.differenceAspect, forms: reading.forms.intersection([.why])) {
+                        return answer(list) // ("then why do people say they're different?": why they differ)
+                    }
+                } else if asksList, aspect >= 0, aspect == pack.reader.platformsAspect || aspect == pack.reader.examplesAspect {
+                    return answer(last)
+                }
             }
             // "kenapa begitu?", "why though?": why the last answer holds, by the routes of its side and aspect
             // ("kenapa tidak dibahas?" after the fifth difference: why the source does not cover it).

@@ -102,13 +102,14 @@ public final class ConversationEngine {
     func interpret(_ text: String, memory: UserMemory, analysis: inout Analysis, claim: [String] = []) -> Interpretation {
         let questionMark = Self.endsWithQuestionMark(text)
         var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
+        let whole = analysis
         refine(&analysis, &reading, text: text)
         // "ok in English: where does ...": the rest of the message is answered in the language asked for.
         var switched: Language?
         var requested: Language?
         // ("KOL artinya dalam bahasa Indonesia apa?" asks for a translation, not a switch.)
-        if pack.reader.aspectNames.indices.contains(reading.aspect) ? pack.reader.aspectNames[reading.aspect] != "term" : true,
-           let request = pack.reader.languageSwitch(in: analysis.tokens, hashes: analysis.tokenHashes) {
+        let mayAskLanguage = pack.reader.aspectNames.indices.contains(reading.aspect) ? pack.reader.aspectNames[reading.aspect] != "term" : true
+        if mayAskLanguage, let request = pack.reader.languageSwitch(in: analysis.tokens, hashes: analysis.tokenHashes) {
             var rest = analysis.tokens
             rest.removeSubrange(request.range)
             let restAnalysis = pack.analyzer.analyze(rest.joined(separator: " "))
@@ -121,6 +122,11 @@ public final class ConversationEngine {
             } else {
                 requested = request.language
             }
+        } else if mayAskLanguage, analysis.tokens.count != whole.tokens.count, reading.hasContent || reading.ordinal != nil,
+                  let request = pack.reader.languageSwitch(in: whole.tokens, hashes: whole.tokenHashes) {
+            // A sentence of its own asking for a language ("...? Please answer in Indonesian.") left out of the
+            // part that asks.
+            switched = request.language
         }
         // After a yes/no answer, a follow-up without a question word asks yes or no as well ("kalau Snapchat?").
         // So does "kalau TikTok?" after the platforms: is this one of them?

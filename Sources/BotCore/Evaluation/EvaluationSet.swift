@@ -28,9 +28,10 @@ public struct EvaluationTurn: Sendable, Equatable {
         self.init(text: text, intents: [intent], language: language, polarity: polarity)
     }
 
-    /// True when `reply` answers this turn right: one of the intents and, when pinned, the verdict.
+    /// True when `reply` answers this turn right: one of the intents and, when pinned, the verdict and the language.
     public func accepts(_ reply: Reply) -> Bool {
         intents.contains(reply.intent) && (polarity == nil || reply.polarity == polarity)
+            && (language == nil || reply.language == language)
     }
 }
 

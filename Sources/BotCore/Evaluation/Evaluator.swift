@@ -116,8 +116,12 @@ public enum Evaluator {
                     files[files.count - 1].correct += 1
                 } else {
                     allRight = false
-                    let predicted = reply.intent + (turn.polarity != nil ? " (\(reply.polarity?.rawValue ?? "no verdict"))" : "")
-                    let wanted = turn.intents.joined(separator: "|") + (turn.polarity.map { " (\($0.rawValue))" } ?? "")
+                    var predicted = reply.intent + (turn.polarity != nil ? " (\(reply.polarity?.rawValue ?? "no verdict"))" : "")
+                    var wanted = turn.intents.joined(separator: "|") + (turn.polarity.map { " (\($0.rawValue))" } ?? "")
+                    if let language = turn.language, language != reply.language {
+                        wanted += " in \(language.rawValue)"
+                        predicted += " in \(reply.language.rawValue)"
+                    }
                     misses.append(EvaluationMiss(text: turn.text, expected: wanted, predicted: predicted, confidence: reply.confidence))
                 }
                 if let language = turn.language {

@@ -28,6 +28,8 @@ struct UnderstandingSpec: Codable, Sendable {
     var corrections: [String]?
     /// "di situ", "on that point": the aspect of the last answer, asked about again.
     var aspectAnaphora: [String]?
+    /// "the other side", "kebalikannya": the side the last answer was not about, of the same aspect.
+    var otherSide: [String]?
     /// "kredibilitas", "reach": nouns that name an aspect; a message of nothing but these, sides and grammar
     /// words asks about a topic ("kredibilitas KOL vs influencer?"), not yes or no.
     var topicNouns: [String]?
@@ -60,6 +62,7 @@ struct UnderstandingSpec: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case forms, fillers, pronouns, predicates, becoming, because, rankings, names, aspects, moves, qualifiers, foreign, routes, corrections
         case aspectAnaphora = "aspect_anaphora"
+        case otherSide = "other_side"
         case topicNouns = "topic_nouns"
         case aspectNeighbours = "aspect_neighbours"
         case whichMore = "which_more"
@@ -82,7 +85,7 @@ struct UnderstandingSpec: Codable, Sendable {
     var allTexts: [String] {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
-        texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (because ?? []) + (topicNouns ?? [])
+        texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (otherSide ?? []) + (because ?? []) + (topicNouns ?? [])
             + (corrections ?? []) + (places ?? []) + (likeness ?? []) + (acknowledgements ?? [])
         texts += rankings.map { $0.askers + $0.superlatives } ?? []
         texts += whichMore.map { $0.which + $0.more } ?? []

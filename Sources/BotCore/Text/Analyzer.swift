@@ -48,7 +48,7 @@ struct Analyzer: Sendable {
         for index in analysis.tokens.indices {
             let token = analysis.tokens[index]
             let hash = analysis.tokenHashes[index]
-            votes.count(detector.hint(token, hash: hash))
+            let hint = detector.hint(token, hash: hash)
             var correction: String?
             if corrector.mightCorrect(token, hash: hash) {
                 if let remembered = memo?.corrections.remembered(token, hash: hash) {
@@ -59,6 +59,8 @@ struct Analyzer: Sendable {
                     memo?.corrections.remember(correction, for: token, hash: hash)
                 }
             }
+            // A misspelt word ("diffrence", "platfroms") hints at the language of the word it stands for.
+            votes.count(hint ?? correction.flatMap { detector.hint($0, hash: WordHash.of($0)) })
             guard let correction else { continue }
             if correction.utf8.contains(32) {
                 splits.append((index, correction.split(separator: " ").map(String.init)))

@@ -12,6 +12,8 @@ final class Reader: Sendable {
         case otherPlatform
         /// Points back to the last answer's aspect ("di situ", "on that point").
         case anaphor
+        /// Names the side the last answer was not about ("the other side", "kebalikannya").
+        case otherSide
     }
 
     static let strongWeight: Int16 = 3
@@ -184,6 +186,7 @@ final class Reader: Sendable {
         add(spec.otherRoles ?? [], .foreign)
         add(spec.otherPlatforms, .otherPlatform)
         add(spec.aspectAnaphora ?? [], .anaphor)
+        add(spec.otherSide ?? [], .otherSide)
         if let platforms = aspectNames.firstIndex(of: "platforms") {
             add(spec.otherPlatforms, .aspect(platforms, weight: Self.cueWeight, strong: false))
         }
@@ -620,6 +623,7 @@ final class Reader: Sendable {
                         reading.otherPlatform = true
                         reading.unknownAt = index
                     case .anaphor: reading.refersToLastAspect = true
+                    case .otherSide: reading.otherSide = true
                     }
                 }
                 index += match.length
@@ -812,6 +816,7 @@ final class Reader: Sendable {
                 case .foreign: return "foreign"
                 case .otherPlatform: return "other-platform"
                 case .anaphor: return "last aspect"
+                case .otherSide: return "other side"
                 }
             }
             found.append(stems[index..<(index + match.length)].joined(separator: " ") + ": " + names.joined(separator: ","))

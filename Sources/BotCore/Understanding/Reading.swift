@@ -55,6 +55,8 @@ struct Reading: Sendable {
     var hasDefinitionFrame = false
     /// Words that point back to the last answer's aspect ("di situ", "on that point").
     var refersToLastAspect = false
+    /// Words name the side the last answer was not about ("the other one", "kebalikannya").
+    var otherSide = false
     /// A side is named as the side of something ("sisi KOL-nya", "the influencer side").
     var sideNamed = false
 
