@@ -1098,3 +1098,43 @@ private func isNew(_ text: String) -> Bool {
         #expect(conversation(["persamaan influencer dan KOL apa?", "lalu kenapa dianggap beda?"]) == ["both.common", "differences.why"])
     }
 }
+
+/// Round 6: "different" before a noun describes it ("fans from different countries"), it does not compare.
+@Suite struct DescribingDifferentTests {
+    @Test func differentBeforeANounIsNoComparison() {
+        #expect(verdicts(["Do KOLs have followers in different cities?"]) == ["kol.reach yes"])
+        #expect(ask("why do influencers get fans from different countries?").intent == "influencer.reach")
+        // A comparison still compares.
+        #expect(ask("how are KOLs different from influencers?").intent == "differences.list")
+    }
+}
+
+/// Round 6: reaching followers is how a side meets them; the kinds of people who are KOLs are its examples; "what
+/// even is that", letters spelt out, web addresses, two platforms compared, writing requests.
+@Suite struct RoundSixWordingTests {
+    @Test func reachingAndConnecting() {
+        #expect(ask("how do KOLs reach and connect with the people who follow them?").intent == "kol.media")
+    }
+
+    @Test func kindsOfPeopleAreExamples() {
+        #expect(ask("what sort of people are usually called KOLs?").intent == "kol.examples")
+    }
+
+    @Test func definitionsAskedLoosely() {
+        #expect(ask("my boss keeps talking about key opinion leaders, what even are they?").intent == "definition.kol")
+        #expect(ask("what do the letters K O L mean?").intent == "definition.kol_term")
+    }
+
+    @Test func webAddressesAreNotWords() {
+        #expect(TextCleaner.withoutLinks("lihat https://example.com/contoh-kol ya") == "lihat  link  ya")
+        #expect(ask("Check this out https://example.com/kol-examples-platforms and tell me what you think").isFallback)
+        #expect(ask("apa itu KOL? sumber: https://www.example.com/contoh").intent == "definition.kol")
+    }
+
+    @Test func twoPlatformsComparedAndWritingRequestsAreRefused() {
+        #expect(ask("bedanya facebook sama twitter apa?").isFallback)
+        #expect(ask("Compose a tagline for our KOL program").isFallback)
+        // A side compared on the platforms stays the article's.
+        #expect(ask("bedanya influencer sama KOL di media sosial apa?").intent == "difference.1")
+    }
+}

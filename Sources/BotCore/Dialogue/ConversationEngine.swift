@@ -100,6 +100,8 @@ public final class ConversationEngine {
     /// `analysis` may be replaced by the analysis of the part of the message that asks; `claim` holds the stems of
     /// the last question when it was answered yes or no.
     func interpret(_ text: String, memory: UserMemory, analysis: inout Analysis, claim: [String] = []) -> Interpretation {
+        // Its sentences are found without the dots of web addresses (the analysis has none of their words).
+        let text = TextCleaner.withoutLinks(text)
         let questionMark = Self.endsWithQuestionMark(text)
         var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
         let whole = analysis

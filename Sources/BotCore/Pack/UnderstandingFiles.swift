@@ -143,6 +143,9 @@ struct FormsSpec: Codable, Sendable {
     /// Words that join the two things compared ("than", "dengan", "vs"): a side compared with an unknown thing
     /// ("KOLs more than ads") asks about something else.
     var comparisonLinks: [String]?
+    /// Comparison words that describe the noun right after them ("different regions", "so many different
+    /// platforms") rather than compare.
+    var compareAdjectives: [String]?
     var `where`: [String]
     var followup: [String]
     var questionWords: [String]
@@ -153,11 +156,12 @@ struct FormsSpec: Codable, Sendable {
         case compareNouns = "compare_nouns"
         case definitionNouns = "definition_nouns"
         case comparisonLinks = "comparison_links"
+        case compareAdjectives = "compare_adjectives"
     }
 
     var allTexts: [String] {
         yesno.first + yesno.last + yesno.anywhere + yesno.requests + yesno.choice + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
-            + definition + (definitionNouns ?? []) + (comparisonLinks ?? []) + list + compare + compareNouns + `where` + followup + questionWords
+            + definition + (definitionNouns ?? []) + (comparisonLinks ?? []) + (compareAdjectives ?? []) + list + compare + compareNouns + `where` + followup + questionWords
     }
 }
 

@@ -23,7 +23,7 @@ enum TextCleaner {
     static func tokens(_ text: String, into tokens: inout [String], hashes: inout [UInt64], vocabulary: WordSet?) {
         tokens.clearKeepingCapacity()
         hashes.clearKeepingCapacity()
-        let text = withoutReduplicationDigits(text)
+        let text = withoutReduplicationDigits(withoutLinks(text))
         let ascii = text.withBytes { bytes -> Bool in
             for byte in bytes where byte >= 0x80 { return false }
             asciiTokens(bytes, into: &tokens, hashes: &hashes, vocabulary: vocabulary)
@@ -75,6 +75,42 @@ enum TextCleaner {
             }
             append(buffer, length, to: &tokens, hashes: &hashes, vocabulary: vocabulary)
         }
+    }
+
+    /// `text` with each web address ("https://example.com/a-b", "www.example.com") replaced by the word "link":
+    /// an address is not words of the question. Returns `text` itself, uncopied, when it has none.
+    static func withoutLinks(_ text: String) -> String {
+        let starts: [Int] = text.withBytes { bytes in
+            var found: [Int] = []
+            var index = 0
+            while index + 3 < bytes.count {
+                // "://" after letters, or "www." at a word's start.
+                if bytes[index] == 58, bytes[index + 1] == 47, bytes[index + 2] == 47 {
+                    var start = index
+                    while start > 0, bytes[start - 1] | 0x20 &- 97 < 26 { start -= 1 }
+                    found.append(start)
+                } else if bytes[index] | 0x20 == 119, bytes[index + 1] | 0x20 == 119, bytes[index + 2] | 0x20 == 119,
+                          bytes[index + 3] == 46, index == 0 || bytes[index - 1] <= 32 {
+                    found.append(index)
+                }
+                index += 1
+            }
+            return found
+        }
+        guard !starts.isEmpty else { return text }
+        var bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        for start in starts where start >= index {
+            result += bytes[index..<start]
+            result += Array(" link ".utf8)
+            index = start
+            while index < bytes.count, bytes[index] > 32 { index += 1 }
+        }
+        result += bytes[index...]
+        bytes = result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `text` without the "2" that chat writes for a doubled word ("temen2", "baca2", "kol2"): a 2 right after

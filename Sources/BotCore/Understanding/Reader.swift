@@ -74,6 +74,8 @@ final class Reader: Sendable {
     private let sideQualifiers: WordSet
     /// Words that join the two things compared ("than", "dengan", "vs").
     private let comparisonLinks: WordSet
+    /// "different" before a noun ("different regions"): it describes, it does not compare.
+    private let compareAdjectives: WordSet
     /// Nouns that name an aspect, as written and with "-nya" (see ``UnderstandingSpec/topicNouns``).
     private let topicNouns: WordSet
     /// The pack's lexicon, for the rare word read both before and after it.
@@ -233,6 +235,7 @@ final class Reader: Sendable {
         stepsBefore = WordSet((spec.relativeSteps?["previous"] ?? []).flatMap(TextCleaner.tokens))
         sideQualifiers = WordSet((spec.sideQualifiers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         comparisonLinks = WordSet((spec.forms.comparisonLinks ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        compareAdjectives = WordSet((spec.forms.compareAdjectives ?? []).flatMap(TextCleaner.tokens))
         negations = WordSet(spec.forms.yesno.last.map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
         fillers = WordSet(spec.fillers.flatMap(TextCleaner.tokens))
         var grammar = WordSet([])
@@ -441,6 +444,12 @@ final class Reader: Sendable {
         while index < tokens.count {
             if let match = forms.longestMatch(in: tokens, hashes: hashes, at: index) {
                 var value = match.value
+                // "fans from many different regions": the word describes the noun after it.
+                if match.length == 1, value.contains(.compare), compareAdjectives.contains(tokens[index], hash: hashes[index]),
+                   index + 1 < tokens.count, !functionWords.contains(tokens[index + 1], hash: hashes[index + 1]),
+                   recognizer.table.value(forWord: tokens[index + 1], hash: hashes[index + 1]) == nil {
+                    value.subtract([.compare, .compareNoun])
+                }
                 let adjacent = previousEnd == index
                 if value.contains(.how) {
                     howWords += 1
@@ -566,6 +575,7 @@ final class Reader: Sendable {
             }
         }
         var firstTopic: (name: String, at: Int)?
+        var platformsNamed = 0
         var secondTopic: (name: String, at: Int)?
         var both = false
         var numbers = 0
@@ -648,6 +658,7 @@ final class Reader: Sendable {
                     case .platform:
                         reading.namedPlatform = true
                         platform = true
+                        platformsNamed += 1
                     case .ordinal:
                         break
                     }
@@ -683,6 +694,12 @@ final class Reader: Sendable {
         // "gimana caranya aku bisa jadi KOL?": the user asks how to become a side, which the article does not tell.
         if firstTopic != nil || crossover >= 0 && weights[crossover] > 0, becomesSide(words, wordHashes) {
             reading.foreignWeight += Self.foreignWeight
+        }
+        // "what's the difference between the TikTok and Instagram algorithms?", "bagusan instagram atau youtube?": two
+        // platforms compared or chosen between, no side (outweighing the platforms' own cues).
+        if firstTopic == nil, !both, platformsNamed >= 2,
+           reading.forms.contains(.compare) || words.indices.contains(where: { choices.contains(words[$0], hash: wordHashes[$0]) }) {
+            reading.foreignWeight += Self.foreignWeight + Int16(platformsNamed) * Self.cueWeight
         }
         // "Siapa KOL yang paling dipercaya?": a ranking of people, never in the article.
         if words.contains(where: { rankingAskers.contains($0) }), words.contains(where: { superlatives.contains($0) }) {
