@@ -1138,3 +1138,34 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("bedanya influencer sama KOL di media sosial apa?").intent == "difference.1")
     }
 }
+
+/// Round 6: after a follow-up opener, a claim with a side of its own or of a few words before the tag asks yes or no.
+@Suite struct YesNoAfterOpenerTests {
+    @Test func aClaimAfterAnOpenerAsksYesOrNo() {
+        #expect(verdicts(["jangkauan KOL gimana?", "kalau influencer bisa terkenal sampai luar negeri?"])
+            == ["kol.reach -", "influencer.reach yes"])
+        #expect(verdicts(["KOL kerjanya ngapain sehari-hari?", "kalau influencer punya kantor juga nggak?"])
+            == ["kol.daily -", "influencer.daily unknown"])
+        #expect(verdicts(["kredibilitas KOL dari mana?", "kalau S2 wajib nggak?"]) == ["kol.credibility -", "kol.credibility unknown"])
+    }
+
+    @Test func anOpenerWithoutAClaimMoves() {
+        // A side alone, or an aspect alone, after an opener asks about it (no verdict).
+        #expect(verdicts(["jangkauan KOL gimana?", "kalau influencer?"]) == ["kol.reach -", "influencer.reach -"])
+        #expect(verdicts(["kredibilitas KOL dari mana?", "kalau dari sisi jangkauan?"]) == ["kol.credibility -", "kol.reach -"])
+    }
+}
+
+/// Round 6: verdicts on what the article does not rank or set (the most used platform, a minimum of years), and
+/// knowledge that is not every influencer's.
+@Suite struct UnrankedClaimTests {
+    @Test func rankingsAndThresholdsAreNotInTheArticle() {
+        #expect(verdicts(["Apakah platform utama influencer itu YouTube?"]) == ["influencer.platforms unknown"])
+        #expect(verdicts(["Apakah kredibilitas KOL butuh pengalaman minimal 10 tahun?"]) == ["kol.credibility unknown"])
+        #expect(verdicts(["Does a KOL need at least a master's degree?"]) == ["kol.credibility unknown"])
+    }
+
+    @Test func notEveryInfluencerIsAnExpert() {
+        #expect(verdicts(["are influencers always experts in their field?"]) == ["definition.influencer no"])
+    }
+}

@@ -371,7 +371,11 @@ final class Reader: Sendable {
         // A question mark without a question word, beside an aspect, asks yes or no ("KOL kerja full time?").
         // ("kredibilitas KOL vs influencer?" names a topic and claims nothing.)
         // ("Can you explain the second difference?" asks for it.)
-        if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), !reading.forms.contains(.followUp), !reading.opensWithRequest,
+        // (After a follow-up opener only with a side of its own: "kalau influencer bisa sampai internasional?", while
+        // "kalau dari sisi kepercayaan?" moves to an aspect.)
+        let claimsAfterOpener = !reading.forms.contains(.followUp)
+            || reading.entity != nil && reading.entity != "both" && !reading.sideNamed && !reading.pronoun
+        if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), claimsAfterOpener, !reading.opensWithRequest,
            !namesTopicOnly(analysis.tokens, analysis.tokenHashes) {
             reading.forms.insert(.yesNo)
             // ("lewat TV atau media cetak?": "or" joins one object of the claim.)
@@ -508,10 +512,11 @@ final class Reader: Sendable {
         } else if questionWordAt >= 0 {
             reading.forms.remove(.yesNo)
         } else {
-            // After a follow-up opener only a few tags ask yes or no ("kalau YouTube termasuk?").
+            // After a follow-up opener only a few tags ask yes or no ("kalau YouTube termasuk?"), unless a claim of
+            // a few words stands before the tag ("kalau KOL main medsos juga ga?").
             let followUp = reading.forms.contains(.followUp)
             if followUp { reading.forms.remove(.yesNo) }
-            let tags = followUp ? yesNoAfterFollowUp : yesNoLast
+            let tags = followUp && tokens.count - afterOpener < 4 ? yesNoAfterFollowUp : yesNoLast
             let from = max(first + 1, tokens.count - tags.maxWords)
             for start in from..<max(from, tokens.count) {
                 if let match = tags.longestMatch(in: tokens, hashes: hashes, at: start), start + match.length == tokens.count {
