@@ -55,7 +55,8 @@ extension ConversationEngine {
            pack.intentAspect[last] != pack.reader.termAspect, pack.intentAspect[last] != pack.reader.commonAspect,
            reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || !reading.forms.isDisjoint(with: [.compare, .why]))
             || reading.forms.contains(.compare) && (reading.entity != "both" || reading.bothWord) && reading.extraWords <= 3
-                && pack.intents[last].slots.topic.map({ !$0.same(as: "both") }) ?? false {
+                && pack.intents[last].slots.topic.map({ !$0.same(as: "both") }) ?? false
+                && comparedOnAnAspect(pack.intentAspect[last]) {
 
             reading.aspect = pack.intentAspect[last]
             carried = true
@@ -287,6 +288,7 @@ extension ConversationEngine {
         // "bedanya apa kalau dibandingkan?" right after one side of an aspect: that aspect's difference.
         // (Never the answer just given: "terus bedanya?" after what both share asks for the differences.)
         if reading.entity == nil, reading.forms.contains(.compare), let last, pack.intentAspect[last] >= 0,
+           comparedOnAnAspect(pack.intentAspect[last]),
            let routed = pack.routes.intent(entity: "both", aspect: pack.intentAspect[last], forms: reading.forms), routed != last {
             return answer(routed)
         }
@@ -310,6 +312,12 @@ extension ConversationEngine {
         }
         if let routed = pack.routes.intent(entity: entity, aspect: -1, forms: reading.forms) { return answer(routed) }
         return Understood(decision: matcher().decision)
+    }
+
+    /// True when the two sides compared on `aspect` make a numbered difference (credibility does, the reasons
+    /// people follow a side do not: "bedanya sama KOL apa?" after them asks for the differences).
+    private func comparedOnAnAspect(_ aspect: Int) -> Bool {
+        pack.routes.intent(entity: "both", aspect: aspect, forms: [.compare]).map { pack.intentOrdinal[$0] > 0 } ?? false
     }
 
     /// A message without content of the article: small talk, a follow-up, or a refusal.

@@ -33,6 +33,9 @@ struct UnderstandingSpec: Codable, Sendable {
     /// "kredibilitas", "reach": nouns that name an aspect; a message of nothing but these, sides and grammar
     /// words asks about a topic ("kredibilitas KOL vs influencer?"), not yes or no.
     var topicNouns: [String]?
+    /// "jelaskan", "explain": beside topic nouns and sides they ask about the topic too ("boleh dijelaskan
+    /// pengertian influencer?"), not yes or no.
+    var topicRequests: [String]?
     var languageSwitch: [String: [String]]
     var aspects: [AspectSpec]
     var moves: [MoveSpec]
@@ -64,6 +67,7 @@ struct UnderstandingSpec: Codable, Sendable {
         case aspectAnaphora = "aspect_anaphora"
         case otherSide = "other_side"
         case topicNouns = "topic_nouns"
+        case topicRequests = "topic_requests"
         case aspectNeighbours = "aspect_neighbours"
         case whichMore = "which_more"
         case functionWords = "function_words"
@@ -85,7 +89,7 @@ struct UnderstandingSpec: Codable, Sendable {
     var allTexts: [String] {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? [])
-        texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (otherSide ?? []) + (because ?? []) + (topicNouns ?? [])
+        texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (otherSide ?? []) + (because ?? []) + (topicNouns ?? []) + (topicRequests ?? [])
             + (corrections ?? []) + (places ?? []) + (likeness ?? []) + (acknowledgements ?? [])
         texts += rankings.map { $0.askers + $0.superlatives } ?? []
         texts += whichMore.map { $0.which + $0.more } ?? []

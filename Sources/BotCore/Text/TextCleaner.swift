@@ -77,8 +77,8 @@ enum TextCleaner {
         }
     }
 
-    /// `text` with each web address ("https://example.com/a-b", "www.example.com") replaced by the word "link":
-    /// an address is not words of the question. Returns `text` itself, uncopied, when it has none.
+    /// `text` with each web address ("https://example.com/a-b", "www.example.com") replaced by a space: an
+    /// address is not words of the question. Returns `text` itself, uncopied, when it has none.
     static func withoutLinks(_ text: String) -> String {
         let starts: [Int] = text.withBytes { bytes in
             var found: [Int] = []
@@ -104,7 +104,7 @@ enum TextCleaner {
         var index = 0
         for start in starts where start >= index {
             result += bytes[index..<start]
-            result += Array(" link ".utf8)
+            result.append(32)
             index = start
             while index < bytes.count, bytes[index] > 32 { index += 1 }
         }

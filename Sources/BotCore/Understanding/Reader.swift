@@ -78,6 +78,7 @@ final class Reader: Sendable {
     private let compareAdjectives: WordSet
     /// Nouns that name an aspect, as written and with "-nya" (see ``UnderstandingSpec/topicNouns``).
     private let topicNouns: WordSet
+    private let topicRequests: WordSet
     /// The pack's lexicon, for the rare word read both before and after it.
     private let lexicon: Lexicon
     /// Articles skipped after "or" ("a KOL or an influencer").
@@ -250,7 +251,7 @@ final class Reader: Sendable {
         pronouns = WordSet(spec.pronouns.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         singularPronouns = WordSet((spec.singularPronouns ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         firstPerson = WordSet((spec.firstPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
-        predicates = WordSet(spec.predicates.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        predicates = WordSet(spec.predicates.flatMap { TextCleaner.tokens($0) + lexicon.apply(TextCleaner.tokens($0)) })
         var becoming = PhraseTable<Bool>()
         for text in spec.becoming?.phrases ?? [] { becoming.insert(lexicon.apply(TextCleaner.tokens(text)), value: true) }
         self.becoming = becoming
@@ -264,6 +265,7 @@ final class Reader: Sendable {
         superlatives = WordSet((spec.rankings?.superlatives ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         because = WordSet((spec.because ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         topicNouns = WordSet((spec.topicNouns ?? []).flatMap(TextCleaner.tokens).flatMap { [$0, $0 + "nya"] })
+        topicRequests = WordSet((spec.topicRequests ?? []).flatMap(TextCleaner.tokens))
         self.lexicon = lexicon
         becomingSubjects = WordSet((spec.becoming?.subjects ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         var switches = PhraseTable<Language>()
@@ -328,7 +330,7 @@ final class Reader: Sendable {
 
     /// True when a question asks whether two or more unknown words are a side: "apakah raffi ahmad itu
     /// influencer?", "is atta halilintar a kol?", "jerome polin itu kol atau influencer?" (a name the pack
-    /// cannot know).
+    /// cannot know); after an opener one longer word will do ("is mrbeast a kol?").
     func asksAboutUnknownSubject(_ tokens: [String], isUnknown: (String) -> Bool) -> Bool {
         var index = 0
         while index < tokens.count, fillers.contains(tokens[index]) { index += 1 }
@@ -343,7 +345,8 @@ final class Reader: Sendable {
         }
         let start = index
         while index < tokens.count, tokens[index].utf8.count >= 3, isUnknown(tokens[index]) { index += 1 }
-        guard index - start >= 2 else { return false }
+        // One unknown word will do after an opener ("is mrbeast a kol?"), when it is not short.
+        guard index - start >= 2 || opened && index - start == 1 && tokens[start].utf8.count >= 5 else { return false }
         let beforePredicates = index
         while index < tokens.count, predicates.contains(tokens[index]) || Self.articles.contains(tokens[index]) { index += 1 }
         guard opened || tokens[beforePredicates..<index].contains(where: { predicates.contains($0) }) else { return false }
@@ -423,7 +426,8 @@ final class Reader: Sendable {
             let token = tokens[index], hash = hashes[index]
             if topicNouns.contains(token, hash: hash) {
                 noun = true
-            } else if !functionWords.contains(token, hash: hash) && !comparisonLinks.contains(token, hash: hash) {
+            } else if !functionWords.contains(token, hash: hash) && !comparisonLinks.contains(token, hash: hash)
+                        && !topicRequests.contains(token, hash: hash) && !fillers.contains(token, hash: hash) {
                 // "influencers", "kaoel": a side once the lexicon has read it.
                 let words = lexicon.apply([token])
                 guard !words.isEmpty, recognizer.table.longestMatch(in: words, at: 0)?.value.contains(where: \.isTopic) ?? false
