@@ -130,6 +130,14 @@ extension ConversationEngine {
             let same = pack.routes.intent(entity: "both", aspect: reading.aspect, forms: []) == index
             return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence), polarity: same ? .yes : .no)
         }
+        // "Is the third difference about how much money they earn?": a known difference is about its own aspect, not
+        // about something the article never covers.
+        if reading.forms.contains(.yesNo), let ordinal = reading.ordinal, reading.aspect < 0, reading.foreignWeight > 0,
+           reading.entity == nil || reading.entity == "both", reading.forms.contains(.compareNoun),
+           let index = pack.differenceIntent[ordinal], pack.intentAspect[index] >= 0,
+           !pack.reader.coversUnknown.contains(pack.intentAspect[index]) {
+            return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence), polarity: .no)
+        }
         // Out of scope: an aspect nobody asks the article about outweighs the article's own.
         if reading.foreignWeight > 0, reading.foreignWeight >= reading.aspectWeight, !pack.reader.coversUnknown.contains(reading.aspect) {
             return refuse()
