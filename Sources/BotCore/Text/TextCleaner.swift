@@ -98,7 +98,7 @@ enum TextCleaner {
             return found
         }
         guard !starts.isEmpty else { return text }
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 0
@@ -109,8 +109,7 @@ enum TextCleaner {
             while index < bytes.count, bytes[index] > 32 { index += 1 }
         }
         result += bytes[index...]
-        bytes = result
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// `text` without the "2" that chat writes for a doubled word ("temen2", "baca2", "kol2"): a 2 right after

@@ -78,6 +78,7 @@ final class Reader: Sendable {
     private let compareAdjectives: WordSet
     /// Nouns that name an aspect, as written and with "-nya" (see ``UnderstandingSpec/topicNouns``).
     private let topicNouns: WordSet
+    /// "jelaskan", "explain" (see ``UnderstandingSpec/topicRequests``).
     private let topicRequests: WordSet
     /// The pack's lexicon, for the rare word read both before and after it.
     private let lexicon: Lexicon
