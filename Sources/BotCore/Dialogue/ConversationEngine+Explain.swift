@@ -11,6 +11,7 @@ extension ConversationEngine {
             case .clarify(let first, let second, _): return "clarify \(pack.intents[first].name) / \(pack.intents[second].name)"
             }
         }
+        let text = TextCleaner.withoutLinks(text)
         var analysis = pack.analyzer.analyze(text)
         let claim = memory.askedYesNo ? user.map(claims.stems(of:)) ?? [] : []
         let interpretation = interpret(text, memory: memory, analysis: &analysis, claim: claim)

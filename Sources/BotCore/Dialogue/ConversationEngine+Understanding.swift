@@ -382,6 +382,7 @@ extension ConversationEngine {
 
     /// What a fresh user would be answered for `text`, before follow-ups are resolved (for the pack check).
     func firstDecision(for text: String) -> Decision {
+        let text = TextCleaner.withoutLinks(text)
         var analysis = pack.analyzer.analyze(text)
         let decision = interpret(text, memory: UserMemory(), analysis: &analysis).understood.decision
         if case .answer(let intent, let confidence) = decision, let kind = pack.intents[intent].followUp {

@@ -43,6 +43,7 @@ public final class ConversationEngine {
         var memory = remembered ?? UserMemory()
         var analysis = Analysis()
         swap(&analysis, &scratch)
+        let text = TextCleaner.withoutLinks(text)
         pack.analyzer.analyze(text, into: &analysis, memo: memo)
         let interpretation = interpret(text, memory: memory, analysis: &analysis, claim: memory.askedYesNo ? claims.stems(of: user) : [])
         let reading = interpretation.reading
@@ -96,21 +97,23 @@ public final class ConversationEngine {
         var understood: Understood
     }
 
-    /// Reads the analysed message `text` in the conversation held by `memory` and chooses what to answer.
+    /// Reads the analysed message `text` (without web addresses, like its analysis) in the conversation held by
+    /// `memory` and chooses what to answer.
     /// `analysis` may be replaced by the analysis of the part of the message that asks; `claim` holds the stems of
     /// the last question when it was answered yes or no.
     func interpret(_ text: String, memory: UserMemory, analysis: inout Analysis, claim: [String] = []) -> Interpretation {
-        // Its sentences are found without the dots of web addresses (the analysis has none of their words).
-        let text = TextCleaner.withoutLinks(text)
         let questionMark = Self.endsWithQuestionMark(text)
         var reading = scoped(pack.reader.read(analysis, questionMark: questionMark), analysis: analysis, text: text)
-        let whole = analysis
+        // A language asked for anywhere in the message, before the part that asks is chosen (a sentence of its
+        // own, "...? Please answer in Indonesian.", is left out of that part).
+        let asked = pack.reader.languageSwitch(in: analysis.tokens, hashes: analysis.tokenHashes)
         refine(&analysis, &reading, text: text)
         // "ok in English: where does ...": the rest of the message is answered in the language asked for.
         var switched: Language?
         var requested: Language?
         // ("KOL artinya dalam bahasa Indonesia apa?" asks for a translation, not a switch.)
-        let mayAskLanguage = pack.reader.aspectNames.indices.contains(reading.aspect) ? pack.reader.aspectNames[reading.aspect] != "term" : true
+        let mayAskLanguage = asked != nil
+            && (pack.reader.aspectNames.indices.contains(reading.aspect) ? pack.reader.aspectNames[reading.aspect] != "term" : true)
         if mayAskLanguage, let request = pack.reader.languageSwitch(in: analysis.tokens, hashes: analysis.tokenHashes) {
             var rest = analysis.tokens
             rest.removeSubrange(request.range)
@@ -124,11 +127,8 @@ public final class ConversationEngine {
             } else {
                 requested = request.language
             }
-        } else if mayAskLanguage, analysis.tokens.count != whole.tokens.count, reading.hasContent || reading.ordinal != nil,
-                  let request = pack.reader.languageSwitch(in: whole.tokens, hashes: whole.tokenHashes) {
-            // A sentence of its own asking for a language ("...? Please answer in Indonesian.") left out of the
-            // part that asks.
-            switched = request.language
+        } else if mayAskLanguage, let asked, reading.hasContent || reading.ordinal != nil {
+            switched = asked.language // asked in a sentence left out of the part that asks
         }
         // After a yes/no answer, a follow-up without a question word asks yes or no as well ("kalau Snapchat?").
         // So does "kalau TikTok?" after the platforms: is this one of them?

@@ -59,15 +59,16 @@ struct Analyzer: Sendable {
                     memo?.corrections.remember(correction, for: token, hash: hash)
                 }
             }
-            // A misspelt word ("diffrence", "platfroms") hints at the language of the word it stands for.
-            votes.count(hint ?? correction.flatMap { detector.hint($0, hash: WordHash.of($0)) })
-            guard let correction else { continue }
-            if correction.utf8.contains(32) {
-                splits.append((index, correction.split(separator: " ").map(String.init)))
-            } else {
-                analysis.tokens[index] = correction
-                analysis.tokenHashes[index] = WordHash.of(correction)
+            guard let correction, !correction.utf8.contains(32) else {
+                votes.count(hint)
+                if let correction { splits.append((index, correction.split(separator: " ").map(String.init))) }
+                continue
             }
+            let correctedHash = WordHash.of(correction)
+            // A misspelt word ("diffrence", "platfroms") hints at the language of the word it stands for.
+            votes.count(hint ?? detector.hint(correction, hash: correctedHash))
+            analysis.tokens[index] = correction
+            analysis.tokenHashes[index] = correctedHash
         }
         // "bedainfluencer", "apaitukol": words without the spaces between them (rare: the arrays change only then).
         for (index, words) in splits.reversed() {

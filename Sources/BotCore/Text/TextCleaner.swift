@@ -23,7 +23,7 @@ enum TextCleaner {
     static func tokens(_ text: String, into tokens: inout [String], hashes: inout [UInt64], vocabulary: WordSet?) {
         tokens.clearKeepingCapacity()
         hashes.clearKeepingCapacity()
-        let text = withoutReduplicationDigits(withoutLinks(text))
+        let text = withoutReduplicationDigits(text)
         let ascii = text.withBytes { bytes -> Bool in
             for byte in bytes where byte >= 0x80 { return false }
             asciiTokens(bytes, into: &tokens, hashes: &hashes, vocabulary: vocabulary)
@@ -78,7 +78,8 @@ enum TextCleaner {
     }
 
     /// `text` with each web address ("https://example.com/a-b", "www.example.com") replaced by a space: an
-    /// address is not words of the question. Returns `text` itself, uncopied, when it has none.
+    /// address is not words of the question, and its dots end no sentence. The engine applies it once to each
+    /// message it receives, before reading it. Returns `text` itself, uncopied, when it has none.
     static func withoutLinks(_ text: String) -> String {
         let starts: [Int] = text.withBytes { bytes in
             var found: [Int] = []

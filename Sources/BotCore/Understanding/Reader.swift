@@ -252,6 +252,7 @@ final class Reader: Sendable {
         pronouns = WordSet(spec.pronouns.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         singularPronouns = WordSet((spec.singularPronouns ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         firstPerson = WordSet((spec.firstPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        // As written too: the unknown-subject check reads raw tokens ("raffi ahmad tuh ...").
         predicates = WordSet(spec.predicates.flatMap { TextCleaner.tokens($0) + lexicon.apply(TextCleaner.tokens($0)) })
         var becoming = PhraseTable<Bool>()
         for text in spec.becoming?.phrases ?? [] { becoming.insert(lexicon.apply(TextCleaner.tokens(text)), value: true) }
