@@ -13,7 +13,7 @@ extension ConversationEngine {
         }
         let text = TextCleaner.withoutLinks(text)
         var analysis = pack.analyzer.analyze(text)
-        let claim = memory.askedYesNo ? user.map(claims.stems(of:)) ?? [] : []
+        let claim = memory.claimKept ? user.map(claims.stems(of:)) ?? [] : []
         let interpretation = interpret(text, memory: memory, analysis: &analysis, claim: claim)
         let (reading, understood) = (interpretation.reading, interpretation.understood)
         let matched = decide(analysis)

@@ -51,8 +51,10 @@ extension ConversationEngine {
         // perbedaan tadi, yang berikutnya apa?".)
         let moveKind = reading.move >= 0 ? pack.followUpKinds[pack.moveIntents[reading.move]] : nil
         let steps = moveKind == "next" || moveKind == "previous"
+        // ("why's that?" after what a side is asks why it is followed, below.)
         if reading.aspect < 0, reading.ordinal == nil, !steps, let last, !pack.isMeta[last], pack.intentAspect[last] >= 0,
            pack.intentAspect[last] != pack.reader.termAspect, pack.intentAspect[last] != pack.reader.commonAspect,
+           !(reading.forms.contains(.why) && pack.intentAspect[last] == pack.reader.definitionAspect),
            reading.refersToLastAspect && (reading.entity != nil || reading.pronoun || !reading.forms.isDisjoint(with: [.compare, .why]))
             || reading.forms.contains(.compare) && (reading.entity != "both" || reading.bothWord) && reading.extraWords <= 3
                 && pack.intents[last].slots.topic.map({ !$0.same(as: "both") }) ?? false
@@ -101,8 +103,10 @@ extension ConversationEngine {
             if yesNo, pack.claims.decides(intent) {
                 let own = pack.claims.verdict(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
                 polarity = own.polarity
-                // "kalau influencer?" after "KOL kerja full time?": the last question's claim, asked of this side.
-                if yesNoCarried, !own.byMessage, reading.aspect < 0, !claim.isEmpty {
+                // "kalau influencer?" after "KOL kerja full time?": the last question's claim, asked of this side
+                // ("is a KOL's fame that wide too?" after "can influencers have fans all over the globe?").
+                let pointsBack = reading.refersToLastAspect && reading.extraWords == 0
+                if yesNoCarried && !own.byMessage && reading.aspect < 0 || pointsBack, !claim.isEmpty {
                     polarity = pack.claims.polarity(of: intent, stems: claim, hashes: claim.map(WordHash.of), reading: reading)
                 }
             }
@@ -239,11 +243,13 @@ extension ConversationEngine {
                 }
             }
             // "kenapa begitu?", "why though?": why the last answer holds, by the routes of its side and aspect
-            // ("kenapa tidak dibahas?" after the fifth difference: why the source does not cover it).
+            // ("kenapa tidak dibahas?" after the fifth difference: why the source does not cover it; "knp bisa gitu"
+            // after what a side is: why people follow it).
             if reading.forms.contains(.why), reading.move < 0, reading.ordinal == nil, let last, !pack.isMeta[last],
                reading.extraWords == 0 || reading.extraWords <= 2 && pack.intentAspect[last] >= 0
                 && pack.reader.coversUnknown.contains(pack.intentAspect[last]) {
-                return answer(pack.routes.intent(entity: contextTopic, aspect: pack.intentAspect[last], forms: reading.forms) ?? last)
+                let aspect = pack.intentAspect[last] == pack.reader.definitionAspect ? -1 : pack.intentAspect[last]
+                return answer(pack.routes.intent(entity: contextTopic, aspect: aspect, forms: reading.forms) ?? last)
             }
             return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
                             contextTopic: contextTopic, refuse: refuse)
@@ -282,10 +288,15 @@ extension ConversationEngine {
         // aspect of the last answer ("terus influencer gimana?").
         // ("And do KOLs?" after a yes/no question: the same question of the other side.)
         let bare = reading.extraWords == 0 && reading.forms.isDisjoint(with: [.definition, .why, .list, .compare])
-            && (!reading.forms.contains(.yesNo) || reading.forms.contains(.followUp))
+            && (!reading.forms.contains(.yesNo) || reading.forms.contains(.followUp) || yesNoCarried)
         // "jelasin sisi KOL-nya aja": a side of the last aspect, even asked to be explained.
         let side = reading.sideNamed && reading.extraWords == 0 && reading.forms.isDisjoint(with: [.why, .yesNo, .list, .compare])
-        if bare || side, let entity, let last {
+        // "influencer krn apa?" right after where a KOL's credibility comes from: that aspect of the other side.
+        // (Otherwise a why-question naming only a side asks why people follow it.)
+        let shiftedWhy = reading.forms.contains(.why) && !reading.asksReason && reading.extraWords <= 1
+            && reading.forms.isDisjoint(with: [.definition, .list, .compare, .yesNo]) && entity != contextTopic
+            && last.map { pack.intentAspect[$0] >= 0 && comparedOnAnAspect(pack.intentAspect[$0]) } ?? false
+        if bare || side || shiftedWhy, let entity, let last {
             if let target = pack.intents[last].then[entity], let index = pack.intentIndex[target] { return answer(index) }
             // After small talk ("mantap thx", then "kol gmn?") the aspect of the last content answer.
             let aspect = pack.intentAspect[last] >= 0 || !pack.isMeta[last] ? pack.intentAspect[last] : Int(memory.aspect) - 1

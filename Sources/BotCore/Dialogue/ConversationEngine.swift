@@ -45,7 +45,7 @@ public final class ConversationEngine {
         swap(&analysis, &scratch)
         let text = TextCleaner.withoutLinks(text)
         pack.analyzer.analyze(text, into: &analysis, memo: memo)
-        let interpretation = interpret(text, memory: memory, analysis: &analysis, claim: memory.askedYesNo ? claims.stems(of: user) : [])
+        let interpretation = interpret(text, memory: memory, analysis: &analysis, claim: memory.claimKept ? claims.stems(of: user) : [])
         let reading = interpretation.reading
         let understood = interpretation.understood
         var answerLanguage = language ?? interpretation.switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
@@ -68,11 +68,18 @@ public final class ConversationEngine {
                   let template = pack.fallbackNamed[answerLanguage] {
             reply.text = template.replacingPlaceholder("x", with: name)
         }
+        let previousAspect = memory.lastIntent >= 0 ? pack.intentAspect[Int(memory.lastIntent)] : -1
         remember(decision, entities: analysis.entities, language: answerLanguage, now: now, in: &memory)
         if reply.polarity != nil {
             claims.remember(analysis.stems, for: user)
-        } else if memory.askedYesNo {
-            claims.forget(user)
+            memory.claimKept = true
+        } else if memory.claimKept {
+            // ("kok bisa gitu?" after the verdict keeps to its aspect, and to its claim.)
+            let sameAspect = if case .answer(let intent, _) = decision { pack.intentAspect[intent] >= 0 && pack.intentAspect[intent] == previousAspect } else { false }
+            if !sameAspect {
+                claims.forget(user)
+                memory.claimKept = false
+            }
         }
         memory.askedYesNo = reply.polarity != nil
         memory.refusedTopic = 0
@@ -135,10 +142,13 @@ public final class ConversationEngine {
         let platformFollowUp = (reading.namedPlatform || reading.otherPlatform) && reading.forms.contains(.followUp)
             && reading.entity == nil && reading.extraWords == 0
             && memory.lastIntent >= 0 && pack.intentAspect[Int(memory.lastIntent)] == pack.reader.platformsAspect
-        // ("yang ketiga?" picks an item, whatever was asked before.)
+        // ("yang ketiga?" picks an item, whatever was asked before.) So does a yes/no opener before nothing but the
+        // other side: "do KOLs?" after "do influencers have a full-time job?".
+        let sideOnly = reading.forms.contains(.yesNo) && reading.aspect < 0 && reading.extraWords == 0
+            && reading.entity != nil && reading.entity != "both"
         let yesNoCarried = (memory.askedYesNo || platformFollowUp) && !reading.forms.contains(.why) && reading.ordinal == nil
             && (!reading.forms.contains(.questionWord) || reading.questionWordInOpenerOnly)
-            && (reading.forms.contains(.followUp) || !reading.hasContent)
+            && (reading.forms.contains(.followUp) || !reading.hasContent || sideOnly)
         let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried,
                                     claim: claim)
         return Interpretation(reading: reading, switched: switched, understood: understood)

@@ -21,6 +21,9 @@ struct UserMemory: Equatable {
     /// The last answer was a yes/no verdict: a follow-up "kalau Snapchat?" asks yes or no too.
     /// Kept in memory only (not part of ``ConversationState``).
     var askedYesNo = false
+    /// The claim memory holds this user's last yes/no question: answers since kept to its aspect ("kok bisa gitu?"),
+    /// so "KOL juga seluas itu?" can still ask it of the other side. Kept in memory only.
+    var claimKept = false
     /// The side (index into the pack's topic names plus one) of the last question when it was refused although
     /// it named one ("berapa gaji influencer?"): "kalo KOL?" asks the same of the other side. 0 for none. Kept in
     /// memory only.
@@ -30,7 +33,8 @@ struct UserMemory: Equatable {
         lhs.language == rhs.language && lhs.lastIntent == rhs.lastIntent && lhs.topic == rhs.topic
             && lhs.aspect == rhs.aspect && lhs.cursor == rhs.cursor && lhs.pendingFirst == rhs.pendingFirst
             && lhs.pendingSecond == rhs.pendingSecond && lhs.recentIds == rhs.recentIds
-            && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.refusedTopic == rhs.refusedTopic
+            && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.claimKept == rhs.claimKept
+            && lhs.refusedTopic == rhs.refusedTopic
     }
 
     var languageValue: Language? {

@@ -192,7 +192,7 @@ public struct KnowledgePack: Sendable {
             return index
         }
         routes = try RouteTable(spec: understanding.routes, aspects: reader.aspectNames, intents: intentIndex, topics: topics)
-        claims = try YesNoClaims(spec: yesNo, intents: intentIndex) { text in
+        claims = try YesNoClaims(spec: yesNo, intents: intentIndex, tagVerbs: understanding.forms.yesno.gapped?.verbs ?? []) { text in
             analyzer.lexicon.apply(TextCleaner.tokens(text)).map(analyzer.lexicon.stemmer.stem)
         }
         var ledTexts: [String] = []

@@ -164,9 +164,15 @@ struct FormsSpec: Codable, Sendable {
     }
 
     var allTexts: [String] {
-        yesno.first + yesno.last + yesno.anywhere + yesno.requests + yesno.choice + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
+        yesno.first + yesno.last + yesno.anywhere + yesno.requests + (yesno.generic ?? []) + (yesno.gapped.map { $0.verbs + $0.tags } ?? []) + yesno.choice + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
             + definition + (definitionNouns ?? []) + (comparisonLinks ?? []) + (compareAdjectives ?? []) + list + compare + compareNouns + `where` + followup + questionWords
     }
+}
+
+/// Verbs that ask yes or no with a negation tag a word or two after them.
+struct GappedTagSpec: Codable, Sendable {
+    var verbs: [String]
+    var tags: [String]
 }
 
 /// Where yes/no questions show: first words, a tag at the end, cues anywhere; and what cancels them.
@@ -176,6 +182,10 @@ struct YesNoFormSpec: Codable, Sendable {
     var anywhere: [String]
     /// Words after a first auxiliary that make a request ("can you ...").
     var requests: [String]
+    /// After such a word, these make the question general again ("do you need a PhD to ...?").
+    var generic: [String]?
+    /// A verb, a word or two, then a negation tag: "ada kesamaan gak ...", "bisa terkenal nggak di luar negeri".
+    var gapped: GappedTagSpec?
     /// Words that join two alternatives ("online or offline?").
     var choice: [String]
     /// After an auxiliary ("is", "apakah"), "or" makes a choice only before one of these words or a side
@@ -188,7 +198,7 @@ struct YesNoFormSpec: Codable, Sendable {
     var reason: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case first, last, anywhere, requests, choice, contrasts, reason
+        case first, last, anywhere, requests, generic, gapped, choice, contrasts, reason
         case afterFollowup = "after_followup"
     }
 }

@@ -61,6 +61,9 @@ final class Reader: Sendable {
     private let yesNoLast: PhraseTable<Bool>
     private let yesNoAfterFollowUp: PhraseTable<Bool>
     private let requests: WordSet
+    private let genericAfterRequest: PhraseTable<Bool>
+    private let gappedVerbs: WordSet
+    private let gappedTags: WordSet
     private let choices: WordSet
     /// After a yes/no opener, "or" makes a choice only before one of these (or a side).
     private let contrasts: WordSet
@@ -228,6 +231,9 @@ final class Reader: Sendable {
         yesNoLast = table(spec.forms.yesno.last, true)
         yesNoAfterFollowUp = table(spec.forms.yesno.afterFollowup ?? [], true)
         requests = WordSet(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
+        genericAfterRequest = table(spec.forms.yesno.generic ?? [], true)
+        gappedVerbs = WordSet((spec.forms.yesno.gapped?.verbs ?? []).flatMap(TextCleaner.tokens))
+        gappedTags = WordSet((spec.forms.yesno.gapped?.tags ?? []).flatMap(TextCleaner.tokens))
         choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
         contrasts = WordSet((spec.forms.yesno.contrasts ?? []).flatMap(TextCleaner.tokens))
         sideWords = WordSet((spec.sideWords ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
@@ -380,11 +386,19 @@ final class Reader: Sendable {
         // "kalau dari sisi kepercayaan?" moves to an aspect.)
         let claimsAfterOpener = !reading.forms.contains(.followUp)
             || reading.entity != nil && reading.entity != "both" && !reading.sideNamed && !reading.pronoun
-        if questionMark, reading.aspect >= 0, !reading.forms.contains(.questionWord), claimsAfterOpener, !reading.opensWithRequest,
+        // ("KOL juga seluas itu?": the aspect pointed back to.)
+        if questionMark, reading.aspect >= 0 || reading.refersToLastAspect, !reading.forms.contains(.questionWord), claimsAfterOpener,
+           !reading.opensWithRequest,
            !namesTopicOnly(analysis.tokens, analysis.tokenHashes) {
             reading.forms.insert(.yesNo)
             // ("lewat TV atau media cetak?": "or" joins one object of the claim.)
             if reading.isChoice, !reading.choiceContrasts { reading.isChoice = false }
+        }
+        // So does an ordinal said to be about something the article does not cover ("perbedaan ketiga tentang
+        // harga endorse?"); a bare "yang kedua?" only picks the difference.
+        if questionMark, reading.ordinal != nil, reading.foreignWeight > 0, !reading.forms.contains(.questionWord),
+           !reading.opensWithRequest {
+            reading.forms.insert(.yesNo)
         }
         // So does one about both sides or a comparison, with a word of its own or a predicate ("influencer and
         // kol is same thing?"; a bare "KOL dan influencer?" asks for the differences).
@@ -510,6 +524,7 @@ final class Reader: Sendable {
         if let match = yesNoFirst.longestMatch(in: tokens, hashes: hashes, at: first) {
             let next = first + match.length
             auxiliaryFirst = next >= tokens.count || !requests.contains(tokens[next], hash: hashes[next])
+                || next + 1 < tokens.count && genericAfterRequest.longestMatch(in: tokens, hashes: hashes, at: next + 1) != nil
             reading.opensWithRequest = !auxiliaryFirst
         }
         if apaParticle || auxiliaryFirst {
@@ -523,11 +538,24 @@ final class Reader: Sendable {
             let followUp = reading.forms.contains(.followUp)
             if followUp { reading.forms.remove(.yesNo) }
             let tags = followUp && tokens.count - afterOpener < 4 ? yesNoAfterFollowUp : yesNoLast
-            let from = max(first + 1, tokens.count - tags.maxWords)
+            // The tag ends the message, or comes before fillers that do ("pake telegram ga atuh").
+            var end = tokens.count
+            while end > first + 1, fillers.contains(tokens[end - 1], hash: hashes[end - 1]) { end -= 1 }
+            let from = max(first + 1, end - tags.maxWords)
             for start in from..<max(from, tokens.count) {
-                if let match = tags.longestMatch(in: tokens, hashes: hashes, at: start), start + match.length == tokens.count {
+                if let match = tags.longestMatch(in: tokens, hashes: hashes, at: start),
+                   start + match.length == tokens.count || start + match.length == end {
                     reading.forms.insert(.yesNo)
                     break
+                }
+            }
+            // "ada kesamaan gak antara influencer sama KOL": a verb, a word or two, a negation tag.
+            if !followUp {
+                for at in first..<tokens.count where gappedVerbs.contains(tokens[at], hash: hashes[at]) {
+                    if (at + 2...at + 3).contains(where: { $0 < tokens.count && gappedTags.contains(tokens[$0], hash: hashes[$0]) }) {
+                        reading.forms.insert(.yesNo)
+                        break
+                    }
                 }
             }
         }
@@ -601,9 +629,11 @@ final class Reader: Sendable {
             if !afterBecause, index > 0 || reading.asksReason, because.contains(words[index], hash: wordHashes[index]) { afterBecause = true }
             if let match = cues.longestMatch(in: stems, hashes: stemHashes, at: index) {
                 // "jadi influencer fansnya bisa internasional?": a first "jadi" is "so", not "becoming".
-                if index == 0, crossover >= 0, match.length > 1,
+                // ("mau tau juga influencer itu apa": the side is asked to be defined, not said of another.)
+                if crossover >= 0, match.length > 1,
                    match.value.contains(where: { if case .aspect(crossover, _, _) = $0 { return true }; return false }),
-                   fillers.contains(words[0], hash: wordHashes[0]) {
+                   index == 0 && fillers.contains(words[0], hash: wordHashes[0])
+                    || framesAfter.longestMatch(in: words, hashes: wordHashes, at: index + match.length) != nil {
                     index += 1
                     continue
                 }

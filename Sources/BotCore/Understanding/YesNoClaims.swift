@@ -29,6 +29,9 @@ struct YesNoClaims: Sendable {
     let negations: WordSet
     /// Stems after which a negation only asks the question ("boleh nggak", "or not").
     let negationTags: WordSet
+    /// Verbs after which a negation a word apart only asks too ("bisa terkenal nggak", "ada kesamaan gak"):
+    /// `forms.yesno.gapped.verbs` of understanding.yaml.
+    let tagVerbs: WordSet
     /// Negations that open a question ("aren't they ...?"), stems that make a negation restrict ("not only"),
     /// and stems that only end a question ("sih", "kan"): none of these denies the claim.
     let negationOpeners: WordSet
@@ -41,7 +44,7 @@ struct YesNoClaims: Sendable {
     /// "isn't it true that": the question proper starts after these.
     let questionOpeners: [[String]]
 
-    init(spec: YesNoSpec, intents: [String: Int], normalise: (String) -> [String]) throws {
+    init(spec: YesNoSpec, intents: [String: Int], tagVerbs: [String], normalise: (String) -> [String]) throws {
         var claims: [Int: [Claim]] = [:]
         for claim in spec.claims {
             guard let intent = intents[claim.intent] else {
@@ -80,6 +83,7 @@ struct YesNoClaims: Sendable {
         self.leads = leads
         negations = WordSet((spec.negations ?? []).flatMap(normalise))
         negationTags = WordSet((spec.negationTags ?? []).flatMap(normalise))
+        self.tagVerbs = WordSet(tagVerbs.flatMap(normalise))
         negationOpeners = WordSet((spec.negationOpeners ?? []).flatMap(normalise))
         restrictives = WordSet((spec.restrictives ?? []).flatMap(normalise))
         questionTails = WordSet((spec.questionTails ?? []).flatMap(normalise))
@@ -119,7 +123,9 @@ struct YesNoClaims: Sendable {
                     for distance in 1...2 where start >= distance {
                         let at = start - distance
                         guard negations.contains(stems[at], hash: hashes[at]) else { continue }
-                        if at > 0, negationTags.contains(stems[at - 1], hash: hashes[at - 1]) { continue }
+                        // ("bisa nggak", and a word apart: "bisa terkenal nggak di luar negeri")
+                        if at > 0, negationTags.contains(stems[at - 1], hash: hashes[at - 1])
+                            || at > 1 && tagVerbs.contains(stems[at - 2], hash: hashes[at - 2]) { continue }
                         negated = true
                     }
                     break
@@ -163,7 +169,9 @@ struct YesNoClaims: Sendable {
         for at in 1..<min(end - 1, max(3, subject + 4)) where negations.contains(stems[at], hash: hashes[at]) {
             // "isn't a KOL ...?" asks; "influencers don't use ...?" denies.
             let opens = negationOpeners.contains(stems[at], hash: hashes[at]) && negationSubjects.contains(stems[at + 1], hash: hashes[at + 1])
+            // ("ada kesamaan gak ...": a tag a word after its verb asks too.)
             if opens || negationTags.contains(stems[at - 1], hash: hashes[at - 1])
+                || at >= 2 && tagVerbs.contains(stems[at - 2], hash: hashes[at - 2])
                 || restrictives.contains(stems[at + 1], hash: hashes[at + 1]) || questionTails.contains(stems[at + 1], hash: hashes[at + 1]) {
                 continue
             }
