@@ -1318,3 +1318,37 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("In what ways do KOLs and influencers overlap?").intent == "both.common")
     }
 }
+
+/// Round 7: a comparison asked yes or no is decided by its subject (the side named last before "lebih"/"more",
+/// or the conversation's side when every side follows it), from each side's facts.
+@Suite struct DirectionalComparisonTests {
+    @Test func theWiderReachIsTheInfluencers() {
+        #expect(verdicts(["Apakah jangkauan influencer lebih luas daripada KOL?"]) == ["difference.3 yes"])
+        #expect(verdicts(["Is a KOL's reach broader than an influencer's?"]) == ["difference.3 no"])
+    }
+
+    @Test func moreTimeOnlineIsTheInfluencers() {
+        #expect(verdicts(["KOL lebih banyak online dibanding influencer?"]).first?.hasSuffix(" no") == true)
+        #expect(verdicts(["Do influencers spend more time online than KOLs?"]) == ["difference.4 yes"])
+    }
+
+    @Test func moreFaceToFaceIsTheKOLs() {
+        #expect(verdicts(["Are KOLs more face to face with followers than influencers?"]) == ["difference.1 yes"])
+    }
+
+    @Test func theSubjectIsTheSideBeforeTheComparative() {
+        #expect(verdicts(["KOL punya kerja tetap, sedangkan influencer lebih sering online dibanding KOL?"]).first?.hasSuffix(" yes") == true)
+    }
+
+    @Test func thatSideComparedWithTheOther() {
+        #expect(verdicts(["How far does an influencer's reach go?", "Is that wider than a KOL's?"]) == ["influencer.reach -", "difference.3 yes"])
+    }
+
+    @Test func eitherOrStaysAYesNoQuestion() {
+        #expect(verdicts(["Can either a KOL or an influencer be known around the world?"]).first?.hasSuffix(" yes") == true)
+    }
+
+    @Test func neitherDenies() {
+        #expect(verdicts(["Is it true that neither KOLs nor influencers shape what people buy?"]) == ["both.common no"])
+    }
+}

@@ -39,6 +39,7 @@ extension ConversationEngine {
         // (A comparison naming both sides, "apa bedanya KOL dan influencer?", asks for the differences.)
         var reading = given
         var carried = false
+        if reading.subjectSide == nil, let contextTopic, !contextTopic.same(as: "both") { reading.subjectSide = contextTopic }
         // "the other side?", "kalau kebalikannya?" after one side: the other side, asked the same way.
         if reading.otherSide, reading.entity == nil, !reading.pronoun, reading.ordinal == nil, !reading.forms.contains(.compareNoun),
            let contextTopic, !contextTopic.same(as: "both"),

@@ -164,7 +164,7 @@ struct FormsSpec: Codable, Sendable {
     }
 
     var allTexts: [String] {
-        yesno.first + yesno.last + yesno.anywhere + yesno.requests + (yesno.generic ?? []) + (yesno.gapped.map { $0.verbs + $0.tags } ?? []) + yesno.choice + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
+        yesno.first + yesno.last + yesno.anywhere + yesno.requests + (yesno.generic ?? []) + (yesno.gapped.map { $0.verbs + $0.tags } ?? []) + yesno.choice + (yesno.either ?? []) + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
             + definition + (definitionNouns ?? []) + (comparisonLinks ?? []) + (compareAdjectives ?? []) + list + compare + compareNouns + `where` + followup + questionWords
     }
 }
@@ -188,6 +188,8 @@ struct YesNoFormSpec: Codable, Sendable {
     var gapped: GappedTagSpec?
     /// Words that join two alternatives ("online or offline?").
     var choice: [String]
+    /// Before "or", these keep a yes/no question one: "can either an influencer or a KOL have fans worldwide?".
+    var either: [String]?
     /// After an auxiliary ("is", "apakah"), "or" makes a choice only before one of these words or a side
     /// ("online or offline?", "a KOL or an influencer?"); else it joins the object of a yes/no question
     /// ("limited to a region or a country?").
@@ -198,7 +200,7 @@ struct YesNoFormSpec: Codable, Sendable {
     var reason: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case first, last, anywhere, requests, generic, gapped, choice, contrasts, reason
+        case first, last, anywhere, requests, generic, gapped, choice, either, contrasts, reason
         case afterFollowup = "after_followup"
     }
 }

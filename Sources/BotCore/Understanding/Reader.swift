@@ -63,6 +63,7 @@ final class Reader: Sendable {
     private let requests: WordSet
     private let genericAfterRequest: PhraseTable<Bool>
     private let gappedVerbs: WordSet
+    private let eitherWords: WordSet
     private let gappedTags: WordSet
     private let choices: WordSet
     /// After a yes/no opener, "or" makes a choice only before one of these (or a side).
@@ -233,6 +234,7 @@ final class Reader: Sendable {
         requests = WordSet(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
         genericAfterRequest = table(spec.forms.yesno.generic ?? [], true)
         gappedVerbs = WordSet((spec.forms.yesno.gapped?.verbs ?? []).flatMap(TextCleaner.tokens))
+        eitherWords = WordSet((spec.forms.yesno.either ?? []).flatMap(TextCleaner.tokens))
         gappedTags = WordSet((spec.forms.yesno.gapped?.tags ?? []).flatMap(TextCleaner.tokens))
         choices = WordSet(spec.forms.yesno.choice.flatMap(TextCleaner.tokens))
         contrasts = WordSet((spec.forms.yesno.contrasts ?? []).flatMap(TextCleaner.tokens))
@@ -573,7 +575,8 @@ final class Reader: Sendable {
         // or before a yes/no tag only two contrasting alternatives make a choice ("is it online or offline?", "is X
         // a KOL or an influencer?"); else "or" joins one object ("is their fame limited to a region or a country?").
         for index in first..<tokens.count where choices.contains(tokens[index], hash: hashes[index]) {
-            guard index + 1 < tokens.count, !negations.contains(tokens[index + 1], hash: hashes[index + 1]) else { continue }
+            guard index + 1 < tokens.count, !negations.contains(tokens[index + 1], hash: hashes[index + 1]),
+                  !tokens[first..<index].contains(where: { eitherWords.contains($0) }) else { continue }
             var next = index + 1
             while next + 1 < tokens.count, Self.articles.contains(tokens[next]) { next += 1 }
             let contrasting = contrasts.contains(tokens[next], hash: hashes[next])
@@ -751,6 +754,14 @@ final class Reader: Sendable {
         if secondTopic == nil, !both, extraAt != 0, reading.forms.contains(.compare),
            comparesWithOther(words, wordHashes, extraAt: extraAt, bothEnds: firstTopic == nil) {
             reading.foreignWeight += Self.foreignWeight
+        }
+        reading.subjectSide = firstTopic?.name
+        if let comparative = words.firstIndex(where: { comparatives.contains($0) }) {
+            if let second = secondTopic, second.at < comparative {
+                reading.subjectSide = second.name
+            } else if let first = firstTopic, first.at > comparative {
+                reading.subjectSide = nil // "is that wider than a KOL's?": the conversation's side
+            }
         }
         if both {
             reading.entity = "both"

@@ -3,6 +3,10 @@
 struct Reading: Sendable {
     /// `influencer`, `kol` or `both` (two sides named, or "keduanya"); nil when no side is named.
     var entity: String?
+    /// The subject of a comparison: the side named last before its comparative word ("jangkauan KOL lebih luas dari
+    /// influencer?", "KOL kerja full time, sedangkan influencer lebih banyak online?"), else the side named first;
+    /// nil when every side named follows it ("is that wider than a KOL's?": the conversation's side).
+    var subjectSide: String?
     /// "keduanya", "both" named the two sides (rather than each side by name).
     var bothWord = false
     /// A pronoun stands for the conversation's topic ("their reach?").

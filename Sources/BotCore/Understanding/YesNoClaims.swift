@@ -9,6 +9,9 @@ struct YesNoClaims: Sendable {
         case otherPlatform
         /// Out-of-scope words in the question ("is the fifth difference about pay?").
         case foreign
+        /// The subject of a comparison in the question ("$subject:kol": "do KOLs spend more time online than
+        /// influencers?"): ``Reading/subjectSide``.
+        case subjectSide(String)
     }
 
     struct Claim: Sendable {
@@ -59,6 +62,7 @@ struct YesNoClaims: Sendable {
                     case "$named_platform": return .namedPlatform
                     case "$other_platform": return .otherPlatform
                     case "$foreign": return .foreign
+                    case let marker where marker.hasPrefix("$subject:"): return .subjectSide(String(marker.dropFirst("$subject:".count)))
                     default:
                         let words = normalise(text)
                         return words.isEmpty ? nil : .words(words, words.map(WordHash.of))
@@ -185,6 +189,7 @@ struct YesNoClaims: Sendable {
         switch term {
         case .namedPlatform: return reading.namedPlatform ? 0 : nil
         case .foreign: return reading.foreignWeight > 0 ? 0 : nil
+        case .subjectSide(let side): return reading.subjectSide.map { $0.same(as: side) } ?? false ? 0 : nil
         case .otherPlatform: return reading.otherPlatform || (reading.unknownWords > 0 && !reading.namedPlatform) ? 0 : nil
         case .words(let words, let wordHashes):
             guard words.count <= stems.count else { return nil }
