@@ -1352,3 +1352,25 @@ private func isNew(_ text: String) -> Bool {
         #expect(verdicts(["Is it true that neither KOLs nor influencers shape what people buy?"]) == ["both.common no"])
     }
 }
+
+/// Round 7: refusals that no longer guess (another term's meaning or long form, words of no language beside the
+/// sides, a question about the scene's out-of-scope plan); whether the answers come from another source.
+@Suite struct RoundSevenRefusalTests {
+    @Test func anotherTermsMeaningOrLongFormIsRefused() {
+        #expect(ask("maksudnya personal brand itu apa sih?").isFallback)
+        #expect(ask("UGC tuh kepanjangannya apa?").isFallback)
+    }
+
+    @Test func wordsOfNoLanguageBesideTheSidesAreRefused() {
+        #expect(ask("qwpoe influencer zxmnb kol").isFallback)
+    }
+
+    @Test func aQuestionAboutTheScenesPlanIsRefused() {
+        #expect(ask("aku mau hire KOL buat jualan, ngehubunginnya lewat mana?").isFallback)
+    }
+
+    @Test func whetherTheAnswersComeFromAnotherSource() {
+        #expect(verdicts(["where do your answers come from?", "is it from Wikipedia?"]) == ["source -", "source no"])
+        #expect(verdicts(["sumbernya dari mana?", "dari detik ya?"]) == ["source -", "source no"])
+    }
+}

@@ -234,6 +234,7 @@ extension ConversationEngine {
     /// mahasiswa komunikasi", "aku lagi ngerjain tugas kuliah"), and its words are not what is asked about.
     private func withoutScene(_ reading: Reading, clauses: [Substring]) -> Reading {
         var asking: [Substring] = []
+        var askingNamesSide = false, sceneNamesSide = false
         for clause in clauses {
             let own = pack.reader.read(pack.analyzer.analyze(String(clause)), questionMark: false)
             // ("Terkait wilayah pengaruh, apa bedanya ...": a clause naming a strong aspect frames the question;
@@ -244,9 +245,17 @@ extension ConversationEngine {
             let asks = own.qualifiedSide || (questions || own.foreignWeight == 0)
                 && (own.entity != nil || own.pronoun || own.singularPronoun || own.aspectIsStrong && own.foreignWeight == 0
                     || !own.forms.isDisjoint(with: [.questionWord, .why, .yesNo, .compareNoun, .followUp, .definition]))
-            if asks { asking.append(clause) }
+            let side = own.entity != nil || own.pronoun || own.singularPronoun
+            if asks {
+                asking.append(clause)
+                askingNamesSide = askingNamesSide || side || own.aspectIsStrong
+            } else {
+                sceneNamesSide = sceneNamesSide || own.entity != nil
+            }
         }
-        guard !asking.isEmpty, asking.count < clauses.count else { return reading }
+        // ("gw mau hire influencer buat jualan, hubunginnya lwt mana": what is asked is about the scene's side,
+        // out-of-scope words and all.)
+        guard !asking.isEmpty, asking.count < clauses.count, askingNamesSide || !sceneNamesSide else { return reading }
         let own = pack.reader.read(pack.analyzer.analyze(asking.joined(separator: ", ")), questionMark: false)
         var reading = reading
         reading.aspect = own.aspect

@@ -127,6 +127,13 @@ extension ConversationEngine {
            reading.forms.isDisjoint(with: [.compare, .compareNoun, .definition, .list, .why, .questionWord]) {
             return answer(last)
         }
+        // "is it from Kompas?" right after where the answers come from: whether that is the source.
+        if reading.forms.contains(.yesNo), let last, last == pack.routes.intent(entity: nil, aspect: pack.reader.sourceAspect, forms: []),
+           reading.entity == nil, !reading.pronoun, reading.aspect < 0 || reading.aspect == pack.reader.sourceAspect,
+           reading.foreignWeight == 0, reading.extraWords <= 2, reading.ordinal == nil,
+           reading.forms.isDisjoint(with: [.why, .compare, .definition, .list]) {
+            return answer(last)
+        }
         // "Perbedaan pertama itu soal kredibilitas, bukan?", "Is the fourth one about credibility?": whether that
         // difference is the one about this aspect.
         if reading.forms.contains(.yesNo), let ordinal = reading.ordinal, reading.aspect >= 0, reading.entity == nil || reading.entity == "both",
@@ -157,7 +164,9 @@ extension ConversationEngine {
         // A side with no aspect, not even a weak cue, beside several words the pack never saw ("how do
         // influencers deal with hate comments?"): something about the side the article does not cover.
         // (A definition or a why-question with words of its own stays one: "KOL itu sosok seperti apa?")
-        if reading.entity != nil, reading.aspect < 0, !reading.hasHint, reading.unknownWords >= 2, reading.extraWords >= 3,
+        // ("ksjdf kol kwjeh influ": the sides among words of no language and nothing else.)
+        if reading.entity != nil, reading.aspect < 0, !reading.hasHint, reading.unknownWords >= 2,
+           reading.extraWords >= 3 || reading.unknownWords == reading.extraWords && reading.forms.isEmpty,
            reading.forms.isDisjoint(with: [.compareNoun, .definition, .why]), !reading.hasDefinitionFrame {
             return refuse()
         }
@@ -352,6 +361,13 @@ extension ConversationEngine {
            let ordinal = pack.followUpIntent["ordinal"] {
             return Understood(decision: .answer(intent: ordinal, confidence: Self.readingConfidence))
         }
+        // "do you know what Spotify is", "maksudnya personal branding itu apa?": a thing the article does not define
+        // (even though "maksudnya" asks to repeat; "who are you" is a move of its own).
+        if reading.hasDefinitionFrame,
+           reading.move < 0 || pack.followUpKinds[pack.moveIntents[reading.move]] == "repeat" && (reading.aspect >= 0 || reading.unknownWords > 0),
+           pack.reader.definedThing(in: tokens) != nil {
+            return refuse()
+        }
         if reading.move >= 0 {
             var ties = reading.moveTies
             var move = reading.move
@@ -373,8 +389,6 @@ extension ConversationEngine {
             }
             return Understood(decision: .answer(intent: pack.moveIntents[move], confidence: Self.readingConfidence))
         }
-        // "do you know what Spotify is": a thing the article does not define.
-        if reading.hasDefinitionFrame, pack.reader.definedThing(in: tokens) != nil { return refuse() }
         // The matcher's small talk and follow-ups, unless words the pack never saw come with them.
         let opinion = matcher()
         if opinion.isMeta, opinion.followUp == nil || reading.unknownWords == 0 || reading.extraWords < 2 {
