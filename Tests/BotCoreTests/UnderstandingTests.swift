@@ -1374,3 +1374,39 @@ private func isNew(_ text: String) -> Bool {
         #expect(verdicts(["sumbernya dari mana?", "dari detik ya?"]) == ["source -", "source no"])
     }
 }
+
+/// Round 7: long conversations: an ordinal right after starting over has nothing to pick from; "other
+/// differences" are the list; a claim of "only" one source of credibility; polite and regional fillers; a
+/// negative opener that only asks; the days of the other side.
+@Suite struct RoundSevenConversationTests {
+    @Test func anOrdinalRightAfterStartingOverIsRefused() {
+        #expect(conversation(["apa saja bedanya KOL dan influencer?", "mulai dari awal", "yang ketiga?"]) == ["differences.list", "reset", "fallback"])
+        #expect(conversation(["start over", "the second one?"]).last == "fallback")
+    }
+
+    @Test func theOtherDifferencesAreTheList() {
+        #expect(conversation(["perbedaan kedua apa?", "ada perbedaan lain gak?"]) == ["difference.2", "differences.list"])
+        #expect(conversation(["what's the third difference?", "and the other differences?"]) == ["difference.3", "differences.list"])
+    }
+
+    @Test func onlyOneSourceOfCredibilityIsNo() {
+        #expect(verdicts(["where does a KOL's credibility come from?", "is it only from their job?"]) == ["kol.credibility -", "kol.credibility no"])
+    }
+
+    @Test func politeFillersAndThanks() {
+        #expect(conversation(["apa beda influencer dan KOL?", "Mohon dijelaskan poin ketiga."]) == ["differences.list", "difference.3"])
+        #expect(ask("Terima kasih atas penjelasannya ya").intent == "thanks")
+    }
+
+    @Test func aNegativeOpenerOnlyAsks() {
+        #expect(verdicts(["Bukankah KOL selalu punya akun medsos yang aktif?"]) == ["kol.social_media no"])
+    }
+
+    @Test func theDaysOfTheOtherSide() {
+        #expect(conversation(["How do KOLs spend their days?", "what about influencers' days?"]) == ["kol.daily", "influencer.daily"])
+    }
+
+    @Test func rankingsOfAccountsAreRefused() {
+        #expect(ask("siapa pemilik akun instagram dengan followers terbanyak?").isFallback)
+    }
+}

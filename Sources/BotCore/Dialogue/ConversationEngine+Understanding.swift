@@ -262,7 +262,7 @@ extension ConversationEngine {
                 return answer(pack.routes.intent(entity: contextTopic, aspect: aspect, forms: reading.forms) ?? last)
             }
             return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
-                            contextTopic: contextTopic, refuse: refuse)
+                            contextTopic: contextTopic, startedOver: memory.startedOver, refuse: refuse)
         }
         // "contohnya?": the example of whatever the conversation is about.
         if reading.entity == nil, !reading.forms.contains(.compareNoun),
@@ -352,10 +352,14 @@ extension ConversationEngine {
     /// A message without content of the article: small talk, a follow-up, or a refusal.
     private func converse(
         _ reading: Reading, tokens: [String], matcher: () -> MatcherOpinion, continues: Bool,
-        contextTopic: String?, refuse: () -> Understood
+        contextTopic: String?, startedOver: Bool, refuse: () -> Understood
     ) -> Understood {
         // "the first of those", "nomor 3", "poin 4 membahas apa": an ordinal follow-up (a short message, one known
         // word at most beside it: "who won the last world cup" is not).
+        // (Nothing to pick from: "yang kedua?" right after starting over.)
+        if reading.ordinal != nil, !reading.hasContent, reading.move < 0, startedOver {
+            return refuse()
+        }
         if reading.ordinal != nil, reading.extraWords == 0 || reading.extraWords == 1 && reading.unknownWords == 0,
            reading.move < 0 || pack.followUpKinds[pack.moveIntents[reading.move]] != "reset", // "balik lagi, yang keempat?"
            let ordinal = pack.followUpIntent["ordinal"] {

@@ -62,12 +62,14 @@ extension ConversationEngine {
         memory.lastActivity = now
         memory.pendingFirst = -1
         memory.pendingSecond = -1
+        memory.startedOver = false
         switch decision {
         case .answer(let index, _):
             if pack.followUpKinds[index] == "reset" {
                 memory = UserMemory()
                 memory.languageValue = language
                 memory.lastActivity = now
+                memory.startedOver = true // "yang kedua?" next has nothing to pick from
                 return
             }
             memory.lastIntent = Int16(index)

@@ -24,6 +24,8 @@ struct UserMemory: Equatable {
     /// The claim memory holds this user's last yes/no question: answers since kept to its aspect ("kok bisa gitu?"),
     /// so "KOL juga seluas itu?" can still ask it of the other side. Kept in memory only.
     var claimKept = false
+    /// The last answer started the conversation over: an ordinal next has no list to pick from. Kept in memory only.
+    var startedOver = false
     /// The side (index into the pack's topic names plus one) of the last question when it was refused although
     /// it named one ("berapa gaji influencer?"): "kalo KOL?" asks the same of the other side. 0 for none. Kept in
     /// memory only.
@@ -33,7 +35,7 @@ struct UserMemory: Equatable {
         lhs.language == rhs.language && lhs.lastIntent == rhs.lastIntent && lhs.topic == rhs.topic
             && lhs.aspect == rhs.aspect && lhs.cursor == rhs.cursor && lhs.pendingFirst == rhs.pendingFirst
             && lhs.pendingSecond == rhs.pendingSecond && lhs.recentIds == rhs.recentIds
-            && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.claimKept == rhs.claimKept
+            && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.claimKept == rhs.claimKept && lhs.startedOver == rhs.startedOver
             && lhs.refusedTopic == rhs.refusedTopic
     }
 

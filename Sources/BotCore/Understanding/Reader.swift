@@ -746,8 +746,9 @@ final class Reader: Sendable {
             reading.foreignWeight += Self.foreignWeight + Int16(platformsNamed) * Self.cueWeight
         }
         // "Siapa KOL yang paling dipercaya?": a ranking of people, never in the article.
+        // (Twice the weight: "akun IG dengan followers terbanyak di dunia punya siapa?" names aspects too.)
         if words.contains(where: { rankingAskers.contains($0) }), words.contains(where: { superlatives.contains($0) }) {
-            reading.foreignWeight += Self.foreignWeight
+            reading.foreignWeight += 2 * Self.foreignWeight
         }
         // "do people trust KOLs more than ads?": one side compared with something the article does not describe;
         // "what's the difference between marketing and advertising?": two such things.

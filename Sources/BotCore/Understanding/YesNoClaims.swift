@@ -127,6 +127,8 @@ struct YesNoClaims: Sendable {
                     for distance in 1...2 where start >= distance {
                         let at = start - distance
                         guard negations.contains(stems[at], hash: hashes[at]) else { continue }
+                        // ("Bukankah KOL selalu aktif ...?": a negation opening the question asks.)
+                        if at == 0, negationOpeners.contains(stems[0], hash: hashes[0]) { continue }
                         // ("bisa nggak", and a word apart: "bisa terkenal nggak di luar negeri")
                         if at > 0, negationTags.contains(stems[at - 1], hash: hashes[at - 1])
                             || at > 1 && tagVerbs.contains(stems[at - 2], hash: hashes[at - 2]) { continue }
