@@ -354,12 +354,12 @@ extension ConversationEngine {
         _ reading: Reading, tokens: [String], matcher: () -> MatcherOpinion, continues: Bool,
         contextTopic: String?, startedOver: Bool, refuse: () -> Understood
     ) -> Understood {
-        // "the first of those", "nomor 3", "poin 4 membahas apa": an ordinal follow-up (a short message, one known
-        // word at most beside it: "who won the last world cup" is not).
-        // (Nothing to pick from: "yang kedua?" right after starting over.)
+        // "yang kedua?" right after starting over: no list to pick from.
         if reading.ordinal != nil, !reading.hasContent, reading.move < 0, startedOver {
             return refuse()
         }
+        // "the first of those", "nomor 3", "poin 4 membahas apa": an ordinal follow-up (a short message, one known
+        // word at most beside it: "who won the last world cup" is not).
         if reading.ordinal != nil, reading.extraWords == 0 || reading.extraWords == 1 && reading.unknownWords == 0,
            reading.move < 0 || pack.followUpKinds[pack.moveIntents[reading.move]] != "reset", // "balik lagi, yang keempat?"
            let ordinal = pack.followUpIntent["ordinal"] {

@@ -75,7 +75,8 @@ public final class ConversationEngine {
             memory.claimKept = true
         } else if memory.claimKept {
             // ("kok bisa gitu?" after the verdict keeps to its aspect, and to its claim.)
-            let sameAspect = if case .answer(let intent, _) = decision { pack.intentAspect[intent] >= 0 && pack.intentAspect[intent] == previousAspect } else { false }
+            var sameAspect = false
+            if case .answer(let intent, _) = decision { sameAspect = pack.intentAspect[intent] >= 0 && pack.intentAspect[intent] == previousAspect }
             if !sameAspect {
                 claims.forget(user)
                 memory.claimKept = false

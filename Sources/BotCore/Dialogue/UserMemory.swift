@@ -35,8 +35,8 @@ struct UserMemory: Equatable {
         lhs.language == rhs.language && lhs.lastIntent == rhs.lastIntent && lhs.topic == rhs.topic
             && lhs.aspect == rhs.aspect && lhs.cursor == rhs.cursor && lhs.pendingFirst == rhs.pendingFirst
             && lhs.pendingSecond == rhs.pendingSecond && lhs.recentIds == rhs.recentIds
-            && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.claimKept == rhs.claimKept && lhs.startedOver == rhs.startedOver
-            && lhs.refusedTopic == rhs.refusedTopic
+            && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.claimKept == rhs.claimKept
+            && lhs.startedOver == rhs.startedOver && lhs.refusedTopic == rhs.refusedTopic
     }
 
     var languageValue: Language? {

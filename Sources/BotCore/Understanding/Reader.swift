@@ -61,10 +61,13 @@ final class Reader: Sendable {
     private let yesNoLast: PhraseTable<Bool>
     private let yesNoAfterFollowUp: PhraseTable<Bool>
     private let requests: WordSet
+    /// "need", "have to" after "do you": a question about anyone, not a request.
     private let genericAfterRequest: PhraseTable<Bool>
+    /// "ada ... gak", "bisa ... nggak": a verb and a negation tag a word or two after it.
     private let gappedVerbs: WordSet
-    private let eitherWords: WordSet
     private let gappedTags: WordSet
+    /// "either" before "or": one yes/no question, no choice.
+    private let eitherWords: WordSet
     private let choices: WordSet
     /// After a yes/no opener, "or" makes a choice only before one of these (or a side).
     private let contrasts: WordSet
