@@ -1410,3 +1410,15 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("siapa pemilik akun instagram dengan followers terbanyak?").isFallback)
     }
 }
+
+/// Round 7: a yes/no question said to the bot about something the pack never saw asks nothing of the last answer.
+@Suite struct SpeakingToTheBotTests {
+    @Test func aQuestionAboutTheBotsLikesIsRefused() {
+        #expect(conversation(["keseharian KOL gimana?", "kamu suka kopi ga?"]) == ["kol.daily", "fallback"])
+        #expect(conversation(["Does a KOL work full time?", "do you like jazz?"]) == ["kol.daily", "fallback"])
+    }
+
+    @Test func aShortFollowUpStillAsksTheLastClaim() {
+        #expect(verdicts(["Does a KOL work full time?", "always?"]).last == "kol.daily yes")
+    }
+}

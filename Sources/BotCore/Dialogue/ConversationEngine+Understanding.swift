@@ -124,6 +124,8 @@ extension ConversationEngine {
             || reading.entity == contextTopic && contextTopic != "both",
            reading.foreignWeight == 0 || pack.reader.coversUnknown.contains(previous),
            !reading.namedPlatform, !reading.otherPlatform, !reading.hasDefinitionFrame,
+           // ("kamu suka kopi ga?": words the pack never saw, said to the bot, ask about the bot's likes.)
+           reading.unknownWords == 0 || !pack.reader.speaksToBot(analysis.words, hashes: analysis.wordHashes),
            reading.forms.isDisjoint(with: [.compare, .compareNoun, .definition, .list, .why, .questionWord]) {
             return answer(last)
         }
@@ -227,7 +229,10 @@ extension ConversationEngine {
                 return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
             }
             // "always?" after a yes/no answer: the same question, with this word.
-            if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last] { return answer(last) }
+            if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last],
+               reading.unknownWords == 0 || !pack.reader.speaksToBot(analysis.words, hashes: analysis.wordHashes) {
+                return answer(last)
+            }
             // "how?", "caranya gimana?", and after a verdict "where does it come from then?", "lalu dari mana asalnya?":
             // how or where the last answer comes about, which is that answer again.
             let afterVerdict = memory.askedYesNo && reading.forms.contains(.questionWord) && reading.extraWords <= 1

@@ -99,6 +99,7 @@ final class Reader: Sendable {
     private let pronouns: WordSet
     private let singularPronouns: WordSet
     private let firstPerson: WordSet
+    private let secondPerson: WordSet
     private let predicates: WordSet
     /// "jadi", "become", "get to be": said by the user of themselves before a side, how to become one.
     private let becoming: PhraseTable<Bool>
@@ -263,6 +264,7 @@ final class Reader: Sendable {
         pronouns = WordSet(spec.pronouns.flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         singularPronouns = WordSet((spec.singularPronouns ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         firstPerson = WordSet((spec.firstPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        secondPerson = WordSet((spec.secondPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         // As written too: the unknown-subject check reads raw tokens ("raffi ahmad tuh ...").
         predicates = WordSet(spec.predicates.flatMap { TextCleaner.tokens($0) + lexicon.apply(TextCleaner.tokens($0)) })
         var becoming = PhraseTable<Bool>()
@@ -327,6 +329,11 @@ final class Reader: Sendable {
     /// ("aku lagi ngerjain tugas"), which may set a scene.
     func speaksOfItself(_ words: [String], hashes: [UInt64]) -> Bool {
         words.indices.contains { firstPerson.contains(words[$0], hash: hashes[$0]) }
+    }
+
+    /// True when the (lexicon-normalised) words speak to the bot ("kamu suka kopi ga?", "do you like coffee?").
+    func speaksToBot(_ words: [String], hashes: [UInt64]) -> Bool {
+        words.indices.contains { secondPerson.contains(words[$0], hash: hashes[$0]) }
     }
 
     /// True when the first of `tokens` acknowledges the last answer ("oh", "i see").
