@@ -130,7 +130,7 @@ extension ConversationEngine {
             return answer(last)
         }
         // "is it from Kompas?" right after where the answers come from: whether that is the source.
-        if reading.forms.contains(.yesNo), let last, last == pack.routes.intent(entity: nil, aspect: pack.reader.sourceAspect, forms: []),
+        if reading.forms.contains(.yesNo), let last, last == pack.sourceIntent,
            reading.entity == nil, !reading.pronoun, reading.aspect < 0 || reading.aspect == pack.reader.sourceAspect,
            reading.foreignWeight == 0, reading.extraWords <= 2, reading.ordinal == nil,
            reading.forms.isDisjoint(with: [.why, .compare, .definition, .list]) {

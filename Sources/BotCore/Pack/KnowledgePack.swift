@@ -44,6 +44,8 @@ public struct KnowledgePack: Sendable {
     let analyzer: Analyzer
     let reader: Reader
     let routes: RouteTable
+    /// The intent answering where the answers come from (the route of the `source` aspect), nil for none.
+    let sourceIntent: Int?
     let claims: YesNoClaims
     /// The intent each conversation move of the reader answers with.
     let moveIntents: [Int]
@@ -192,7 +194,8 @@ public struct KnowledgePack: Sendable {
             return index
         }
         routes = try RouteTable(spec: understanding.routes, aspects: reader.aspectNames, intents: intentIndex, topics: topics)
-        claims = try YesNoClaims(spec: yesNo, intents: intentIndex, tagVerbs: understanding.forms.yesno.gapped?.verbs ?? []) { text in
+        sourceIntent = reader.sourceAspect >= 0 ? routes.intent(entity: nil, aspect: reader.sourceAspect, forms: []) : nil
+        claims = try YesNoClaims(spec: yesNo, intents: intentIndex, topics: topics, tagVerbs: understanding.forms.yesno.gapped?.verbs ?? []) { text in
             analyzer.lexicon.apply(TextCleaner.tokens(text)).map(analyzer.lexicon.stemmer.stem)
         }
         var ledTexts: [String] = []

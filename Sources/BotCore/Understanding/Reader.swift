@@ -327,13 +327,13 @@ final class Reader: Sendable {
 
     /// True when the (lexicon-normalised) words hold a first-person word: the user telling about themselves
     /// ("aku lagi ngerjain tugas"), which may set a scene.
-    func speaksOfItself(_ words: [String], hashes: [UInt64]) -> Bool {
-        words.indices.contains { firstPerson.contains(words[$0], hash: hashes[$0]) }
-    }
+    func speaksOfItself(_ words: [String], hashes: [UInt64]) -> Bool { Self.holdsAny(of: firstPerson, words, hashes) }
 
     /// True when the (lexicon-normalised) words speak to the bot ("kamu suka kopi ga?", "do you like coffee?").
-    func speaksToBot(_ words: [String], hashes: [UInt64]) -> Bool {
-        words.indices.contains { secondPerson.contains(words[$0], hash: hashes[$0]) }
+    func speaksToBot(_ words: [String], hashes: [UInt64]) -> Bool { Self.holdsAny(of: secondPerson, words, hashes) }
+
+    private static func holdsAny(of set: WordSet, _ words: [String], _ hashes: [UInt64]) -> Bool {
+        words.indices.contains { set.contains(words[$0], hash: hashes[$0]) }
     }
 
     /// True when the first of `tokens` acknowledges the last answer ("oh", "i see").
@@ -766,12 +766,15 @@ final class Reader: Sendable {
            comparesWithOther(words, wordHashes, extraAt: extraAt, bothEnds: firstTopic == nil) {
             reading.foreignWeight += Self.foreignWeight
         }
-        reading.subjectSide = firstTopic?.name
-        if let comparative = words.firstIndex(where: { comparatives.contains($0) }) {
-            if let second = secondTopic, second.at < comparative {
-                reading.subjectSide = second.name
-            } else if let first = firstTopic, first.at > comparative {
-                reading.subjectSide = nil // "is that wider than a KOL's?": the conversation's side
+        // The subject of a comparison (looked for only when a side is named; else the conversation's side).
+        if let first = firstTopic {
+            reading.subjectSide = first.name
+            if let comparative = words.indices.first(where: { comparatives.contains(words[$0], hash: wordHashes[$0]) }) {
+                if let second = secondTopic, second.at < comparative {
+                    reading.subjectSide = second.name
+                } else if first.at > comparative {
+                    reading.subjectSide = nil // "is that wider than a KOL's?": the conversation's side
+                }
             }
         }
         if both {

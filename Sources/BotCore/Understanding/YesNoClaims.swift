@@ -47,7 +47,7 @@ struct YesNoClaims: Sendable {
     /// "isn't it true that": the question proper starts after these.
     let questionOpeners: [[String]]
 
-    init(spec: YesNoSpec, intents: [String: Int], tagVerbs: [String], normalise: (String) -> [String]) throws {
+    init(spec: YesNoSpec, intents: [String: Int], topics: [String], tagVerbs: [String], normalise: (String) -> [String]) throws {
         var claims: [Int: [Claim]] = [:]
         for claim in spec.claims {
             guard let intent = intents[claim.intent] else {
@@ -56,13 +56,18 @@ struct YesNoClaims: Sendable {
             guard let polarity = Polarity(rawValue: claim.polarity) else {
                 throw PackError(path: "yesno.yaml", reason: "claim about \(claim.intent) has unknown polarity \(claim.polarity)")
             }
-            let groups: [[Term]] = (claim.when ?? []).map { group in
-                group.compactMap { text -> Term? in
+            let groups: [[Term]] = try (claim.when ?? []).map { group in
+                try group.compactMap { text -> Term? in
                     switch text {
                     case "$named_platform": return .namedPlatform
                     case "$other_platform": return .otherPlatform
                     case "$foreign": return .foreign
-                    case let marker where marker.hasPrefix("$subject:"): return .subjectSide(String(marker.dropFirst("$subject:".count)))
+                    case let marker where marker.hasPrefix("$subject:"):
+                        let side = String(marker.dropFirst("$subject:".count))
+                        guard topics.contains(side) else {
+                            throw PackError(path: "yesno.yaml", reason: "claim about \(claim.intent) names unknown side \(side) in \(marker)")
+                        }
+                        return .subjectSide(side)
                     default:
                         let words = normalise(text)
                         return words.isEmpty ? nil : .words(words, words.map(WordHash.of))
