@@ -1422,3 +1422,69 @@ private func isNew(_ text: String) -> Bool {
         #expect(verdicts(["Does a KOL work full time?", "always?"]).last == "kol.daily yes")
     }
 }
+
+/// Round 8: chat abbreviations of question words; "r" for "are"; sameness asked about; a side alone after a
+/// yes/no; names written in lower case; "bukannya" opening a question.
+@Suite struct RoundEightWordingTests {
+    @Test func abbreviatedQuestionWords() {
+        #expect(ask("kepanjangan KOL ap?").intent == "definition.kol_term")
+        #expect(conversation(["apa beda KOL sama influencer", "yg keempat td ap"]) == ["differences.list", "difference.4"])
+        #expect(ask("pengikut influencer dr mn aj").intent == "influencer.reach")
+    }
+
+    @Test func rOpensAYesNoQuestion() {
+        #expect(verdicts(["r KOLs always on social media?"]) == ["kol.social_media no"])
+        #expect(verdicts(["Are there 3 differences between them?"]) == ["differences.list no"])
+    }
+
+    @Test func samenessIsAnsweredByTheDifferences() {
+        #expect(verdicts(["influencer sama KOL sama aja kan?"]) == ["differences.list no"])
+        #expect(verdicts(["so are they basically the same thing?"]) == ["differences.list no"])
+    }
+
+    @Test func aSideAloneAfterAYesNoAsksTheSameClaim() {
+        #expect(verdicts(["do influencers work full time?", "KOL jg"]) == ["influencer.daily unknown", "kol.daily yes"])
+        #expect(verdicts(["which platforms do influencers use?", "is tiktok one of them?", "what abt clubhouse"]).last
+            == "influencer.platforms unknown")
+    }
+
+    @Test func namesInLowerCaseAreRefused() {
+        #expect(conversation(["apa itu influencer", "fadil jaidi influencer bkn"]).last == "fallback")
+        #expect(conversation(["what is a KOL", "is deddy corbuzier one"]).last == "fallback")
+    }
+
+    @Test func bukannyaOpensAQuestion() {
+        #expect(verdicts(["bukannya influencer kebanyakan offline?"]) == ["influencer.media no"])
+    }
+}
+
+/// Round 8: verdicts on a KOL's expertise and long form; a KOL's job as their real-world profession; gibberish,
+/// inventors and scammers refused inside a conversation; "other" before an aspect's word.
+@Suite struct RoundEightVerdictTests {
+    @Test func expertiseIsWhatMakesAKOL() {
+        #expect(verdicts(["KOL nggak harus ahli kan?"]) == ["definition.kol no"])
+        #expect(verdicts(["apakah KOL harus ahli?"]) == ["definition.kol yes"])
+    }
+
+    @Test func anotherLongFormIsNo() {
+        #expect(verdicts(["KOL kepanjangan dari Key Online Leader?"]) == ["definition.kol_term no"])
+        #expect(verdicts(["KOL singkatan dari Kings Of Lifestyle ya?"]) == ["definition.kol_term no"])
+        #expect(verdicts(["KOL singkatan dari Key Opinion Leader kan?"]) == ["definition.kol_term yes"])
+    }
+
+    @Test func aKOLsJobIsTheirProfession() {
+        #expect(verdicts(["is a KOL's job their real world profession?"]) == ["kol.daily yes"])
+        #expect(verdicts(["influencer menghabiskan sebagian besar waktunya online?"]) == ["influencer.daily yes"])
+    }
+
+    @Test func gibberishInventorsAndScammersAreRefused() {
+        #expect(conversation(["KOL punya akun medsos gak?", "qwzkxj"]) == ["kol.social_media", "fallback"])
+        #expect(conversation(["Do KOLs work full time?", "siapa pencipta TikTok?"]).last == "fallback")
+        #expect(ask("which KOL is a scammer?").isFallback)
+    }
+
+    @Test func otherBeforeAnAspectsWordKeepsTheSide() {
+        #expect(conversation(["is youtube a platform for influencers?", "which other platforms?"]).last == "influencer.platforms")
+        #expect(ask("honestly, what is a KOL?").intent == "definition.kol")
+    }
+}

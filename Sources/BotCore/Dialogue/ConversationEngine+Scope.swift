@@ -86,9 +86,16 @@ extension ConversationEngine {
                 }
             }
         }
-        if reading.hasContent, reading.unknownWords > 0, reading.aspect != pack.reader.platformsAspect,
+        // ("is atta halilintar one?", "Atta Halilintar termasuk ga?": a name asked about through the last answer.)
+        if reading.hasContent || reading.forms.contains(.yesNo) && reading.unknownWords >= 2,
+           reading.unknownWords > 0, reading.aspect != pack.reader.platformsAspect,
            namesSomethingUnknown(text, tokens: analysis.tokens) {
             reading.foreignWeight += Reader.foreignWeight
+        }
+        // "KOL itu singkatan dari King Of Lifestyle ya?": the words of a long form asked about are no topic of their own.
+        if reading.foreignWeight > 0, reading.aspect == pack.reader.termAspect, reading.aspectIsStrong, reading.forms.contains(.yesNo),
+           let side = reading.entity, !side.same(as: "both") {
+            reading.foreignWeight = 0
         }
         return reading
     }

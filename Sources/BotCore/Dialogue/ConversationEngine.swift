@@ -144,10 +144,12 @@ public final class ConversationEngine {
             && reading.entity == nil && reading.extraWords == 0
             && memory.lastIntent >= 0 && pack.intentAspect[Int(memory.lastIntent)] == pack.reader.platformsAspect
         // ("yang ketiga?" picks an item, whatever was asked before.) So does a yes/no opener before nothing but the
-        // other side: "do KOLs?" after "do influencers have a full-time job?".
-        let sideOnly = reading.forms.contains(.yesNo) && reading.aspect < 0 && reading.extraWords == 0
+        // other side: "do KOLs?", "influencer jg?" after "do influencers have a full-time job?".
+        let sideOnly = (reading.forms.contains(.yesNo) || reading.forms.isEmpty) && reading.aspect < 0 && reading.extraWords == 0
             && reading.entity != nil && reading.entity != "both"
-        let yesNoCarried = (memory.askedYesNo || platformFollowUp) && !reading.forms.contains(.why) && reading.ordinal == nil
+        // ("asdkjaskd": words the pack never saw, and nothing else, ask nothing of the last answer.)
+        let onlyUnknown = !reading.hasContent && reading.forms.isEmpty && reading.unknownWords > 0 && reading.unknownWords == reading.extraWords
+        let yesNoCarried = (memory.askedYesNo || platformFollowUp) && !onlyUnknown && !reading.forms.contains(.why) && reading.ordinal == nil
             && (!reading.forms.contains(.questionWord) || reading.questionWordInOpenerOnly)
             && (reading.forms.contains(.followUp) || !reading.hasContent || sideOnly)
         let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried,

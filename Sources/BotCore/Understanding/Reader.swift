@@ -369,9 +369,18 @@ final class Reader: Sendable {
         guard index - start >= 2 || opened && index - start == 1 && tokens[start].utf8.count >= 5 else { return false }
         let beforePredicates = index
         while index < tokens.count, predicates.contains(tokens[index]) || Self.articles.contains(tokens[index]) { index += 1 }
+        let named = index - start >= 2 || beforePredicates - start >= 2
+        // "is atta halilintar one?" after what an influencer is: a name of two words, then "one" for the side.
+        if opened || index > beforePredicates, named, index < tokens.count, Self.oneOfThem.contains(tokens[index]) { return true }
+        let sideFollows = index < tokens.count && recognizer.table.longestMatch(in: tokens, at: index)?.value.contains(where: \.isTopic) ?? false
+        // "raffi ahmad kol bkn": a name of two words opening the message, the side and at most a tag after it.
+        if !opened, beforePredicates == index, named, sideFollows, tokens.count - index <= 3 { return true }
         guard opened || tokens[beforePredicates..<index].contains(where: { predicates.contains($0) }) else { return false }
-        return index < tokens.count && recognizer.table.longestMatch(in: tokens, at: index)?.value.contains(where: \.isTopic) ?? false
+        return sideFollows
     }
+
+    /// Words standing for the side talked about after a name: "is atta halilintar one?", "... salah satunya?".
+    private static let oneOfThem: Set<String> = ["one", "salah"]
 
     /// The index of aspect `name`, or nil.
     func aspectIndex(_ name: String) -> Int? { aspectNames.firstIndex(of: name) }
@@ -687,7 +696,12 @@ final class Reader: Sendable {
                         reading.otherPlatform = true
                         reading.unknownAt = index
                     case .anaphor: reading.refersToLastAspect = true
-                    case .otherSide: reading.otherSide = true
+                    case .otherSide:
+                        // ("which other platforms?": "other" before an aspect's word is another of its kind.)
+                        let next = index + match.length
+                        let beforeAspect = next < stems.count && cues.longestMatch(in: stems, hashes: stemHashes, at: next)?.value
+                            .contains(where: { if case .aspect = $0 { return true }; return false }) ?? false
+                        if !beforeAspect { reading.otherSide = true }
                     }
                 }
                 index += match.length
