@@ -1488,3 +1488,40 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("honestly, what is a KOL?").intent == "definition.kol")
     }
 }
+
+/// Round 8: the language of quoted words; a platform of the article's list asked of no side; a step from the
+/// difference of an aspect named; a language request before a step.
+@Suite struct RoundEightConversationTests {
+    @Test func quotedWordsDoNotSetTheLanguage() {
+        let reply = ask("Translate 'terima kasih' into French")
+        #expect(reply.isFallback)
+        #expect(reply.language == .english)
+    }
+
+    @Test func aListedPlatformAskedOfNoSideIsAskedOfTheList() {
+        #expect(verdicts(["what's the difference between them?", "is Instagram one of them?"]).last == "influencer.platforms yes")
+        #expect(verdicts(["KOL itu apa?", "balik ke platform tadi, youtube termasuk?"]).last == "influencer.platforms yes")
+        // Asked of the KOL by the conversation, without the list named, it stays the KOL's.
+        #expect(conversation(["KOL itu apa?", "dia pakai YouTube?"]).last == "kol.social_media")
+    }
+
+    @Test func aStepFromTheDifferenceOfAnAspect() {
+        #expect(verdicts(["apa bedanya dari segi kredibilitas?", "yang sebelum soal kredibilitas?"]) == ["difference.2 -", "difference.1 -"])
+        #expect(conversation(["What's the fourth difference?", "and the one before the reach one?"]).last == "difference.2")
+        // "balik lagi" goes back to an aspect, no step.
+        #expect(conversation(["KOL itu apa?", "balik lagi, kredibilitasnya?"]).last == "kol.credibility")
+    }
+
+    @Test func aLanguageRequestBeforeAStep() {
+        let engine = TestPack.engine()
+        let replies = ["perbedaan ketiga apa?", "in English please, and the one after it?"].map { ask($0, engine: engine) }
+        #expect(replies.map(\.intent) == ["difference.3", "difference.4"])
+        #expect(replies.last?.language == .english)
+    }
+
+    @Test func whatTheBotIsAndLicences() {
+        #expect(ask("kamu itu sebenarnya apa sih").intent == "bot.identity")
+        #expect(verdicts(["Does a KOL need a certification to be credible?"]) == ["kol.credibility unknown"])
+        #expect(verdicts(["apakah influencer butuh sertifikasi profesional?"]) == ["influencer.credibility unknown"])
+    }
+}

@@ -204,6 +204,16 @@ extension ConversationEngine {
            let index = pack.differenceIntent[ordinal + step] {
             return answer(index)
         }
+        // "the one before the daily-life one", "yang sesudah soal kredibilitas?": a step from the difference of the
+        // aspect named.
+        // ("balik lagi, kredibilitasnya?" goes back to an aspect: a step needs "before" or "after".)
+        if steps, reading.ordinal == nil, reading.entity == nil || reading.entity == "both", reading.aspect >= 0, reading.aspectIsStrong,
+           case let step = pack.reader.stepFromOrdinal(analysis.tokens, hashes: analysis.tokenHashes), step != 0,
+           let named = pack.routes.intent(entity: "both", aspect: reading.aspect, forms: []),
+           let ordinal = pack.differenceIntent.first(where: { $0.value == named })?.key,
+           let index = pack.differenceIntent[ordinal + step] {
+            return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
+        }
         // "perbedaan berikutnya?", "the previous difference": a step along the differences from the last one answered.
         if steps, reading.entity == nil, reading.aspect < 0, reading.ordinal == nil, memory.cursor > 0,
            reading.extraWords == 0 || reading.forms.contains(.compareNoun) && reading.extraWords <= 2 {
@@ -293,6 +303,14 @@ extension ConversationEngine {
         if reading.aspect < 0, let ordinal = reading.ordinal, entity == "both" || entity == nil,
            let index = pack.differenceIntent[ordinal] {
             return answer(index)
+        }
+        // "back to the platforms - is Instagram there?", "how about LinkedIn?" after a difference: a platform the
+        // article lists, asked of no side by name, is asked of its list of platforms (which only one side has),
+        // when the conversation is about both sides or the message names the list itself.
+        if reading.aspect >= 0, reading.aspect == pack.reader.platformsAspect, reading.namedPlatform, reading.entity == nil,
+           contextTopic == nil || contextTopic == "both" || reading.aspectIsStrong && !reading.pronoun,
+           let list = pack.platformsIntent {
+            return answer(list)
         }
         if reading.aspect >= 0,
            let routed = pack.routes.intent(entity: entity, aspect: reading.aspect, forms: reading.forms) {

@@ -48,7 +48,9 @@ public final class ConversationEngine {
         let interpretation = interpret(text, memory: memory, analysis: &analysis, claim: memory.claimKept ? claims.stems(of: user) : [])
         let reading = interpretation.reading
         let understood = interpretation.understood
-        var answerLanguage = language ?? interpretation.switched ?? analysis.language ?? memory.languageValue ?? options.defaultLanguage
+        // ("Translate 'selamat pagi' into Japanese": words quoted are not the language the user writes in.)
+        let written = Self.withoutQuotes(text).map { pack.analyzer.analyze($0).language ?? analysis.language } ?? analysis.language
+        var answerLanguage = language ?? interpretation.switched ?? written ?? memory.languageValue ?? options.defaultLanguage
         var decision = understood.decision
         if case .answer(let intent, let confidence) = decision, let kind = pack.followUpKinds[intent] {
             decision = resolveFollowUp(
@@ -128,7 +130,8 @@ public final class ConversationEngine {
             let restAnalysis = pack.analyzer.analyze(rest.joined(separator: " "))
             let restReading = scoped(pack.reader.read(restAnalysis, questionMark: questionMark), analysis: restAnalysis, text: text)
             // "the second one in English please": an ordinal is content too.
-            if restReading.hasContent || restReading.ordinal != nil && restReading.extraWords <= 1 {
+            // ("in English please, and the one before it?": a step along the differences is content too.)
+            if restReading.hasContent || (restReading.ordinal != nil || restReading.move >= 0) && restReading.extraWords <= 1 {
                 analysis = restAnalysis
                 reading = restReading
                 switched = request.language
@@ -155,6 +158,44 @@ public final class ConversationEngine {
         let understood = understand(analysis, reading, memory: memory, languageRequest: requested, yesNoCarried: yesNoCarried,
                                     claim: claim)
         return Interpretation(reading: reading, switched: switched, understood: understood)
+    }
+
+    /// `text` without the spans it quotes ('...', "...", “...”, ‘...’: a quote opening after a space or at the
+    /// start, closing before a space, punctuation or the end), or nil when it quotes nothing. Cheap when
+    /// `text` holds no quote mark.
+    static func withoutQuotes(_ text: String) -> String? {
+        // (A straight quote opens only at the start or after a space: "what's" and "KOL's" quote nothing.)
+        let marks = text.withBytes { bytes in
+            bytes.indices.contains { at in
+                let byte = bytes[at]
+                return byte == 0xE2 || (byte == 39 || byte == 34) && (at == 0 || bytes[at - 1] == 32)
+            }
+        }
+        guard marks else { return nil }
+        let closing: [Character: Character] = ["'": "'", "\"": "\"", "“": "”", "‘": "’"]
+        var kept = ""
+        var found = false
+        var index = text.startIndex
+        var previous: Character = " "
+        while index < text.endIndex {
+            let character = text[index]
+            if let close = closing[character], previous.isWhitespace || previous.isPunctuation,
+               let end = text[text.index(after: index)...].firstIndex(where: { $0 == close }),
+               end > text.index(after: index) {
+                let after = text.index(after: end)
+                if after == text.endIndex || text[after].isWhitespace || text[after].isPunctuation {
+                    found = true
+                    kept.append(" ")
+                    previous = " "
+                    index = after
+                    continue
+                }
+            }
+            kept.append(character)
+            previous = character
+            index = text.index(after: index)
+        }
+        return found ? kept : nil
     }
 
     /// True when `text` ends with "?" (trailing spaces aside).

@@ -46,6 +46,8 @@ public struct KnowledgePack: Sendable {
     let routes: RouteTable
     /// The intent answering where the answers come from (the route of the `source` aspect), nil for none.
     let sourceIntent: Int?
+    /// The intent answering which platforms are used when no side is named (the route of the `platforms` aspect).
+    let platformsIntent: Int?
     let claims: YesNoClaims
     /// The intent each conversation move of the reader answers with.
     let moveIntents: [Int]
@@ -195,6 +197,7 @@ public struct KnowledgePack: Sendable {
         }
         routes = try RouteTable(spec: understanding.routes, aspects: reader.aspectNames, intents: intentIndex, topics: topics)
         sourceIntent = reader.sourceAspect >= 0 ? routes.intent(entity: nil, aspect: reader.sourceAspect, forms: []) : nil
+        platformsIntent = reader.platformsAspect >= 0 ? routes.intent(entity: nil, aspect: reader.platformsAspect, forms: []) : nil
         claims = try YesNoClaims(spec: yesNo, intents: intentIndex, topics: topics, tagVerbs: understanding.forms.yesno.gapped?.verbs ?? []) { text in
             analyzer.lexicon.apply(TextCleaner.tokens(text)).map(analyzer.lexicon.stemmer.stem)
         }

@@ -408,9 +408,11 @@ final class Reader: Sendable {
         let claimsAfterOpener = !reading.forms.contains(.followUp)
             || reading.entity != nil && reading.entity != "both" && !reading.sideNamed && !reading.pronoun
         // ("KOL juga seluas itu?": the aspect pointed back to.)
+        // ("yang sebelum soal kredibilitas?" asks for a step along the differences.)
         if questionMark, reading.aspect >= 0 || reading.refersToLastAspect, !reading.forms.contains(.questionWord), claimsAfterOpener,
            !reading.opensWithRequest,
-           !namesTopicOnly(analysis.tokens, analysis.tokenHashes) {
+           !namesTopicOnly(analysis.tokens, analysis.tokenHashes),
+           reading.firstMove < 0 || stepFromOrdinal(analysis.tokens, hashes: analysis.tokenHashes) == 0 {
             reading.forms.insert(.yesNo)
             // ("lewat TV atau media cetak?": "or" joins one object of the claim.)
             if reading.isChoice, !reading.choiceContrasts { reading.isChoice = false }
