@@ -1525,3 +1525,44 @@ private func isNew(_ text: String) -> Bool {
         #expect(verdicts(["apakah influencer butuh sertifikasi profesional?"]) == ["influencer.credibility unknown"])
     }
 }
+
+/// Round 8: yes/no chains: "all"/"every" KOLs as influencers; something the article never covers said of a
+/// side's strong aspect; what a difference is about; the bot's tastes; short continuations; a claim kept with
+/// the words of the follow-up.
+@Suite struct RoundEightYesNoChainTests {
+    @Test func allKOLsAreNotInfluencers() {
+        #expect(verdicts(["Are all KOLs influencers?"]) == ["kol.social_media no"])
+        #expect(verdicts(["do KOLs use social media at all?"]) == ["kol.social_media yes"])
+    }
+
+    @Test func somethingNeverCoveredSaidOfAStrongAspect() {
+        #expect(verdicts(["Does a KOL's credibility depend on the stock market?"]) == ["kol.credibility unknown"])
+        #expect(verdicts(["is a KOL's credibility only from their follower count?"]) == ["kol.credibility no"])
+    }
+
+    @Test func whatADifferenceIsAbout() {
+        #expect(verdicts(["Is the second difference about age?"]) == ["difference.2 no"])
+        #expect(verdicts(["Is the second difference about credibility?"]) == ["difference.2 yes"])
+    }
+
+    @Test func theBotsTastesAreRefused() {
+        #expect(conversation(["Do influencers use YouTube?", "do you like YouTube?"]) == ["influencer.platforms", "fallback"])
+    }
+
+    @Test func shortContinuations() {
+        #expect(conversation(["What's the second difference?", "and?", "trus?"]) == ["difference.2", "difference.3", "difference.4"])
+        #expect(conversation(["apakah artikelnya dari Kompas?", "terus dari mana?"]) == ["source", "source"])
+        #expect(verdicts(["KOL punya medsos gak?", "serius?"]) == ["kol.social_media yes", "kol.social_media yes"])
+    }
+
+    @Test func aKeptClaimWithTheWordsOfTheFollowUp() {
+        #expect(verdicts(["Does a KOL interact mostly face to face?", "always?"]) == ["kol.media yes", "kol.media no"])
+        #expect(verdicts(["Can a KOL become known nationally through TV?", "is that the only way?"]) == ["kol.reach yes", "kol.reach no"])
+    }
+
+    @Test func purchaseDecisionsAreWhatInfluencersSway() {
+        #expect(verdicts(["Can influencers sway people's purchase decisions?"]) == ["definition.influencer yes"])
+        // ("meningkatkan" is no ranking, "peringkat".)
+        #expect(verdicts(["meningkatkan keinginan membeli produk, itu persamaan mereka?"]) == ["both.common yes"])
+    }
+}

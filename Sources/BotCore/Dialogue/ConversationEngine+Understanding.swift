@@ -103,12 +103,17 @@ extension ConversationEngine {
             var polarity: Polarity?
             if yesNo, pack.claims.decides(intent) {
                 let own = pack.claims.verdict(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
-                polarity = own.polarity
+                // ("Does a KOL's credibility depend on the stock market?": something the article never covers, which
+                // no claim speaks of, is something it does not say.)
+                polarity = !own.byMessage && reading.foreignWeight > 0 ? .unknown : own.polarity
                 // "kalau influencer?" after "KOL kerja full time?": the last question's claim, asked of this side
                 // ("is a KOL's fame that wide too?" after "can influencers have fans all over the globe?").
                 let pointsBack = reading.refersToLastAspect && reading.extraWords == 0
-                if yesNoCarried && !own.byMessage && reading.aspect < 0 || pointsBack, !claim.isEmpty {
-                    polarity = pack.claims.polarity(of: intent, stems: claim, hashes: claim.map(WordHash.of), reading: reading)
+                // ("is that the only way?" after "can a KOL get famous nationally through TV?": that claim with the
+                // words of this one.)
+                if yesNoCarried && reading.aspect < 0 || pointsBack, !claim.isEmpty {
+                    let stems = claim + analysis.stems
+                    polarity = pack.claims.polarity(of: intent, stems: stems, hashes: stems.map(WordHash.of), reading: reading)
                 }
             }
             return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)
@@ -144,16 +149,21 @@ extension ConversationEngine {
             let same = pack.routes.intent(entity: "both", aspect: reading.aspect, forms: []) == index
             return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence), polarity: same ? .yes : .no)
         }
-        // "Is the third difference about how much money they earn?": a known difference is about its own aspect, not
-        // about something the article never covers.
-        if reading.forms.contains(.yesNo), let ordinal = reading.ordinal, reading.aspect < 0, reading.foreignWeight > 0,
+        // "Is the third difference about how much money they earn?", "... about age?": a known difference is about its
+        // own aspect, not about something the article never covers nor anything else named after "about".
+        if reading.forms.contains(.yesNo), let ordinal = reading.ordinal, reading.aspect < 0,
+           reading.foreignWeight > 0 || reading.extraWords > 0 && pack.reader.saysAbout(analysis.tokens, hashes: analysis.tokenHashes),
            reading.entity == nil || reading.entity == "both", reading.forms.contains(.compareNoun),
            let index = pack.differenceIntent[ordinal], pack.intentAspect[index] >= 0,
            !pack.reader.coversUnknown.contains(pack.intentAspect[index]) {
             return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence), polarity: .no)
         }
         // Out of scope: an aspect nobody asks the article about outweighs the article's own.
-        if reading.foreignWeight > 0, reading.foreignWeight >= reading.aspectWeight, !pack.reader.coversUnknown.contains(reading.aspect) {
+        // (A yes/no question about one side's strong aspect ties with one such word: "Does a KOL's credibility come
+        // from their follower count?" asks about credibility, which the article answers.)
+        let claimOnAspect = yesNo && reading.aspectIsStrong && reading.entity.map { !$0.same(as: "both") } ?? false
+        if reading.foreignWeight > 0, reading.foreignWeight > reading.aspectWeight
+            || reading.foreignWeight == reading.aspectWeight && !claimOnAspect, !pack.reader.coversUnknown.contains(reading.aspect) {
             return refuse()
         }
         // "kalo KOL?" right after "berapa gaji influencer?" was refused: the same question about the other side.
@@ -214,6 +224,13 @@ extension ConversationEngine {
            let index = pack.differenceIntent[ordinal + step] {
             return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
         }
+        // "and?", "trus?" right after a numbered difference: the next one.
+        if reading.forms.subtracting([.followUp]).isEmpty, !reading.hasContent, reading.ordinal == nil, reading.move < 0,
+           reading.extraWords == 0, !reading.pronoun, !reading.singularPronoun, let last,
+           let ordinal = pack.differenceIntent.first(where: { $0.value == last })?.key,
+           let next = pack.differenceIntent[ordinal + 1] {
+            return Understood(decision: .answer(intent: next, confidence: Self.readingConfidence))
+        }
         // "perbedaan berikutnya?", "the previous difference": a step along the differences from the last one answered.
         if steps, reading.entity == nil, reading.aspect < 0, reading.ordinal == nil, memory.cursor > 0,
            reading.extraWords == 0 || reading.forms.contains(.compareNoun) && reading.extraWords <= 2 {
@@ -247,8 +264,9 @@ extension ConversationEngine {
             // how or where the last answer comes about, which is that answer again.
             let afterVerdict = memory.askedYesNo && reading.forms.contains(.questionWord) && reading.extraWords <= 1
                 && reading.forms.isDisjoint(with: [.why, .definition, .list, .compare, .yesNo])
+            // ("terus dari mana?" after "apakah artikel ini dari Detik?": where the article is from.)
             if reading.forms.contains(.how) && reading.extraWords == 0 || afterVerdict, reading.move < 0,
-               reading.ordinal == nil, let last, !pack.isMeta[last] {
+               reading.ordinal == nil, let last, !pack.isMeta[last] || afterVerdict && last == pack.sourceIntent {
                 return answer(last)
             }
             // "sebutkan satu per satu", "apa aja?" after what both share or a difference: the list it belongs to;

@@ -100,6 +100,7 @@ final class Reader: Sendable {
     private let singularPronouns: WordSet
     private let firstPerson: WordSet
     private let secondPerson: WordSet
+    private let aboutWords: WordSet
     private let predicates: WordSet
     /// "jadi", "become", "get to be": said by the user of themselves before a side, how to become one.
     private let becoming: PhraseTable<Bool>
@@ -265,6 +266,7 @@ final class Reader: Sendable {
         singularPronouns = WordSet((spec.singularPronouns ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         firstPerson = WordSet((spec.firstPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         secondPerson = WordSet((spec.secondPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        aboutWords = WordSet((spec.aboutWords ?? []).flatMap(TextCleaner.tokens))
         // As written too: the unknown-subject check reads raw tokens ("raffi ahmad tuh ...").
         predicates = WordSet(spec.predicates.flatMap { TextCleaner.tokens($0) + lexicon.apply(TextCleaner.tokens($0)) })
         var becoming = PhraseTable<Bool>()
@@ -331,6 +333,9 @@ final class Reader: Sendable {
 
     /// True when the (lexicon-normalised) words speak to the bot ("kamu suka kopi ga?", "do you like coffee?").
     func speaksToBot(_ words: [String], hashes: [UInt64]) -> Bool { Self.holdsAny(of: secondPerson, words, hashes) }
+
+    /// True when the tokens say what something is about ("about", "tentang").
+    func saysAbout(_ tokens: [String], hashes: [UInt64]) -> Bool { Self.holdsAny(of: aboutWords, tokens, hashes) }
 
     private static func holdsAny(of set: WordSet, _ words: [String], _ hashes: [UInt64]) -> Bool {
         words.indices.contains { set.contains(words[$0], hash: hashes[$0]) }
@@ -699,11 +704,15 @@ final class Reader: Sendable {
                         reading.unknownAt = index
                     case .anaphor: reading.refersToLastAspect = true
                     case .otherSide:
-                        // ("which other platforms?": "other" before an aspect's word is another of its kind.)
+                        // ("which other platforms?", "what are the other ways?": "other" before an aspect's word, or a
+                        // word that names no side, is another of its kind.)
                         let next = index + match.length
                         let beforeAspect = next < stems.count && cues.longestMatch(in: stems, hashes: stemHashes, at: next)?.value
                             .contains(where: { if case .aspect = $0 { return true }; return false }) ?? false
-                        if !beforeAspect { reading.otherSide = true }
+                        let beforeNoun = next < stems.count && stems[next - 1] == "other"
+                            && !(recognizer.table.value(forWord: words[next], hash: wordHashes[next])?.contains(where: \.isTopic) ?? false)
+                            && !functionWords.contains(words[next], hash: wordHashes[next])
+                        if !beforeAspect, !beforeNoun { reading.otherSide = true }
                     }
                 }
                 index += match.length
