@@ -1566,3 +1566,28 @@ private func isNew(_ text: String) -> Bool {
         #expect(verdicts(["meningkatkan keinginan membeli produk, itu persamaan mereka?"]) == ["both.common yes"])
     }
 }
+
+/// Round 8: a concession asks the last yes/no question again; how platforms are used is the medium; weekends
+/// unknown; "-anya" for "-annya"; "apa yg bikin" asks why; how wide a KOL's influence is.
+@Suite struct RoundEightConcessionTests {
+    @Test func aConcessionAsksTheLastQuestionAgain() {
+        #expect(verdicts(["Can a KOL have a strong personal brand?", "even though they mostly interact offline?"])
+            == ["kol.social_media yes", "kol.social_media yes"])
+        #expect(verdicts(["Can a KOL have a strong personal brand?", "meskipun kebanyakan offline?"]).last == "kol.social_media yes")
+    }
+
+    @Test func howPlatformsAreUsedIsTheMedium() {
+        #expect(ask("how do influencers use those platforms with their followers?").intent == "influencer.media")
+    }
+
+    @Test func weekendsAreNotInTheArticle() {
+        #expect(verdicts(["Do KOLs work on weekends?"]) == ["kol.daily unknown"])
+    }
+
+    @Test func wordingOfChatAndTypos() {
+        #expect(conversation(["apa itu KOL?", "keseharianya gimana?"]) == ["definition.kol", "kol.daily"])
+        #expect(ask("apa yg bikin orang mau beli produk yg direkomendasiin influencer").intent == "influencer.reasons")
+        #expect(ask("pengaruh KOL seluas apa?").intent == "kol.reach")
+        #expect(ask("hiya").language == .english)
+    }
+}

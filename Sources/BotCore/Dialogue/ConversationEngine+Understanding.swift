@@ -97,11 +97,16 @@ extension ConversationEngine {
             let confidence = consulted?.confidence ?? 0
             return Understood(decision: .fallback(confidence: max(confidence, 1 - confidence)), unknownThing: thing)
         }
+        // "even though they mostly interact offline?" after "can a KOL have a strong personal brand?": the last yes/no
+        // question asked again, conceding something.
+        let conceding = memory.askedYesNo && reading.ordinal == nil && reading.move < 0 && !reading.forms.contains(.why)
+            && (reading.entity == nil || reading.entity == contextTopic) && last.map { !pack.isMeta[$0] } ?? false
+            && pack.reader.concedes(analysis.tokens, hashes: analysis.tokenHashes)
         func answer(_ intent: Int) -> Understood {
             var confidence = Self.readingConfidence
             if let consulted, consulted.intent == intent { confidence = max(consulted.confidence, confidence) }
             var polarity: Polarity?
-            if yesNo, pack.claims.decides(intent) {
+            if yesNo || conceding, pack.claims.decides(intent) {
                 let own = pack.claims.verdict(of: intent, stems: analysis.stems, hashes: analysis.stemHashes, reading: reading)
                 // ("Does a KOL's credibility depend on the stock market?": something the article never covers, which
                 // no claim speaks of, is something it does not say.)
@@ -111,7 +116,7 @@ extension ConversationEngine {
                 let pointsBack = reading.refersToLastAspect && reading.extraWords == 0
                 // ("is that the only way?" after "can a KOL get famous nationally through TV?": that claim with the
                 // words of this one.)
-                if yesNoCarried && reading.aspect < 0 || pointsBack, !claim.isEmpty {
+                if yesNoCarried && reading.aspect < 0 || pointsBack || conceding, !claim.isEmpty {
                     let stems = claim + analysis.stems
                     polarity = pack.claims.polarity(of: intent, stems: stems, hashes: stems.map(WordHash.of), reading: reading)
                 }
@@ -119,6 +124,7 @@ extension ConversationEngine {
             return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)
         }
 
+        if conceding, let last { return answer(last) }
         // "Does every KOL do that?", "is it their actual profession?", "is it about money?" after the fifth: a yes/no
         // question naming no aspect of its own (nor a platform) asks about the last answer, of the same side.
         if reading.forms.contains(.yesNo), !reading.asksReason, reading.ordinal == nil, reading.move < 0, let last,

@@ -15,6 +15,8 @@ struct UnderstandingSpec: Codable, Sendable {
     var secondPerson: [String]?
     /// "about", "tentang": what a difference is said to be about ("Is the third difference about age?").
     var aboutWords: [String]?
+    /// "even though", "meskipun": a follow-up conceding something to the last yes/no question, which it asks again.
+    var concessive: [String]?
     var predicates: [String]
     /// "jadi", "become": after a first-person word and before a side, the user asks how to become one.
     var becoming: BecomingSpec?
@@ -79,6 +81,7 @@ struct UnderstandingSpec: Codable, Sendable {
         case firstPerson = "first_person"
         case secondPerson = "second_person"
         case aboutWords = "about_words"
+        case concessive
         case languageSwitch = "language_switch"
         case otherRoles = "other_roles"
         case sideQualifiers = "side_qualifiers"
@@ -94,7 +97,7 @@ struct UnderstandingSpec: Codable, Sendable {
     /// Every word the file names (for the spelling corrector's vocabulary).
     var allTexts: [String] {
         var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
-        texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? []) + (secondPerson ?? []) + (aboutWords ?? [])
+        texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? []) + (secondPerson ?? []) + (aboutWords ?? []) + (concessive ?? [])
         texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (otherSide ?? []) + (because ?? []) + (topicNouns ?? []) + (topicRequests ?? [])
             + (corrections ?? []) + (places ?? []) + (likeness ?? []) + (acknowledgements ?? [])
         texts += rankings.map { $0.askers + $0.superlatives } ?? []

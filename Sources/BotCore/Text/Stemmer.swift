@@ -42,6 +42,8 @@ struct Stemmer: Sendable {
                 end -= suffix.count
                 let stem = current()
                 if keep.contains(stem) { return stem }
+                // "keseharianya", "pengertianya": -nya written after -an with one "n".
+                if suffix == Self.possessives[0], bytes[end - 1] == 97, keep.contains(stem + "n") { return stem + "n" }
             }
             for _ in 0..<2 {
                 guard let (prefix, substitute) = Self.prefixes.first(where: {

@@ -101,6 +101,7 @@ final class Reader: Sendable {
     private let firstPerson: WordSet
     private let secondPerson: WordSet
     private let aboutWords: WordSet
+    private let concessives: PhraseTable<Bool>
     private let predicates: WordSet
     /// "jadi", "become", "get to be": said by the user of themselves before a side, how to become one.
     private let becoming: PhraseTable<Bool>
@@ -267,6 +268,7 @@ final class Reader: Sendable {
         firstPerson = WordSet((spec.firstPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         secondPerson = WordSet((spec.secondPerson ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         aboutWords = WordSet((spec.aboutWords ?? []).flatMap(TextCleaner.tokens))
+        concessives = table(spec.concessive ?? [], true)
         // As written too: the unknown-subject check reads raw tokens ("raffi ahmad tuh ...").
         predicates = WordSet(spec.predicates.flatMap { TextCleaner.tokens($0) + lexicon.apply(TextCleaner.tokens($0)) })
         var becoming = PhraseTable<Bool>()
@@ -333,6 +335,17 @@ final class Reader: Sendable {
 
     /// True when the (lexicon-normalised) words speak to the bot ("kamu suka kopi ga?", "do you like coffee?").
     func speaksToBot(_ words: [String], hashes: [UInt64]) -> Bool { Self.holdsAny(of: secondPerson, words, hashes) }
+
+    /// True when one of the first words of `tokens` (past fillers and "really") concedes something ("even though
+    /// they mostly interact offline?", "really? even by becoming active on social media?").
+    func concedes(_ tokens: [String], hashes: [UInt64]) -> Bool {
+        var index = 0
+        while index < tokens.count, fillers.contains(tokens[index], hash: hashes[index]) || functionWords.contains(tokens[index], hash: hashes[index])
+            && concessives.longestMatch(in: tokens, hashes: hashes, at: index) == nil {
+            index += 1
+        }
+        return index < tokens.count && concessives.longestMatch(in: tokens, hashes: hashes, at: index) != nil
+    }
 
     /// True when the tokens say what something is about ("about", "tentang").
     func saysAbout(_ tokens: [String], hashes: [UInt64]) -> Bool { Self.holdsAny(of: aboutWords, tokens, hashes) }
