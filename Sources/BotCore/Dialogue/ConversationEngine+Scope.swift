@@ -29,6 +29,15 @@ extension ConversationEngine {
                     }
                     reading.foreignWeight = min(reading.foreignWeight, perClause)
                 }
+                // "who wrote this stuff? what's your source": a clause asking about the strong aspect with nothing out
+                // of scope is answered, when the out-of-scope words stand in clauses of no aspect.
+                if reading.foreignWeight > 0, reading.aspectIsStrong {
+                    let own = clauses.map { pack.reader.read(pack.analyzer.analyze(String($0)), questionMark: false) }
+                    if own.contains(where: { $0.aspectIsStrong && $0.aspect == reading.aspect && $0.foreignWeight == 0 }),
+                       own.allSatisfy({ $0.foreignWeight == 0 || $0.aspect < 0 }) {
+                        reading.foreignWeight = 0
+                    }
+                }
                 if sceneMayMatter { reading = withoutScene(reading, clauses: clauses) }
                 if reading.aspectTied { reading = questionClauseAspect(of: clauses, in: reading) }
             }

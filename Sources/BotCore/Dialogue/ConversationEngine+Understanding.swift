@@ -117,7 +117,7 @@ extension ConversationEngine {
                 // ("is that the only way?" after "can a KOL get famous nationally through TV?": that claim with the
                 // words of this one.)
                 if yesNoCarried && reading.aspect < 0 || pointsBack || conceding, !claim.isEmpty {
-                    let stems = claim + analysis.stems
+                    let stems = analysis.stems + claim // (the claim's own tags stay at the end)
                     polarity = pack.claims.polarity(of: intent, stems: stems, hashes: stems.map(WordHash.of), reading: reading)
                 }
             }
@@ -186,6 +186,11 @@ extension ConversationEngine {
         if reading.entity != nil, reading.aspect < 0, !reading.hasHint, reading.unknownWords >= 2,
            reading.extraWords >= 3 || reading.unknownWords == reading.extraWords && reading.forms.isEmpty,
            reading.forms.isDisjoint(with: [.compareNoun, .definition, .why]), !reading.hasDefinitionFrame {
+            return refuse()
+        }
+        // "apa itu podcast?" after the platforms: the article names platforms but defines none.
+        if reading.hasDefinitionFrame, reading.entity == nil, !reading.pronoun, !reading.singularPronoun,
+           reading.namedPlatform || reading.otherPlatform, !reading.aspectIsStrong, !reading.forms.contains(.yesNo) {
             return refuse()
         }
         // "Apa kepanjangan dari SEO?": the long form of something the pack never saw.

@@ -130,8 +130,9 @@ public final class ConversationEngine {
             let restAnalysis = pack.analyzer.analyze(rest.joined(separator: " "))
             let restReading = scoped(pack.reader.read(restAnalysis, questionMark: questionMark), analysis: restAnalysis, text: text)
             // "the second one in English please": an ordinal is content too.
-            // ("in English please, and the one before it?": a step along the differences is content too.)
-            if restReading.hasContent || (restReading.ordinal != nil || restReading.move >= 0) && restReading.extraWords <= 1 {
+            // ("in English please, and the one before it?": a step along the differences is content too; "thanks" is not.)
+            let step = restReading.move >= 0 && ["next", "previous"].contains(pack.followUpKinds[pack.moveIntents[restReading.move]])
+            if restReading.hasContent || (restReading.ordinal != nil || step) && restReading.extraWords <= 1 {
                 analysis = restAnalysis
                 reading = restReading
                 switched = request.language
