@@ -21,6 +21,13 @@ private func verdicts(_ turns: [String]) -> [String] {
     }
 }
 
+/// The intents of one user's conversation and the language of its last answer.
+private func intentsAndLastLanguage(_ turns: [String]) -> ([String], Language?) {
+    let engine = TestPack.engine()
+    let replies = turns.map { ask($0, engine: engine) }
+    return (replies.map(\.intent), replies.last?.language)
+}
+
 /// True when `text` is not a training phrase, nor one word away from one (the sentences below test
 /// understanding, not recall).
 private func isNew(_ text: String) -> Bool {
@@ -1513,10 +1520,8 @@ private func isNew(_ text: String) -> Bool {
     }
 
     @Test func aLanguageRequestBeforeAStep() {
-        let engine = TestPack.engine()
-        let replies = ["perbedaan ketiga apa?", "in English please, and the one after it?"].map { ask($0, engine: engine) }
-        #expect(replies.map(\.intent) == ["difference.3", "difference.4"])
-        #expect(replies.last?.language == .english)
+        #expect(intentsAndLastLanguage(["perbedaan ketiga apa?", "in English please, and the one after it?"])
+            == (["difference.3", "difference.4"], .english))
     }
 
     @Test func whatTheBotIsAndLicences() {
@@ -1611,10 +1616,7 @@ private func isNew(_ text: String) -> Bool {
     }
 
     @Test func thanksAfterALanguageRequestRepeatsTheAnswer() {
-        let engine = TestPack.engine()
-        let replies = ["Perbedaan kedua apa?", "in english please, thanks"].map { ask($0, engine: engine) }
-        #expect(replies.map(\.intent) == ["difference.2", "difference.2"])
-        #expect(replies.last?.language == .english)
+        #expect(intentsAndLastLanguage(["Perbedaan kedua apa?", "in english please, thanks"]) == (["difference.2", "difference.2"], .english))
     }
 
     @Test func malayAndSinglish() {
