@@ -29,7 +29,7 @@ import Testing
         #expect(analyzer.analyze("bedanya kol sm influencer apaan sih").words == ["perbedaan", "kol", "sama", "influencer", "apa"])
         #expect(analyzer.analyze("Key Opinion Leader itu apa").words == ["kol", "itu", "apa"])
         #expect(analyzer.analyze("contoh sosmednya").words == ["contoh", "media", "sosial"])
-        #expect(analyzer.analyze("gak tau gimana").words == ["tidak", "tau", "bagaimana"])
+        #expect(analyzer.analyze("gak tau gimana").words == ["tidak", "tahu", "bagaimana"])
         #expect(analyzer.analyze("pemengaruh").words == ["influencer"])
     }
 

@@ -1537,6 +1537,7 @@ private func isNew(_ text: String) -> Bool {
 @Suite struct RoundEightYesNoChainTests {
     @Test func allKOLsAreNotInfluencers() {
         #expect(verdicts(["Are all KOLs influencers?"]) == ["kol.social_media no"])
+        #expect(verdicts(["facebook disebut juga ga sbg platform influencer?"]) == ["influencer.platforms yes"])
         #expect(verdicts(["do KOLs use social media at all?"]) == ["kol.social_media yes"])
     }
 
@@ -1603,6 +1604,10 @@ private func isNew(_ text: String) -> Bool {
     @Test func theAuthorIsNotInTheSource() {
         #expect(ask("siapa penulis artikel ini?").isFallback)
         #expect(ask("who wrote this stuff? what's your source").intent == "source")
+        #expect(ask("siapa penulis artikel kantamedia itu?").isFallback)
+        #expect(ask("siapa CEO Kantamedia sekarang?").isFallback)
+        #expect(ask("kamu tau dari mana soal ini?").intent == "source")
+        #expect(conversation(["apakah youtube termasuk platform influencer?", "yang punya youtube siapa sih?"]).last == "fallback")
     }
 
     @Test func chatterAndInsultsAreRefused() {
@@ -1625,5 +1630,8 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("hi, who made you?").intent == "bot.identity")
         #expect(ask("ok I go first, bye bye").intent == "goodbye")
         #expect(conversation(["Where does a KOL's credibility come from?", "and years of working in the field?"]).last == "kol.credibility")
+        #expect(conversation(["why do people listen to influencers ah?", "then KOL leh?"]) == ["influencer.reasons", "kol.reasons"])
+        #expect(ask("pengaruh influencer sejauh mana?").intent == "influencer.reach")
+        #expect(ask("Sejauh mana KOL aktif di media sosial?").intent == "kol.social_media")
     }
 }
