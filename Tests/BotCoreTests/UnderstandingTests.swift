@@ -1557,6 +1557,8 @@ private func isNew(_ text: String) -> Bool {
 
     @Test func shortContinuations() {
         #expect(conversation(["What's the second difference?", "and?", "trus?"]) == ["difference.2", "difference.3", "difference.4"])
+        // (An acknowledgement is no step.)
+        #expect(conversation(["What's the second difference?", "hmm"]).last != "difference.3")
         #expect(conversation(["apakah artikelnya dari Kompas?", "terus dari mana?"]) == ["source", "source"])
         #expect(verdicts(["KOL punya medsos gak?", "serius?"]) == ["kol.social_media yes", "kol.social_media yes"])
     }

@@ -236,7 +236,8 @@ extension ConversationEngine {
             return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
         }
         // "and?", "trus?" right after a numbered difference: the next one.
-        if reading.forms.subtracting([.followUp]).isEmpty, !reading.hasContent, reading.ordinal == nil, reading.move < 0,
+        // ("ok", "hmm" acknowledge; only an opener of its own continues.)
+        if reading.forms == [.followUp], !reading.hasContent, reading.ordinal == nil, reading.move < 0,
            reading.extraWords == 0, !reading.pronoun, !reading.singularPronoun, let last,
            let ordinal = pack.differenceIntent.first(where: { $0.value == last })?.key,
            let next = pack.differenceIntent[ordinal + 1] {

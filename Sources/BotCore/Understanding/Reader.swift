@@ -340,8 +340,8 @@ final class Reader: Sendable {
     /// they mostly interact offline?", "really? even by becoming active on social media?").
     func concedes(_ tokens: [String], hashes: [UInt64]) -> Bool {
         var index = 0
-        while index < tokens.count, fillers.contains(tokens[index], hash: hashes[index]) || functionWords.contains(tokens[index], hash: hashes[index])
-            && concessives.longestMatch(in: tokens, hashes: hashes, at: index) == nil {
+        while index < tokens.count, fillers.contains(tokens[index], hash: hashes[index])
+            || (functionWords.contains(tokens[index], hash: hashes[index]) && concessives.longestMatch(in: tokens, hashes: hashes, at: index) == nil) {
             index += 1
         }
         return index < tokens.count && concessives.longestMatch(in: tokens, hashes: hashes, at: index) != nil
