@@ -1610,6 +1610,8 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("siapa CEO Kantamedia sekarang?").isFallback)
         #expect(ask("kamu tau dari mana soal ini?").intent == "source")
         #expect(conversation(["apakah youtube termasuk platform influencer?", "yang punya youtube siapa sih?"]).last == "fallback")
+        #expect(conversation(["Do KOLs use social media?", "siapa yang bikin tiktok?"]).last == "fallback")
+        #expect(ask("bukannya KOL harus punya minimal 5 ribu followers?").isFallback)
     }
 
     @Test func chatterAndInsultsAreRefused() {
