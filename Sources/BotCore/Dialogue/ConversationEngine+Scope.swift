@@ -24,16 +24,12 @@ extension ConversationEngine {
                 // No cue spans a clause boundary ("Dalam konteks pemasaran, influencer itu siapa?" is no
                 // question about influencer marketing).
                 if reading.foreignWeight > 0 {
-                    let perClause = clauses.reduce(Int16(0)) { sum, clause in
-                        sum + pack.reader.read(pack.analyzer.analyze(String(clause)), questionMark: false).foreignWeight
-                    }
-                    reading.foreignWeight = min(reading.foreignWeight, perClause)
-                }
-                // "who wrote this stuff? what's your source": a clause asking about the strong aspect with nothing out
-                // of scope is answered, when the out-of-scope words stand in clauses of no aspect.
-                if reading.foreignWeight > 0, reading.aspectIsStrong {
                     let own = clauses.map { pack.reader.read(pack.analyzer.analyze(String($0)), questionMark: false) }
-                    if own.contains(where: { $0.aspectIsStrong && $0.aspect == reading.aspect && $0.foreignWeight == 0 }),
+                    reading.foreignWeight = min(reading.foreignWeight, own.reduce(Int16(0)) { $0 + $1.foreignWeight })
+                    // "who wrote this stuff? what's your source": a clause asking about the strong aspect with nothing
+                    // out of scope is answered, when the out-of-scope words stand in clauses of no aspect.
+                    if reading.aspectIsStrong,
+                       own.contains(where: { $0.aspectIsStrong && $0.aspect == reading.aspect && $0.foreignWeight == 0 }),
                        own.allSatisfy({ $0.foreignWeight == 0 || $0.aspect < 0 }) {
                         reading.foreignWeight = 0
                     }

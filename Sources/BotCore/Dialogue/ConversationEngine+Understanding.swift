@@ -231,7 +231,7 @@ extension ConversationEngine {
         if steps, reading.ordinal == nil, reading.entity == nil || reading.entity == "both", reading.aspect >= 0, reading.aspectIsStrong,
            case let step = pack.reader.stepFromOrdinal(analysis.tokens, hashes: analysis.tokenHashes), step != 0,
            let named = pack.routes.intent(entity: "both", aspect: reading.aspect, forms: []),
-           let ordinal = pack.differenceIntent.first(where: { $0.value == named })?.key,
+           case let ordinal = pack.intentOrdinal[named], pack.differenceIntent[ordinal] == named,
            let index = pack.differenceIntent[ordinal + step] {
             return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
         }
@@ -239,7 +239,7 @@ extension ConversationEngine {
         // ("ok", "hmm" acknowledge; only an opener of its own continues.)
         if reading.forms == [.followUp], !reading.hasContent, reading.ordinal == nil, reading.move < 0,
            reading.extraWords == 0, !reading.pronoun, !reading.singularPronoun, let last,
-           let ordinal = pack.differenceIntent.first(where: { $0.value == last })?.key,
+           case let ordinal = pack.intentOrdinal[last], pack.differenceIntent[ordinal] == last,
            let next = pack.differenceIntent[ordinal + 1] {
             return Understood(decision: .answer(intent: next, confidence: Self.readingConfidence))
         }
