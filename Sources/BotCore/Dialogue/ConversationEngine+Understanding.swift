@@ -102,6 +102,10 @@ extension ConversationEngine {
         let conceding = memory.askedYesNo && reading.ordinal == nil && reading.move < 0 && !reading.forms.contains(.why)
             && (reading.entity == nil || reading.entity == contextTopic) && last.map { !pack.isMeta[$0] } ?? false
             && pack.reader.concedes(analysis.tokens, hashes: analysis.tokenHashes)
+        // ("kamu suka kopi ga?": words the pack never saw, said to the bot, ask about the bot's likes.)
+        func asksTheBotAboutElse() -> Bool {
+            reading.unknownWords > 0 && pack.reader.speaksToBot(analysis.words, hashes: analysis.wordHashes)
+        }
         func answer(_ intent: Int) -> Understood {
             var confidence = Self.readingConfidence
             if let consulted, consulted.intent == intent { confidence = max(consulted.confidence, confidence) }
@@ -118,7 +122,7 @@ extension ConversationEngine {
                 // words of this one.)
                 if yesNoCarried && reading.aspect < 0 || pointsBack || conceding, !claim.isEmpty {
                     let stems = analysis.stems + claim // (the claim's own tags stay at the end)
-                    polarity = pack.claims.polarity(of: intent, stems: stems, hashes: stems.map(WordHash.of), reading: reading)
+                    polarity = pack.claims.polarity(of: intent, stems: stems, hashes: analysis.stemHashes + claim.map(WordHash.of), reading: reading)
                 }
             }
             return Understood(decision: .answer(intent: intent, confidence: confidence), polarity: polarity)
@@ -135,8 +139,7 @@ extension ConversationEngine {
             || reading.entity == contextTopic && contextTopic != "both",
            reading.foreignWeight == 0 || pack.reader.coversUnknown.contains(previous),
            !reading.namedPlatform, !reading.otherPlatform, !reading.hasDefinitionFrame,
-           // ("kamu suka kopi ga?": words the pack never saw, said to the bot, ask about the bot's likes.)
-           reading.unknownWords == 0 || !pack.reader.speaksToBot(analysis.words, hashes: analysis.wordHashes),
+           !asksTheBotAboutElse(),
            reading.forms.isDisjoint(with: [.compare, .compareNoun, .definition, .list, .why, .questionWord]) {
             return answer(last)
         }
@@ -268,8 +271,7 @@ extension ConversationEngine {
                 return Understood(decision: .answer(intent: index, confidence: Self.readingConfidence))
             }
             // "always?" after a yes/no answer: the same question, with this word.
-            if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last],
-               reading.unknownWords == 0 || !pack.reader.speaksToBot(analysis.words, hashes: analysis.wordHashes) {
+            if yesNoCarried, reading.move < 0, reading.extraWords <= 1, let last, !pack.isMeta[last], !asksTheBotAboutElse() {
                 return answer(last)
             }
             // "how?", "caranya gimana?", and after a verdict "where does it come from then?", "lalu dari mana asalnya?":
