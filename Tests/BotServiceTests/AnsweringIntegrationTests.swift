@@ -3,6 +3,7 @@ import BotService
 import Foundation
 import KafkaTransport
 import Testing
+import TestSupport
 
 @Suite(.serialized, .timeLimit(.minutes(3))) struct AnsweringIntegrationTests {
     /// Over TCP on a 3-broker, 6-partition mock cluster (or 6 partitions of the external broker): 2,000 questions
@@ -27,7 +28,7 @@ import Testing
         #expect(report.outOfOrder == 0)
         #expect(report.errors == 0)
         // Every answer went to the partition number of its question (co-partitioned).
-        let answers = try readTopic(broker.answers, brokers: broker.bootstrapServers, count: 2_000)
+        let answers = try readTopic(broker.answers, brokers: broker.bootstrapServers, timeout: 30, logger: testLogger) { $0.count >= 2_000 }
         #expect(answers.count == 2_000)
         for a in answers {
             #expect(a.header("kolbot.source.partition")?.stringValue == String(a.partition))
@@ -49,9 +50,9 @@ import Testing
             OutboundMessage(topic: q, partition: 0, key: key, value: Array("{\"id\": \"q5\", \"text\": \"apa itu KOL?\", \"meta\": {\"chat\": [1, {\"x\": null}]}}".utf8),
                             headers: [MessageHeader("correlation-id", "c5"), MessageHeader("traceparent", "00-abc-def-01")]),
         ], brokers: broker.bootstrapServers)
-        let answers = try readTopic(broker.answers, brokers: broker.bootstrapServers, count: 4)
+        let answers = try readTopic(broker.answers, brokers: broker.bootstrapServers, timeout: 30, logger: testLogger) { $0.count >= 4 }
         // Dead letters are partitioned by key (the key-less one lands anywhere): order them by source offset.
-        let dead = try readTopic(broker.deadLetters, brokers: broker.bootstrapServers, count: 4)
+        let dead = try readTopic(broker.deadLetters, brokers: broker.bootstrapServers, timeout: 30, logger: testLogger) { $0.count >= 4 }
             .sorted { Int($0.header("original.offset")?.stringValue ?? "") ?? 0 < Int($1.header("original.offset")?.stringValue ?? "") ?? 0 }
         worker.stop()
         try await worker.waitUntilFinished()

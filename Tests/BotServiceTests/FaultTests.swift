@@ -42,12 +42,12 @@ import TestSupport
         try await worker.waitUntilFinished()
         if report.lost > 0 {
             // Diagnose: was the lost question produced, and where does it sit?
-            let questions = try readTopic("kolbot.questions", brokers: cluster.bootstrapServers, count: questions, timeout: 10)
+            let questions = try readTopic("kolbot.questions", brokers: cluster.bootstrapServers, timeout: 10, logger: testLogger) { $0.count >= questions }
             for id in report.missingSample {
                 let found = questions.first { String(decoding: $0.value ?? [], as: UTF8.self).contains("\"\(id)\"") }
                 print("lost \(id): " + (found.map { "in kolbot.questions[\($0.partition)] at offset \($0.offset)" } ?? "never reached kolbot.questions"))
             }
-            let answers = try readTopic("kolbot.answers", brokers: cluster.bootstrapServers, count: questions.count, timeout: 10)
+            let answers = try readTopic("kolbot.answers", brokers: cluster.bootstrapServers, timeout: 10, logger: testLogger) { $0.count >= questions.count }
             for id in report.missingSample {
                 let found = answers.contains { String(decoding: $0.value ?? [], as: UTF8.self).contains("\"\(id)\"") }
                 print("lost \(id): " + (found ? "answered in kolbot.answers (read_committed reader missed it)" : "no answer in kolbot.answers"))

@@ -3,6 +3,7 @@ import BotService
 import Foundation
 import KafkaTransport
 import Testing
+import TestSupport
 
 /// The state changelog is read to its real end on assignment. State records are written together when many
 /// answers are acknowledged together, so the newest state of a user often sits inside the partition's last record
@@ -45,10 +46,10 @@ import Testing
         try await first.waitUntilFinished()
 
         // What the changelog holds: every record, read until nothing more arrives (not up to the high watermark).
-        let stateRecords = try readTopic(broker.state, brokers: broker.bootstrapServers, count: Int.max, timeout: 3)
+        let stateRecords = try readTopic(broker.state, brokers: broker.bootstrapServers, timeout: 3, logger: testLogger) { _ in false }
         let probe = try KafkaConsumer(configuration: KafkaConfiguration(["bootstrap.servers": broker.bootstrapServers, "group.id": "watermark-probe"]), logger: testLogger)
         let marks = try probe.watermarks(TopicPartition(broker.state, 0))
-        probe.close()
+        close(probe, within: 30, logger: testLogger)
         print("state changelog: \(stateRecords.count) records (offsets \(stateRecords.map(\.offset).min() ?? -1)...\(stateRecords.map(\.offset).max() ?? -1)); the broker's high watermark \(marks.high)")
 
         let second = AnswerWorker(configuration: testConfiguration(broker), pack: try loadPack(), logger: testLogger)

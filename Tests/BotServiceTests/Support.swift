@@ -24,25 +24,6 @@ func testConfiguration(_ cluster: MockCluster, group: String = "kolbot") -> Serv
     return c
 }
 
-/// Reads every record of a topic from the beginning until `count` have arrived or `timeout` passes.
-func readTopic(_ topic: String, brokers: String, count: Int, timeout: TimeInterval = 30) throws -> [InboundMessage] {
-    let consumer = try KafkaConsumer(configuration: KafkaConfiguration([
-        "bootstrap.servers": brokers, "group.id": "reader-\(UUID().uuidString)", "enable.auto.commit": "false", "fetch.wait.max.ms": "10",
-    ]), logger: testLogger)
-    defer { consumer.close() }
-    let partitions = try consumer.partitionCount(of: topic)
-    try consumer.assign(Dictionary(uniqueKeysWithValues: (0..<partitions).map { (TopicPartition(topic, Int32($0)), KafkaOffset.beginning) }))
-    var messages: [InboundMessage] = []
-    let deadline = Date().addingTimeInterval(timeout)
-    while messages.count < count && Date() < deadline {
-        try consumer.poll(maxMessages: 1000, timeoutMs: 100, into: &messages)
-    }
-    // A short grace period shows records beyond the expected count (duplicates).
-    let grace = Date().addingTimeInterval(0.5)
-    while Date() < grace { try consumer.poll(maxMessages: 1000, timeoutMs: 50, into: &messages) }
-    return messages
-}
-
 /// Produces raw records and waits for their acknowledgement.
 func produce(_ records: [OutboundMessage], brokers: String) throws {
     var failures = 0

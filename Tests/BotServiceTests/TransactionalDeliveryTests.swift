@@ -3,6 +3,7 @@ import BotService
 import Foundation
 import KafkaTransport
 import Testing
+import TestSupport
 
 /// The transactional mode's path: every question answered once, state records committed with their
 /// transaction, a follow-up answered from the committed state after a restart. On the mock, which accepts
@@ -33,7 +34,7 @@ import Testing
         #expect(report.outOfOrder == 0)
         #expect(report.errors == 0)
         // State records commit with their transaction: at least one per user, far fewer than one per question.
-        let states = try readTopic(broker.state, brokers: broker.bootstrapServers, count: 1_000, timeout: 5)
+        let states = try readTopic(broker.state, brokers: broker.bootstrapServers, timeout: 5, logger: testLogger) { $0.count >= 1_000 }
         let users = Set(states.compactMap { $0.key.map { String(decoding: $0, as: UTF8.self) } })
         print("transactional: \(report.answered) answered, \(states.count) state records for \(users.count) users")
         #expect(users.count == 50)

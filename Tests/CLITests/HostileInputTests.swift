@@ -62,7 +62,7 @@ import TestSupport
         }
         try produceRecords(records, brokers: brokers, extra: ["message.max.bytes": "2000000"])
 
-        let questions = try readRecords(broker.questions, brokers: brokers, timeout: 30) { $0.count >= 20_000 }
+        let questions = try readTopic(broker.questions, brokers: brokers, timeout: 30, logger: cliTestLogger) { $0.count >= 20_000 }
         #expect(questions.count == 20_000)
         let all = Set(questions.map { "\($0.partition)/\($0.offset)" })
         let created = Dictionary(questions.map { ("\($0.partition)/\($0.offset)", $0.timestampMs ?? 0) }) { a, _ in a }
@@ -77,8 +77,8 @@ import TestSupport
         var dead: [InboundMessage] = []
         let deadline = Date().addingTimeInterval(90)
         repeat {
-            answers = try readRecords(broker.answers, brokers: brokers, timeout: 5) { _ in false }
-            dead = try readRecords(broker.deadLetters, brokers: brokers, timeout: 2) { _ in false }
+            answers = try readTopic(broker.answers, brokers: brokers, timeout: 5, logger: cliTestLogger) { _ in false }
+            dead = try readTopic(broker.deadLetters, brokers: brokers, timeout: 2, logger: cliTestLogger) { _ in false }
         } while !all.isSubset(of: accounted(answers, dead)) && Date() < deadline
         let rssEnd = residentKiB(pid: serve.process.processIdentifier)
 

@@ -99,7 +99,7 @@ func metric(_ text: String, _ name: String, _ labels: String? = nil) -> Double {
         for i in 0..<5 { records.append(OutboundMessage(topic: "kolbot.questions", key: Array("bad-\(i)".utf8), value: Array("{oops".utf8))) }
         for i in 0..<3 { records.append(OutboundMessage(topic: "kolbot.questions", key: Array("null-\(i)".utf8), value: nil)) }
         try produceRecords(records, brokers: brokers)
-        let answers = try readRecords("kolbot.answers", brokers: brokers, timeout: 30) { $0.count >= 48 }
+        let answers = try readTopic("kolbot.answers", brokers: brokers, timeout: 30, logger: cliTestLogger) { $0.count >= 48 }
         #expect(answers.count == 48)
 
         let text = httpGet(port, "/metrics")?.body ?? ""

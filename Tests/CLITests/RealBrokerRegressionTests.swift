@@ -57,7 +57,7 @@ struct AnswerCount {
         }
         let status = load.waitForExit(timeout: 180)
         print("[exactly-once, \(kills) kill(s) at 1000/s] load exit \(String(describing: status))\n\(load.stdout)")
-        let answers = try readRecords(broker.answers, brokers: broker.bootstrapServers, timeout: 60, readCommitted: true) { $0.count >= questions }
+        let answers = try readTopic(broker.answers, brokers: broker.bootstrapServers, timeout: 60, readCommitted: true, logger: cliTestLogger) { $0.count >= questions }
         serve.stop()
         let count = AnswerCount(answers, matching: "load-")
         print("read_committed reader: \(answers.count) answers, \(count.distinct) questions answered, \(count.duplicates) duplicates")
@@ -103,7 +103,7 @@ struct AnswerCount {
         print("zombie stopped; the survivor was assigned its partitions \(String(format: "%.1f", movedAfter)) s later; zombie resumed after \(String(format: "%.1f", Date().timeIntervalSince(stoppedAt))) s")
         let status = load.waitForExit(timeout: 180)
         print("[transactional zombie] load exit \(String(describing: status))\n\(load.stdout)")
-        let answers = try readRecords(broker.answers, brokers: broker.bootstrapServers, timeout: 60, readCommitted: true) { $0.count >= questions }
+        let answers = try readTopic(broker.answers, brokers: broker.bootstrapServers, timeout: 60, readCommitted: true, logger: cliTestLogger) { $0.count >= questions }
         let count = AnswerCount(answers, matching: "load-")
         print("read_committed reader: \(answers.count) answers, \(count.distinct) questions answered, \(count.duplicates) duplicates")
         print("zombie log (tail):\n\(zombie.stderr.suffix(1500))")

@@ -49,7 +49,7 @@ private func freshTopic(partitions: Int) throws -> (brokers: String, topic: Stri
         let reader = try TopicReader(configuration: KafkaConfiguration(["bootstrap.servers": brokers, "fetch.wait.max.ms": "10"]), logger: logger)
         let probe = try KafkaConsumer(configuration: KafkaConfiguration(["bootstrap.servers": brokers, "group.id": "watermark-probe"]), logger: logger)
         let marks = try (0..<2).map { try probe.watermarks(TopicPartition(topic, Int32($0))) }
-        probe.close()
+        close(probe, within: 30, logger: logger)
         print("high watermarks after 20 + 10 records in batches of 10: partition 0 \(marks[0].high), partition 1 \(marks[1].high) (20 and 10 on a broker that reports the log end)")
 
         let last = try reader.lastRecords(topic: topic, partitions: [0, 1])
