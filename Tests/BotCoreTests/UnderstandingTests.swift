@@ -1639,3 +1639,37 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("Sejauh mana KOL aktif di media sosial?").intent == "kol.social_media")
     }
 }
+
+/// Round 9: a definition asked in a field ("in the context of branding"), what kind of app an unknown name is,
+/// help with code, and a name the pack never saw asked of the bot.
+@Suite struct RoundNineTests {
+    @Test func aDefinitionAskedInAFieldIsTheDefinition() {
+        #expect(ask("so what is an influencer in the context of marketing?").intent == "definition.influencer")
+        #expect(ask("dalam konteks branding, KOL itu maksudnya apa?").intent == "definition.kol")
+        #expect(ask("key opinion leader di dunia pemasaran itu siapa?").intent == "definition.kol")
+        // Beside another aspect the field changes nothing.
+        #expect(ask("KOL dalam konteks marketing punya jangkauan seluas apa?").intent == "kol.reach")
+        #expect(ask("in a marketing context, why do people trust influencers?").intent == "influencer.reasons")
+    }
+
+    @Test func whatKindOfAppAnUnknownNameIsIsRefused() {
+        #expect(ask("Trello tuh aplikasi apa sih?").isFallback)
+        #expect(ask("what kind of app is Figma?").isFallback)
+        #expect(conversation(["influencer biasanya pakai aplikasi apa?", "kalau Discord itu aplikasi apa?"]) == ["influencer.platforms", "fallback"])
+        // The article's own platforms, and apps asked of a side, stay answered.
+        #expect(ask("YouTube itu aplikasi apa ya?").intent == "influencer.platforms")
+        #expect(ask("which apps do influencers post on?").intent == "influencer.platforms")
+    }
+
+    @Test func helpWithCodeIsRefused() {
+        #expect(ask("could you help me debug my javascript?").isFallback)
+        #expect(ask("tolong bantu ngoding python dong").isFallback)
+        #expect(ask("what can you help me with?").intent == "bot.capabilities")
+    }
+
+    @Test func aNameThePackNeverSawAskedOfTheBotIsRefused() {
+        #expect(ask("kamu kenal Deddy Corbuzier?").isFallback)
+        #expect(ask("do you know Gordon Ramsay?").isFallback)
+        #expect(ask("kamu tahu apa saja?").intent == "bot.capabilities")
+    }
+}

@@ -191,9 +191,12 @@ extension ConversationEngine {
            reading.forms.isDisjoint(with: [.compareNoun, .definition, .why]), !reading.hasDefinitionFrame {
             return refuse()
         }
-        // "apa itu podcast?" after the platforms: the article names platforms but defines none.
+        // "apa itu podcast?" after the platforms: the article names platforms but defines none; "Notion itu aplikasi
+        // apa?", "what app is Notion?": nor anything named by a word the pack never saw.
         if reading.hasDefinitionFrame, reading.entity == nil, !reading.pronoun, !reading.singularPronoun,
-           reading.namedPlatform || reading.otherPlatform, !reading.aspectIsStrong, !reading.forms.contains(.yesNo) {
+           reading.otherPlatform || reading.namedPlatform && !reading.aspectIsStrong
+            || reading.unknownWords > 0 && reading.move < 0 && pack.reader.definedThing(in: analysis.tokens)?.contains(reading.unknownAt) == true,
+           !reading.forms.contains(.yesNo) {
             return refuse()
         }
         // "Apa kepanjangan dari SEO?": the long form of something the pack never saw.
@@ -308,6 +311,8 @@ extension ConversationEngine {
                 let aspect = pack.intentAspect[last] == pack.reader.definitionAspect ? -1 : pack.intentAspect[last]
                 return answer(pack.routes.intent(entity: contextTopic, aspect: aspect, forms: reading.forms) ?? last)
             }
+            // "kamu tau Raffi Ahmad?", "do you know Gordon Ramsay?": a name the pack never saw, asked of the bot.
+            if reading.unknownPair, asksTheBotAboutElse() { return refuse() }
             return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
                             contextTopic: contextTopic, startedOver: memory.startedOver, refuse: refuse)
         }

@@ -660,6 +660,7 @@ final class Reader: Sendable {
         var secondTopic: (name: String, at: Int)?
         var both = false
         var numbers = 0
+        var lastUnknown = -2
         // Positions (of the first 64 words) of content words nothing accounts for.
         var extraAt: UInt64 = 0
         let crossover = crossoverAspect
@@ -779,6 +780,8 @@ final class Reader: Sendable {
                 if !corrector.knows(word, hash: wordHashes[index]) {
                     reading.unknownWords += 1
                     if reading.unknownAt < 0 { reading.unknownAt = index }
+                    if lastUnknown == index - 1 { reading.unknownPair = true }
+                    lastUnknown = index
                 }
             }
             index += 1

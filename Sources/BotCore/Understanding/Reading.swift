@@ -35,6 +35,8 @@ struct Reading: Sendable {
     /// Content words that no cue, entity or grammar word accounts for; of those, the ones the pack never saw.
     var extraWords = 0
     var unknownWords = 0
+    /// Two words the pack never saw side by side, as in a person's name ("Raffi Ahmad").
+    var unknownPair = false
     /// The conversation move with the most cues (index in the reader's moves), -1 for none; and every
     /// move tied with it, as a bit set.
     var move = -1
