@@ -1667,6 +1667,37 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("what can you help me with?").intent == "bot.capabilities")
     }
 
+    @Test func platformsFeaturesOwnersAndBansAreRefused() {
+        #expect(ask("Instagram sekarang punya fitur baru apa?").isFallback)
+        #expect(ask("is TikTok banned anywhere?").isFallback)
+        #expect(ask("Instagram itu milik siapa?").isFallback)
+        #expect(ask("Facebook dulu namanya apa?").isFallback)
+        #expect(ask("is Kantamedia on YouTube?").isFallback)
+        #expect(ask("Apakah Instagram lebih bagus dari YouTube buat jualan?").isFallback)
+        // The article's own platform list stays answered, yes or no.
+        #expect(verdicts(["apakah TikTok termasuk platform influencer?"]) == ["influencer.platforms yes"])
+    }
+
+    @Test func chatterWithoutAQuestionIsRefused() {
+        #expect(ask("duh capek banget seharian kerja").isFallback)
+        #expect(ask("ceritain jokes dong").isFallback)
+        #expect(ask("KOL kesehariannya gimana?").intent == "kol.daily")
+    }
+
+    @Test func aShortHowAfterReachAsksHowTheFameComes() {
+        #expect(conversation(["can a KOL become famous across the country?", "via what?"]) == ["kol.reach", "kol.reach"])
+        #expect(conversation(["KOL bisa dikenal se-Indonesia ga?", "lewat apa aja?"]) == ["kol.reach", "kol.reach"])
+        // A longer question about how a side interacts still asks its medium.
+        #expect(conversation(["jangkauan KOL gimana?", "terus cara KOL berinteraksi dengan pengikutnya gimana?"]) == ["kol.reach", "kol.media"])
+    }
+
+    @Test func wordingOfRoundNine() {
+        #expect(verdicts(["apa bener KOL kerja full time di profesinya?"]) == ["kol.daily yes"])
+        #expect(verdicts(["pengalaman KOL berpengaruh gak ke kredibilitasnya?"]) == ["kol.credibility yes"])
+        #expect(conversation(["apa aja perbedaannya?", "kemudian poin keempat"]) == ["differences.list", "difference.4"])
+        #expect(ask("what's the overall difference in reach between them?").intent == "difference.3")
+    }
+
     @Test func aNameThePackNeverSawAskedOfTheBotIsRefused() {
         #expect(ask("kamu kenal Deddy Corbuzier?").isFallback)
         #expect(ask("do you know Gordon Ramsay?").isFallback)

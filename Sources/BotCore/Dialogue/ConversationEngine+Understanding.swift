@@ -13,6 +13,8 @@ extension ConversationEngine {
 
     /// The confidence reported for an answer chosen by the reading (the matcher's when it agrees and is higher).
     static let readingConfidence = 0.8
+    /// The most words of a short follow-up ("lewat apa aja caranya?").
+    static let shortFollowUp = 4
 
     /// The matcher's opinion on a message: its decision, the intent it answers with (if any) and whether
     /// the message most resembles the out-of-scope examples. Consulted only when the reading needs it.
@@ -65,9 +67,11 @@ extension ConversationEngine {
             carried = true
         }
         let yesNo = reading.forms.contains(.yesNo) || yesNoCarried
-        // "is that mostly online?" after how influencers spend their days: a weak cue of a neighbouring aspect
-        // in a yes/no follow-up that names no side stays with the last answer's aspect ("kalau dari segi media?" moves).
-        if yesNo, reading.entity == nil, !reading.aspectIsStrong, reading.aspect >= 0, let last, !pack.isMeta[last],
+        // "is that mostly online?" after how influencers spend their days, "lewat apa?" after how far a KOL's fame
+        // goes: a weak cue of a neighbouring aspect in a yes/no or a short how follow-up that names no side stays
+        // with the last answer's aspect ("kalau dari segi media?" moves).
+        if yesNo || reading.forms.contains(.how) && reading.extraWords == 0 && analysis.tokens.count <= Self.shortFollowUp,
+           reading.entity == nil, !reading.aspectIsStrong, reading.aspect >= 0, let last, !pack.isMeta[last],
            case let previous = pack.intentAspect[last], previous >= 0,
            pack.reader.neighbours[reading.aspect] & (1 << UInt32(previous)) != 0 {
             reading.aspect = previous
@@ -173,6 +177,12 @@ extension ConversationEngine {
         let claimOnAspect = yesNo && reading.aspectIsStrong && reading.entity.map { !$0.same(as: "both") } ?? false
         if reading.foreignWeight > 0, reading.foreignWeight > reading.aspectWeight
             || reading.foreignWeight == reading.aspectWeight && !claimOnAspect, !pack.reader.coversUnknown.contains(reading.aspect) {
+            return refuse()
+        }
+        // "capek bgt abis kerja seharian": no question, no side, and an out-of-scope word is chatter, whatever
+        // aspect its other words name.
+        if reading.foreignWeight > 0, reading.forms.isEmpty, reading.entity == nil, !reading.pronoun, !reading.singularPronoun,
+           !carried, !pack.reader.coversUnknown.contains(reading.aspect) {
             return refuse()
         }
         // "kalo KOL?" right after "berapa gaji influencer?" was refused: the same question about the other side.

@@ -791,9 +791,10 @@ final class Reader: Sendable {
             reading.foreignWeight += Self.foreignWeight
         }
         // "what's the difference between the TikTok and Instagram algorithms?", "bagusan instagram atau youtube?": two
-        // platforms compared or chosen between, no side (outweighing the platforms' own cues).
-        if firstTopic == nil, !both, platformsNamed >= 2,
-           reading.forms.contains(.compare) || words.indices.contains(where: { choices.contains(words[$0], hash: wordHashes[$0]) }) {
+        // platforms compared or chosen between, no side (outweighing the platforms' own cues); so are two platforms
+        // beside an out-of-scope word ("Apakah TikTok lebih bagus dari Instagram?").
+        if firstTopic == nil, !both, platformsNamed >= 2, reading.foreignWeight > 0 || reading.forms.contains(.compare)
+            || words.indices.contains(where: { choices.contains(words[$0], hash: wordHashes[$0]) }) {
             reading.foreignWeight += Self.foreignWeight + Int16(platformsNamed) * Self.cueWeight
         }
         // "Siapa KOL yang paling dipercaya?": a ranking of people, never in the article.
