@@ -1696,6 +1696,21 @@ private func isNew(_ text: String) -> Bool {
         #expect(verdicts(["pengalaman KOL berpengaruh gak ke kredibilitasnya?"]) == ["kol.credibility yes"])
         #expect(conversation(["apa aja perbedaannya?", "kemudian poin keempat"]) == ["differences.list", "difference.4"])
         #expect(ask("what's the overall difference in reach between them?").intent == "difference.3")
+        #expect(ask("saya boleh nanya apa aja di sini?").intent == "bot.capabilities")
+        #expect(ask("what is an influencer in product promotion?").intent == "definition.influencer")
+    }
+
+    @Test func pricesAndWeaknessesAreRefused() {
+        #expect(ask("mana yang lebih murah buat UMKM, KOL atau influencer?").isFallback)
+        #expect(ask("are KOLs more expensive than influencers?").isFallback)
+        #expect(ask("apa kelemahan KOL?").isFallback)
+    }
+
+    @Test func aPronounAfterAnUnknownNameWasRefusedIsThatName() {
+        #expect(conversation(["who is Taylor Swift?", "is she a KOL?"]) == ["fallback", "fallback"])
+        #expect(conversation(["apa itu KOL?", "siapa itu Jerome Polin?", "dia influencer bukan?"]) == ["definition.kol", "fallback", "fallback"])
+        // After the sides' own answers "he" is still one of them.
+        #expect(conversation(["what is a KOL?", "does he have to be an expert?"]) == ["definition.kol", "definition.kol"])
     }
 
     @Test func aNameThePackNeverSawAskedOfTheBotIsRefused() {

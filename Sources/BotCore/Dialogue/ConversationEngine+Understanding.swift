@@ -101,6 +101,10 @@ extension ConversationEngine {
             let confidence = consulted?.confidence ?? 0
             return Understood(decision: .fallback(confidence: max(confidence, 1 - confidence)), unknownThing: thing)
         }
+        // "is he an influencer?" right after "Who is MrBeast?" was refused: "he" is that unknown person, not a side.
+        if memory.refusedUnknown, reading.singularPronoun, !reading.pronoun, reading.ordinal == nil {
+            return refuse()
+        }
         // "even though they mostly interact offline?" after "can a KOL have a strong personal brand?": the last yes/no
         // question asked again, conceding something.
         let conceding = memory.askedYesNo && reading.ordinal == nil && reading.move < 0 && !reading.forms.contains(.why)

@@ -86,9 +86,12 @@ public final class ConversationEngine {
         }
         memory.askedYesNo = reply.polarity != nil
         memory.refusedTopic = 0
-        if case .fallback = decision, reading.foreignWeight > 0, let side = reading.entity,
-           let position = pack.topicNames.firstIndex(of: side) {
-            memory.refusedTopic = UInt8(position + 1)
+        memory.refusedUnknown = false
+        if case .fallback = decision {
+            if reading.foreignWeight > 0, let side = reading.entity, let position = pack.topicNames.firstIndex(of: side) {
+                memory.refusedTopic = UInt8(position + 1)
+            }
+            memory.refusedUnknown = reading.entity == nil && reading.unknownWords > 0
         }
         if let questionId { memory.remember(questionHash: UserMemory.hash(questionId: questionId)) }
         store.store(memory, for: user, at: slot)

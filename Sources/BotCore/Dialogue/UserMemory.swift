@@ -30,13 +30,16 @@ struct UserMemory: Equatable {
     /// it named one ("berapa gaji influencer?"): "kalo KOL?" asks the same of the other side. 0 for none. Kept in
     /// memory only.
     var refusedTopic: UInt8 = 0
+    /// The last question was refused naming no side and words the pack never saw ("Who is MrBeast?"): "is he an
+    /// influencer?" next is about that one. Kept in memory only.
+    var refusedUnknown = false
 
     static func == (lhs: UserMemory, rhs: UserMemory) -> Bool {
         lhs.language == rhs.language && lhs.lastIntent == rhs.lastIntent && lhs.topic == rhs.topic
             && lhs.aspect == rhs.aspect && lhs.cursor == rhs.cursor && lhs.pendingFirst == rhs.pendingFirst
             && lhs.pendingSecond == rhs.pendingSecond && lhs.recentIds == rhs.recentIds
             && lhs.lastActivity == rhs.lastActivity && lhs.askedYesNo == rhs.askedYesNo && lhs.claimKept == rhs.claimKept
-            && lhs.startedOver == rhs.startedOver && lhs.refusedTopic == rhs.refusedTopic
+            && lhs.startedOver == rhs.startedOver && lhs.refusedTopic == rhs.refusedTopic && lhs.refusedUnknown == rhs.refusedUnknown
     }
 
     var languageValue: Language? {
