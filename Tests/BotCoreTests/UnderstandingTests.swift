@@ -1674,6 +1674,11 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("Facebook dulu namanya apa?").isFallback)
         #expect(ask("is Kantamedia on YouTube?").isFallback)
         #expect(ask("Apakah Instagram lebih bagus dari YouTube buat jualan?").isFallback)
+        #expect(ask("when was Instagram launched?").isFallback)
+        #expect(ask("kapan Facebook didirikan?").isFallback)
+        #expect(ask("how much is a Spotify subscription?").isFallback)
+        #expect(conversation(["apa persamaan influencer dan KOL?", "terus persamaan YouTube sama Instagram apa?"]) == ["both.common", "fallback"])
+        #expect(ask("siapa juara piala dunia terakhir?").isFallback)
         // The article's own platform list stays answered, yes or no.
         #expect(verdicts(["apakah TikTok termasuk platform influencer?"]) == ["influencer.platforms yes"])
     }
@@ -1698,6 +1703,7 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("what's the overall difference in reach between them?").intent == "difference.3")
         #expect(ask("saya boleh nanya apa aja di sini?").intent == "bot.capabilities")
         #expect(ask("what is an influencer in product promotion?").intent == "definition.influencer")
+        #expect(ask("KOL dalam promosi merek itu apa?").intent == "definition.kol")
     }
 
     @Test func pricesAndWeaknessesAreRefused() {

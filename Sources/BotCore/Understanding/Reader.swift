@@ -792,8 +792,10 @@ final class Reader: Sendable {
         }
         // "what's the difference between the TikTok and Instagram algorithms?", "bagusan instagram atau youtube?": two
         // platforms compared or chosen between, no side (outweighing the platforms' own cues); so are two platforms
-        // beside an out-of-scope word ("Apakah TikTok lebih bagus dari Instagram?").
+        // beside an out-of-scope word ("Apakah TikTok lebih bagus dari Instagram?") or asked what they share
+        // ("kalau persamaan Instagram dan TikTok?").
         if firstTopic == nil, !both, platformsNamed >= 2, reading.foreignWeight > 0 || reading.forms.contains(.compare)
+            || commonAspect >= 0 && weights[commonAspect] > 0
             || words.indices.contains(where: { choices.contains(words[$0], hash: wordHashes[$0]) }) {
             reading.foreignWeight += Self.foreignWeight + Int16(platformsNamed) * Self.cueWeight
         }
