@@ -85,6 +85,8 @@ run_suite() {
         fi
         kill -TERM "$test_pid" 2>/dev/null
         reap_suite "$suite"
+        for _ in $(seq 20); do kill -0 "$test_pid" 2>/dev/null || break; sleep 1; done
+        kill -KILL "$test_pid" 2>/dev/null
         echo "realbroker: the tail of its log:" >&2
         grep -v '^ts=\|^[0-9-]*T[0-9:]*+0000 ' "$log" | tail -60 >&2
     fi
