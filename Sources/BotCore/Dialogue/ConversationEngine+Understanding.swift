@@ -97,7 +97,7 @@ extension ConversationEngine {
         }
 
         func refuse() -> Understood {
-            let thing = reading.hasDefinitionFrame && reading.entity == nil ? pack.reader.definedThing(in: analysis.tokens) : nil
+            let thing = reading.hasDefinitionFrame && reading.entity == nil ? pack.reader.definedThing(in: analysis.tokens, hashes: analysis.tokenHashes) : nil
             let confidence = consulted?.confidence ?? 0
             return Understood(decision: .fallback(confidence: max(confidence, 1 - confidence)), unknownThing: thing)
         }
@@ -209,7 +209,7 @@ extension ConversationEngine {
         // apa?", "what app is Notion?": nor anything named by a word the pack never saw.
         if reading.hasDefinitionFrame, reading.entity == nil, !reading.pronoun, !reading.singularPronoun,
            reading.otherPlatform || reading.namedPlatform && !reading.aspectIsStrong
-            || reading.unknownWords > 0 && reading.move < 0 && pack.reader.definedThing(in: analysis.tokens)?.contains(reading.unknownAt) == true,
+            || reading.unknownWords > 0 && reading.move < 0 && pack.reader.definedThing(in: analysis.tokens, hashes: analysis.tokenHashes)?.contains(reading.unknownAt) == true,
            !reading.forms.contains(.yesNo) {
             return refuse()
         }
@@ -327,7 +327,7 @@ extension ConversationEngine {
             }
             // "kamu tau Raffi Ahmad?", "do you know Gordon Ramsay?": a name the pack never saw, asked of the bot.
             if reading.unknownPair, asksTheBotAboutElse() { return refuse() }
-            return converse(reading, tokens: analysis.tokens, matcher: matcher, continues: continues,
+            return converse(reading, analysis, matcher: matcher, continues: continues,
                             contextTopic: contextTopic, startedOver: memory.startedOver, refuse: refuse)
         }
         // "contohnya?": the example of whatever the conversation is about.
@@ -425,7 +425,7 @@ extension ConversationEngine {
 
     /// A message without content of the article: small talk, a follow-up, or a refusal.
     private func converse(
-        _ reading: Reading, tokens: [String], matcher: () -> MatcherOpinion, continues: Bool,
+        _ reading: Reading, _ analysis: Analysis, matcher: () -> MatcherOpinion, continues: Bool,
         contextTopic: String?, startedOver: Bool, refuse: () -> Understood
     ) -> Understood {
         // "yang kedua?" right after starting over: no list to pick from.
@@ -443,7 +443,7 @@ extension ConversationEngine {
         // (even though "maksudnya" asks to repeat; "who are you" is a move of its own).
         if reading.hasDefinitionFrame,
            reading.move < 0 || pack.followUpKinds[pack.moveIntents[reading.move]] == "repeat" && (reading.aspect >= 0 || reading.unknownWords > 0),
-           pack.reader.definedThing(in: tokens) != nil {
+           pack.reader.definedThing(in: analysis.tokens, hashes: analysis.tokenHashes) != nil {
             return refuse()
         }
         if reading.move >= 0 {

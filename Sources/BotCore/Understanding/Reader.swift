@@ -989,15 +989,16 @@ final class Reader: Sendable {
         return nil
     }
 
-    /// The words X of "apa itu X" / "X itu apa" / "what is X" in `tokens`, without fillers; nil when no frame.
-    func definedThing(in tokens: [String]) -> Range<Int>? {
+    /// The words X of "apa itu X" / "X itu apa" / "what is X" in `tokens` (with their `hashes`), without fillers;
+    /// nil when no frame.
+    func definedThing(in tokens: [String], hashes: [UInt64]) -> Range<Int>? {
         var first = 0
-        while first < tokens.count, fillers.contains(tokens[first]) { first += 1 }
-        guard var range = definitionFrameRange(tokens, tokens.map(WordHash.of), from: first) else { return nil }
-        while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.lowerBound]) {
+        while first < tokens.count, fillers.contains(tokens[first], hash: hashes[first]) { first += 1 }
+        guard var range = definitionFrameRange(tokens, hashes, from: first) else { return nil }
+        while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.lowerBound], hash: hashes[range.lowerBound]) {
             range = (range.lowerBound + 1)..<range.upperBound
         }
-        while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.upperBound - 1]) {
+        while range.lowerBound < range.upperBound, frameIgnore.contains(tokens[range.upperBound - 1], hash: hashes[range.upperBound - 1]) {
             range = range.lowerBound..<(range.upperBound - 1)
         }
         return range.isEmpty ? nil : range
