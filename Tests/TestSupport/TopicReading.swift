@@ -2,12 +2,11 @@ import Foundation
 import KafkaTransport
 import Logging
 
-/// Reads `topic` from the beginning of every partition until `until` holds or `timeout` passes, then until
-/// `settle` seconds pass with nothing new (at most `timeout` more), so records past the expected ones, such as
-/// duplicates, show. `readCommitted` reads at `read_committed`. The reader is closed within 30 s
-/// (``close(_:within:)``).
+/// Reads `topic` from the beginning of every partition until `until` holds or `timeout` passes, then until a
+/// second passes with nothing new (at most `timeout` more), so records past the expected ones, such as duplicates,
+/// show. `readCommitted` reads at `read_committed`. The reader is closed within 30 s (``close(_:within:logger:)``).
 public func readTopic(_ topic: String, brokers: String, timeout: TimeInterval, readCommitted: Bool = false,
-                      settle: TimeInterval = 1, logger: Logger, until: ([InboundMessage]) -> Bool) throws -> [InboundMessage] {
+                      logger: Logger, until: ([InboundMessage]) -> Bool) throws -> [InboundMessage] {
     let consumer = try KafkaConsumer(configuration: KafkaConfiguration([
         "bootstrap.servers": brokers, "group.id": "test-reader-\(UUID().uuidString)", "enable.auto.commit": "false", "fetch.wait.max.ms": "10",
         "isolation.level": readCommitted ? "read_committed" : "read_uncommitted",
@@ -22,7 +21,7 @@ public func readTopic(_ topic: String, brokers: String, timeout: TimeInterval, r
     }
     let settleDeadline = Date().addingTimeInterval(timeout)
     var quietSince = Date()
-    while Date().timeIntervalSince(quietSince) < settle && Date() < settleDeadline {
+    while Date().timeIntervalSince(quietSince) < 1 && Date() < settleDeadline {
         if try consumer.poll(maxMessages: 5000, timeoutMs: 100, into: &messages) > 0 { quietSince = Date() }
     }
     return messages

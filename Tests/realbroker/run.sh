@@ -97,6 +97,14 @@ run_suite() {
     reap_suite "$suite"
 }
 
+# What is left of the lane's budget; the limit of a suite started now (that, at most a suite's own limit).
+budget_left() { echo $(( lane_budget - ($(date +%s) - lane_start) )); }
+suite_limit() {
+    local left
+    left=$(budget_left)
+    echo $(( left < suite_timeout ? left : suite_timeout ))
+}
+
 tansu_pid=""
 address_file="$logs/tansu.address"
 start_tansu() {
@@ -128,27 +136,23 @@ for suite in "${suites[@]}"; do
     log="$logs/$suite.log"
     start=$(date +%s)
     echo "realbroker: === $suite"
-    remaining=$(( lane_budget - (start - lane_start) ))
-    suite_limit=$(( remaining < suite_timeout ? remaining : suite_timeout ))
-    if (( remaining < 30 )); then
+    if (( $(budget_left) < 30 )); then
         echo "realbroker: $suite not run: the lane's budget of $lane_budget s is spent" >&2
         failed_suites=$((failed_suites + 1)); tests_failed=$((tests_failed + 1))
         rows+=("$(printf '%-28s %-4s (the lane budget of %d s was spent)' "$suite" "SKIP" "$lane_budget")")
         continue
     fi
     rm -f "$logs/$suite.hung.log" "$logs/$suite.threads.txt"
-    run_suite "$suite" "$suite_limit" "$log"
-    if [[ $timed_out -eq 1 ]]; then
+    run_suite "$suite" "$(suite_limit)" "$log"
+    rerun=0
+    if [[ $timed_out -eq 1 ]] && (( $(budget_left) >= 30 )); then
         # A hang is reported with its threads (above) and the suite is run once more in what is left of the
         # budget: a second hang, or any failure, fails the lane.
-        remaining=$(( lane_budget - ($(date +%s) - lane_start) ))
-        if (( remaining >= 30 )); then
-            hung_runs=$((hung_runs + 1))
-            mv "$log" "$logs/$suite.hung.log"
-            echo "realbroker: $suite hung (log $logs/$suite.hung.log); running it once more" >&2
-            start=$(date +%s)
-            run_suite "$suite" $(( remaining < suite_timeout ? remaining : suite_timeout )) "$log"
-        fi
+        rerun=1 hung_runs=$((hung_runs + 1))
+        mv "$log" "$logs/$suite.hung.log"
+        echo "realbroker: $suite hung (log $logs/$suite.hung.log); running it once more" >&2
+        start=$(date +%s)
+        run_suite "$suite" "$(suite_limit)" "$log"
     fi
     took=$(( $(date +%s) - start ))
     # Swift Testing's per-test lines: "✔ Test name() passed ...", "✘ Test name() failed ...", "➜ Test name() skipped ...".
@@ -160,7 +164,7 @@ for suite in "${suites[@]}"; do
     tests_passed=$((tests_passed + passed)); tests_failed=$((tests_failed + failed)); tests_skipped=$((tests_skipped + skipped))
     verdict=PASS
     if [[ $status -ne 0 || $failed -gt 0 ]]; then verdict=FAIL; failed_suites=$((failed_suites + 1)); fi
-    if [[ $timed_out -eq 1 ]]; then verdict=HUNG; elif [[ -f "$logs/$suite.hung.log" ]]; then verdict="$verdict (2nd run; the 1st hung)"; fi
+    if [[ $timed_out -eq 1 ]]; then verdict=HUNG; elif [[ $rerun -eq 1 ]]; then verdict="$verdict (2nd run; the 1st hung)"; fi
     rows+=("$(printf '%-28s %-4s %3d passed %3d failed %3d skipped %5d s' "$suite" "$verdict" "$passed" "$failed" "$skipped" "$took")")
     # The tests' own figures and every failure, for the CI log.
     grep -E '^(\[|read_committed|  answers partition|  kill|state changelog|after the restart|high watermarks|lastRecords|readAll|hostile input|good answers|dead letters|serve resident|zombie|questions sent|answers received|answered  |lost  |duplicates  )' "$log" | head -60
