@@ -1725,3 +1725,54 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("kamu tahu apa saja?").intent == "bot.capabilities")
     }
 }
+
+@Suite struct RoundTenTests {
+    @Test func whereADefinedSideIsFoundIsNoAspect() {
+        #expect(ask("apa itu influencer di medsos?").intent == "definition.influencer")
+        #expect(ask("KOL di media sosial itu apa?").intent == "definition.kol")
+        #expect(ask("what exactly is a KOL in social media?").intent == "definition.kol")
+        // Not a definition: what a side does there, or a request about it.
+        #expect(ask("what do influencers do on social media?").intent == "influencer.media")
+        #expect(ask("tell me about KOLs on social media").intent == "kol.social_media")
+        #expect(ask("what's the deal with influencers on social media?").intent == "influencer.media")
+    }
+
+    @Test func aSpacedDashEndsAClause() {
+        #expect(ask("I'm writing an essay - why do people trust KOLs?").intent == "kol.reasons")
+        #expect(ask("I'm preparing a school report - how do KOLs and influencers differ in reach?").intent == "difference.3")
+        // A hyphen inside a word joins it.
+        #expect(ask("apa persamaan KOL dan influencer, sama-sama berpengaruh?").intent == "both.common")
+    }
+
+    @Test func aRankingOfThingsIsRefused() {
+        #expect(ask("which app is the best for influencers?").isFallback)
+        #expect(ask("negara mana yang paling banyak KOL-nya?").isFallback)
+        #expect(ask("kota mana yang paling banyak influencer?").isFallback)
+        // Which of the two sides, and "most" as "most of them", stay answered.
+        #expect(ask("which one has the widest reach?").intent == "difference.3")
+        #expect(ask("which of them is the most trusted?").intent == "difference.2")
+        #expect(ask("mana yang lebih dipercaya, KOL atau influencer?").intent == "difference.2")
+        #expect(ask("which platforms do most influencers use?").intent == "influencer.platforms")
+    }
+
+    @Test func aPersonAskedAboutByNameIsRefused() {
+        #expect(ask("siapa raffi ahmad, dia KOL ya?").isFallback)
+        #expect(ask("who is deddy corbuzier, an influencer?").isFallback)
+        #expect(ask("siapa itu KOL?").intent == "definition.kol")
+    }
+
+    @Test func aNameBesideAListedPlatformIsRefused() {
+        #expect(ask("Apakah YouTube masih punya Stories?").isFallback)
+        #expect(ask("does TikTok have Duets?").isFallback)
+        // A name asked to be a platform is the platforms question.
+        #expect(verdicts(["Apakah Kwai termasuk platform influencer?"]) == ["influencer.platforms unknown"])
+    }
+
+    @Test func wordingOfRoundTen() {
+        #expect(ask("What sets KOLs apart from influencers in the first place?").intent == "differences.list")
+        #expect(conversation(["influencer lebih sering online ya?", "sekarang jam berapa?"]).last == "fallback")
+        #expect(ask("kamu jomblo ga?").isFallback)
+        #expect(ask("where did the word KOL come from?").isFallback)
+        #expect(ask("are endorsements taxed?").isFallback)
+    }
+}

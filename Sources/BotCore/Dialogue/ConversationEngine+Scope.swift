@@ -92,8 +92,12 @@ extension ConversationEngine {
             }
         }
         // ("is atta halilintar one?", "Atta Halilintar termasuk ga?": a name asked about through the last answer.)
+        // (A platform the article lists beside a name and no side asks about the name: "Does Facebook still have
+        // Marketplace?"; else the name may be a platform asked about: "Apakah Kwai termasuk platform?")
         if reading.hasContent || reading.forms.contains(.yesNo) && reading.unknownWords >= 2,
-           reading.unknownWords > 0, reading.aspect != pack.reader.platformsAspect,
+           reading.unknownWords > 0,
+           reading.aspect != pack.reader.platformsAspect
+            || reading.namedPlatform && reading.entity == nil && !reading.pronoun && !reading.singularPronoun,
            namesSomethingUnknown(text, tokens: analysis.tokens) {
             reading.foreignWeight += Reader.foreignWeight
         }
@@ -304,9 +308,10 @@ extension ConversationEngine {
     static func mayHoldClauses(_ text: String) -> Bool {
         text.withBytes { bytes in
             var separator = false
-            for byte in bytes {
+            for (offset, byte) in bytes.enumerated() {
                 switch byte {
                 case 44, 46, 59, 58, 33, 63, 10: separator = true // , . ; : ! ? newline
+                case 45: if spacedDash(bytes, at: offset) { separator = true }
                 case 65...90, 97...122, 128...: if separator { return true }
                 default: break
                 }
@@ -315,12 +320,33 @@ extension ConversationEngine {
         }
     }
 
-    /// The clauses of `text`: the pieces between sentence punctuation (, . ; : ! ? and line breaks).
+    /// The clauses of `text`: the pieces between sentence punctuation (, . ; : ! ? and line breaks) and dashes
+    /// with a space on each side ("I'm writing an essay - how does credibility differ?").
     static func clauses(of text: String) -> [Substring] {
         if let clauses = asciiClauses(of: text) { return clauses }
-        return text.split(whereSeparator: { ",.;:!?\n".contains($0) }).filter { piece in
-            piece.contains { $0.isLetter }
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var previous: Character = " "
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            let dash = (character == "-" || character == "\u{2013}" || character == "\u{2014}") && previous == " "
+                && next < text.endIndex && text[next] == " "
+            if ",.;:!?\n".contains(character) || dash {
+                pieces.append(text[start..<index])
+                start = next
+            }
+            previous = character
+            index = next
         }
+        pieces.append(text[start...])
+        return pieces.filter { piece in piece.contains { $0.isLetter } }
+    }
+
+    /// True when the byte at `offset` of `bytes` is a dash with a space on each side.
+    private static func spacedDash(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        offset > 0 && offset + 1 < bytes.count && bytes[offset - 1] == 32 && bytes[offset + 1] == 32
     }
 
     /// ``clauses(of:)`` by bytes, for ASCII text without carriage returns (where every byte is a character);
@@ -333,7 +359,8 @@ extension ConversationEngine {
             for (offset, byte) in bytes.enumerated() {
                 switch byte {
                 case 13, 128...: return nil
-                case 44, 46, 59, 58, 33, 63, 10: // , . ; : ! ? newline
+                case 44, 46, 59, 58, 33, 63, 10, 45: // , . ; : ! ? newline, a spaced dash
+                    if byte == 45, !spacedDash(bytes, at: offset) { break }
                     if letter { bounds.append(start..<offset) }
                     start = offset + 1
                     letter = false

@@ -100,10 +100,11 @@ struct UnderstandingSpec: Codable, Sendable {
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? []) + (secondPerson ?? []) + (aboutWords ?? []) + (concessive ?? [])
         texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (otherSide ?? []) + (because ?? []) + (topicNouns ?? []) + (topicRequests ?? [])
             + (corrections ?? []) + (places ?? []) + (likeness ?? []) + (acknowledgements ?? [])
-        texts += rankings.map { $0.askers + $0.superlatives } ?? []
+        texts += rankings.map { $0.askers + $0.superlatives + ($0.kindBefore ?? []) + ($0.kindAfter ?? []) } ?? []
+        texts += names?.askers ?? []
         texts += whichMore.map { $0.which + $0.more } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
-        texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore
+        texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore + (definitionFrames.settings ?? [])
         for aspect in aspects { texts += (aspect.strong ?? []) + (aspect.cues ?? []) + (aspect.weak ?? []) }
         for move in moves { texts += move.cues }
         return texts
@@ -118,20 +119,32 @@ struct WhichMoreSpec: Codable, Sendable {
 }
 
 /// `titles` before a name; `subject_openers`: words after which a title starts the question's subject.
+/// `askers`: words asking who someone is, before two words the pack never saw ("siapa atta halilintar?").
 struct NamesSpec: Codable, Sendable {
     var titles: [String]
     var subjectOpeners: [String]
+    var askers: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case titles
+        case titles, askers
         case subjectOpeners = "subject_openers"
     }
 }
 
 /// "Siapa KOL yang paling dipercaya?": a word asking for people (`askers`) and a superlative.
+/// "which country has the most influencers?", "aplikasi mana yang paling bagus?": a word asking which thing of a
+/// kind, before the kind (`kind_before`) or after it (`kind_after`), and a superlative.
 struct RankingSpec: Codable, Sendable {
     var askers: [String]
     var superlatives: [String]
+    var kindBefore: [String]?
+    var kindAfter: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case askers, superlatives
+        case kindBefore = "kind_before"
+        case kindAfter = "kind_after"
+    }
 }
 
 /// "aku bisa jadi KOL": who asks (`subjects`) and the words before the side (`phrases`).
@@ -242,6 +255,8 @@ struct DefinitionFramesSpec: Codable, Sendable {
     var before: [String]
     var after: [String]
     var ignore: [String]
+    /// Words that put the side defined somewhere: "apa itu influencer di media sosial?" asks for the definition.
+    var settings: [String]?
 }
 
 /// One row of the routing table.

@@ -120,6 +120,11 @@ final class Reader: Sendable {
     /// "siapa", "who" and "paling", "most": asked together, a ranking of people.
     private let rankingAskers: WordSet
     private let superlatives: WordSet
+    /// "which" (before a kind) and "mana" (after one): asked with a superlative, a ranking of things.
+    private let kindBefore: WordSet
+    private let kindAfter: WordSet
+    /// "siapa", "who": before two words the pack never saw, a name asked about.
+    private let nameAskers: WordSet
     /// "karena", "because": cues after it give a reason and count as weak ones.
     private let because: WordSet
     /// Which of the word lists read on every word (fillers, pronouns, function words, side words) hold a word:
@@ -131,6 +136,8 @@ final class Reader: Sendable {
     private let framesBefore: PhraseTable<Bool>
     private let framesAfter: PhraseTable<Bool>
     private let frameIgnore: WordSet
+    /// "di", "on": a side's setting in a definition frame ("what is an influencer on social media?").
+    private let frameSettings: WordSet
     let recognizer: EntityRecognizer
     let corrector: SpellingCorrector
 
@@ -281,6 +288,9 @@ final class Reader: Sendable {
         titles = Set((spec.names?.titles ?? []).flatMap(TextCleaner.tokens))
         titleSubjectOpeners = Set((spec.names?.subjectOpeners ?? []).flatMap(TextCleaner.tokens))
         rankingAskers = WordSet((spec.rankings?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        kindBefore = WordSet((spec.rankings?.kindBefore ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        kindAfter = WordSet((spec.rankings?.kindAfter ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        nameAskers = WordSet((spec.names?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         superlatives = WordSet((spec.rankings?.superlatives ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         because = WordSet((spec.because ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         topicNouns = WordSet((spec.topicNouns ?? []).flatMap(TextCleaner.tokens).flatMap { [$0, $0 + "nya"] })
@@ -301,6 +311,7 @@ final class Reader: Sendable {
         framesBefore = table(spec.definitionFrames.before, true)
         framesAfter = table(spec.definitionFrames.after, true)
         frameIgnore = WordSet(spec.definitionFrames.ignore.flatMap(TextCleaner.tokens))
+        frameSettings = WordSet((spec.definitionFrames.settings ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         var classes = WordBitsTable()
         let lists: [(WordSet, WordClasses)] = [
             (fillers, .filler), (pronouns, .pronoun), (singularPronouns, .singularPronoun), (functionWords, .functionWord),
@@ -680,6 +691,14 @@ final class Reader: Sendable {
                     index += 1
                     continue
                 }
+                // "apa itu influencer di media sosial?": where the side defined is found, not what is asked about
+                // ("tell me about KOLs on social media" asks about their social media).
+                if reading.forms.isSuperset(of: [.definition, .questionWord]), index >= 2, frameSettings.contains(words[index - 1], hash: wordHashes[index - 1]),
+                   recognizer.table.value(forWord: words[index - 2], hash: wordHashes[index - 2])?.contains(where: \.isTopic) ?? false,
+                   !match.value.contains(where: { if case .aspect(_, _, true) = $0 { return true }; return false }) {
+                    index += match.length
+                    continue
+                }
                 // A side named inside a cue ("bisa jadi KOL") still counts, except in a crossover ("jadi influencer").
                 if !match.value.contains(where: { if case .aspect(let aspect, _, _) = $0 { return aspect == crossover }; return false }) {
                     for position in index..<(index + match.length) {
@@ -780,7 +799,10 @@ final class Reader: Sendable {
                 if !corrector.knows(word, hash: wordHashes[index]) {
                     reading.unknownWords += 1
                     if reading.unknownAt < 0 { reading.unknownAt = index }
-                    if lastUnknown == index - 1 { reading.unknownPair = true }
+                    if lastUnknown == index - 1 {
+                        if !reading.unknownPair, asksWho(before: index - 1, words, wordHashes) { reading.foreignWeight += Self.foreignWeight }
+                        reading.unknownPair = true
+                    }
                     lastUnknown = index
                 }
             }
@@ -802,6 +824,10 @@ final class Reader: Sendable {
         // "Siapa KOL yang paling dipercaya?": a ranking of people, never in the article.
         // (Twice the weight: "akun IG dengan followers terbanyak di dunia punya siapa?" names aspects too.)
         if words.contains(where: { rankingAskers.contains($0) }), words.contains(where: { superlatives.contains($0) }) {
+            reading.foreignWeight += 2 * Self.foreignWeight
+        }
+        // "which country has the most influencers?", "aplikasi mana yang paling bagus?": a ranking of things.
+        else if asksWhichKind(words, wordHashes), hasSuperlative(analysis.tokens) {
             reading.foreignWeight += 2 * Self.foreignWeight
         }
         // "do people trust KOLs more than ads?": one side compared with something the article does not describe;
@@ -987,6 +1013,44 @@ final class Reader: Sendable {
             }
         }
         return nil
+    }
+
+    /// True when a word asking who someone is stands before `index` ("siapa atta halilintar", "who is raffi ahmad"),
+    /// frame words such as "is", "itu" between.
+    private func asksWho(before index: Int, _ words: [String], _ hashes: [UInt64]) -> Bool {
+        var at = index - 1
+        while at >= 0, frameIgnore.contains(words[at], hash: hashes[at]) { at -= 1 }
+        return at >= 0 && nameAskers.contains(words[at], hash: hashes[at])
+    }
+
+    /// True when `words` ask which thing of a kind: "which country", "aplikasi mana" (not "which one", "which of
+    /// them", "which is", "yang mana", "keduanya mana").
+    private func asksWhichKind(_ words: [String], _ hashes: [UInt64]) -> Bool {
+        func isKind(_ at: Int) -> Bool {
+            guard at >= 0, at < words.count else { return false }
+            let word = words[at], hash = hashes[at]
+            if Self.notKinds.contains(word) || yesNoFirst.longestMatch(in: words, hashes: hashes, at: at) != nil { return false }
+            let wordClasses = classes(of: word, hash: hash)
+            if wordClasses.contains(.functionWord) || wordClasses.contains(.pronoun) || wordClasses.contains(.singularPronoun) { return false }
+            return !(recognizer.table.value(forWord: word, hash: hash)?.contains { if case .topic(let topic) = $0 { return topic.same(as: "both") }; return false } ?? false)
+        }
+        for at in words.indices {
+            if kindBefore.contains(words[at], hash: hashes[at]), isKind(at + 1) { return true }
+            if kindAfter.contains(words[at], hash: hashes[at]), isKind(at - 1) { return true }
+        }
+        return false
+    }
+
+    /// Words after "which" that name no kind of thing.
+    private static let notKinds: Set<String> = ["one", "ones", "of", "side", "kind", "type"]
+
+    /// True when `tokens` hold a superlative; "most" only as "the most" ("which platforms do most influencers use?"
+    /// asks which they use).
+    private func hasSuperlative(_ tokens: [String]) -> Bool {
+        for (at, token) in tokens.enumerated() where superlatives.contains(token) {
+            if token != "most" || at > 0 && tokens[at - 1] == "the" { return true }
+        }
+        return false
     }
 
     /// The words X of "apa itu X" / "X itu apa" / "what is X" in `tokens` (with their `hashes`), without fillers;
