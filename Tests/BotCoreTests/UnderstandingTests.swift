@@ -1768,6 +1768,25 @@ private func isNew(_ text: String) -> Bool {
         #expect(verdicts(["Apakah Kwai termasuk platform influencer?"]) == ["influencer.platforms unknown"])
     }
 
+    @Test func thePublisherIsNamedButNotDefined() {
+        #expect(ask("what is Kantamedia?").isFallback)
+        #expect(ask("Kantamedia itu perusahaan apa?").isFallback)
+        // It is still the source.
+        #expect(verdicts(["artikelnya dari Kantamedia ya?"]) == ["source yes"])
+    }
+
+    @Test func usersLawsAndWhetherASideMattersAreRefused() {
+        #expect(ask("berapa jumlah pengguna TikTok di Indonesia?").isFallback)
+        #expect(ask("how many users does YouTube have?").isFallback)
+        #expect(ask("influencer yang promosiin judi bisa dipenjara gak?").isFallback)
+        #expect(ask("KOL itu penting gak sih buat brand?").isFallback)
+        #expect(ask("brand apa yang paling sering pakai KOL?").isFallback)
+        #expect(ask("gimana cara monetisasi channel YouTube di Twitch?").isFallback)
+        // A ranking asked yes or no is one the article does not make; "dua yang pertama" ranks nothing.
+        #expect(verdicts(["apakah YouTube platform yang paling populer buat influencer?"]) == ["influencer.platforms unknown"])
+        #expect(ask("apa persamaan dua yang pertama?").intent == "both.common")
+    }
+
     @Test func wordingOfRoundTen() {
         #expect(ask("What sets KOLs apart from influencers in the first place?").intent == "differences.list")
         #expect(conversation(["influencer lebih sering online ya?", "sekarang jam berapa?"]).last == "fallback")

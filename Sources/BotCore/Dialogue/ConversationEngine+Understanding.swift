@@ -206,10 +206,12 @@ extension ConversationEngine {
             return refuse()
         }
         // "apa itu podcast?" after the platforms: the article names platforms but defines none; "Notion itu aplikasi
-        // apa?", "what app is Notion?": nor anything named by a word the pack never saw.
+        // apa?", "what app is Notion?": nor anything named by a word the pack never saw; "apa itu Kantamedia?": nor its
+        // publisher.
         if reading.hasDefinitionFrame, reading.entity == nil, !reading.pronoun, !reading.singularPronoun,
            reading.otherPlatform || reading.namedPlatform && !reading.aspectIsStrong
-            || reading.unknownWords > 0 && reading.move < 0 && pack.reader.definedThing(in: analysis.tokens, hashes: analysis.tokenHashes)?.contains(reading.unknownAt) == true,
+            || reading.unknownWords > 0 && reading.move < 0 && pack.reader.definedThing(in: analysis.tokens, hashes: analysis.tokenHashes)?.contains(reading.unknownAt) == true
+            || pack.reader.definesUndefinedName(in: analysis.tokens, hashes: analysis.tokenHashes),
            !reading.forms.contains(.yesNo) {
             return refuse()
         }

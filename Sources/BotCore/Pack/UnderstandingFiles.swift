@@ -105,6 +105,7 @@ struct UnderstandingSpec: Codable, Sendable {
         texts += whichMore.map { $0.which + $0.more } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
         texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore + (definitionFrames.settings ?? [])
+            + (definitionFrames.undefined ?? [])
         for aspect in aspects { texts += (aspect.strong ?? []) + (aspect.cues ?? []) + (aspect.weak ?? []) }
         for move in moves { texts += move.cues }
         return texts
@@ -257,6 +258,8 @@ struct DefinitionFramesSpec: Codable, Sendable {
     var ignore: [String]
     /// Words that put the side defined somewhere: "apa itu influencer di media sosial?" asks for the definition.
     var settings: [String]?
+    /// Names the article mentions but never defines: "apa itu Kantamedia?" is refused.
+    var undefined: [String]?
 }
 
 /// One row of the routing table.

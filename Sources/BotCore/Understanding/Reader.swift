@@ -122,6 +122,8 @@ final class Reader: Sendable {
     private let superlatives: WordSet
     /// "which" (before a kind) and "mana" (after one): asked with a superlative, a ranking of things.
     private let kindBefore: WordSet
+    /// The one-word superlatives, as written ("nomor satu" makes no "satu" one).
+    private let singleSuperlatives: Set<String>
     private let kindAfter: WordSet
     /// "siapa", "who": before two words the pack never saw, a name asked about.
     private let nameAskers: WordSet
@@ -138,6 +140,8 @@ final class Reader: Sendable {
     private let frameIgnore: WordSet
     /// "di", "on": a side's setting in a definition frame ("what is an influencer on social media?").
     private let frameSettings: WordSet
+    /// Names (as written) the article mentions but never defines.
+    private let undefinedNames: WordSet
     let recognizer: EntityRecognizer
     let corrector: SpellingCorrector
 
@@ -288,6 +292,7 @@ final class Reader: Sendable {
         titles = Set((spec.names?.titles ?? []).flatMap(TextCleaner.tokens))
         titleSubjectOpeners = Set((spec.names?.subjectOpeners ?? []).flatMap(TextCleaner.tokens))
         rankingAskers = WordSet((spec.rankings?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        singleSuperlatives = Set((spec.rankings?.superlatives ?? []).map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
         kindBefore = WordSet((spec.rankings?.kindBefore ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         kindAfter = WordSet((spec.rankings?.kindAfter ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         nameAskers = WordSet((spec.names?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
@@ -312,6 +317,7 @@ final class Reader: Sendable {
         framesAfter = table(spec.definitionFrames.after, true)
         frameIgnore = WordSet(spec.definitionFrames.ignore.flatMap(TextCleaner.tokens))
         frameSettings = WordSet((spec.definitionFrames.settings ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        undefinedNames = WordSet((spec.definitionFrames.undefined ?? []).flatMap(TextCleaner.tokens))
         var classes = WordBitsTable()
         let lists: [(WordSet, WordClasses)] = [
             (fillers, .filler), (pronouns, .pronoun), (singularPronouns, .singularPronoun), (functionWords, .functionWord),
@@ -734,6 +740,7 @@ final class Reader: Sendable {
                     case .foreign: reading.foreignWeight += Self.foreignWeight
                     case .otherPlatform:
                         reading.otherPlatform = true
+                        platformsNamed += 1
                         reading.unknownAt = index
                     case .anaphor: reading.refersToLastAspect = true
                     case .otherSide:
@@ -813,9 +820,9 @@ final class Reader: Sendable {
             reading.foreignWeight += Self.foreignWeight
         }
         // "what's the difference between the TikTok and Instagram algorithms?", "bagusan instagram atau youtube?": two
-        // platforms compared or chosen between, no side (outweighing the platforms' own cues); so are two platforms
-        // beside an out-of-scope word ("Apakah TikTok lebih bagus dari Instagram?") or asked what they share
-        // ("kalau persamaan Instagram dan TikTok?").
+        // platforms (listed or not) compared or chosen between, no side (outweighing the platforms' own cues); so are
+        // two platforms beside an out-of-scope word ("Apakah TikTok lebih bagus dari Instagram?", "Cara monetisasi
+        // podcast di Spotify?") or asked what they share ("kalau persamaan Instagram dan TikTok?").
         if firstTopic == nil, !both, platformsNamed >= 2, reading.foreignWeight > 0 || reading.forms.contains(.compare)
             || commonAspect >= 0 && weights[commonAspect] > 0
             || words.indices.contains(where: { choices.contains(words[$0], hash: wordHashes[$0]) }) {
@@ -827,7 +834,8 @@ final class Reader: Sendable {
             reading.foreignWeight += 2 * Self.foreignWeight
         }
         // "which country has the most influencers?", "aplikasi mana yang paling bagus?": a ranking of things.
-        else if asksWhichKind(words, wordHashes), hasSuperlative(analysis.tokens) {
+        // (Asked yes or no, the article does not say: "Apakah Instagram platform yang paling banyak dipakai influencer?")
+        else if !reading.forms.contains(.yesNo), asksWhichKind(words, wordHashes), hasSuperlative(analysis.tokens) {
             reading.foreignWeight += 2 * Self.foreignWeight
         }
         // "do people trust KOLs more than ads?": one side compared with something the article does not describe;
@@ -1047,7 +1055,7 @@ final class Reader: Sendable {
     /// True when `tokens` hold a superlative; "most" only as "the most" ("which platforms do most influencers use?"
     /// asks which they use).
     private func hasSuperlative(_ tokens: [String]) -> Bool {
-        for (at, token) in tokens.enumerated() where superlatives.contains(token) {
+        for (at, token) in tokens.enumerated() where singleSuperlatives.contains(token) {
             if token != "most" || at > 0 && tokens[at - 1] == "the" { return true }
         }
         return false
@@ -1066,6 +1074,13 @@ final class Reader: Sendable {
             range = range.lowerBound..<(range.upperBound - 1)
         }
         return range.isEmpty ? nil : range
+    }
+
+    /// True when a definition frame asks only about names the article mentions but never defines ("apa itu
+    /// Kantamedia?").
+    func definesUndefinedName(in tokens: [String], hashes: [UInt64]) -> Bool {
+        guard let range = definedThing(in: tokens, hashes: hashes) else { return false }
+        return range.allSatisfy { undefinedNames.contains(tokens[$0], hash: hashes[$0]) }
     }
 
     /// The range of X between a definition frame and the other end of the message.
