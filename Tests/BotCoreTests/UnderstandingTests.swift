@@ -1787,6 +1787,25 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("apa persamaan dua yang pertama?").intent == "both.common")
     }
 
+    @Test func aSideInAnotherCountryIsRefused() {
+        #expect(ask("influencer di Korea biasanya main apa?").isFallback)
+        #expect(ask("are KOLs in Japan trusted?").isFallback)
+        // Where the user is from sets the scene; fans abroad are the reach the article describes.
+        #expect(ask("Hi, I'm from Malaysia. What's a KOL?").intent == "definition.kol")
+        #expect(verdicts(["apakah influencer bisa punya fans di luar negeri?"]) == ["influencer.reach yes"])
+    }
+
+    @Test func opinionsPermissionsAndOriginsAreRefused() {
+        #expect(ask("what do you personally think of KOLs?").isFallback)
+        #expect(ask("menurutmu KOL berguna gak?").isFallback)
+        #expect(ask("boleh gak influencer endorse rokok?").isFallback)
+        #expect(ask("who coined the term influencer?").isFallback)
+        #expect(ask("sejak kapan istilah KOL dipakai?").isFallback)
+        #expect(ask("kapan Indonesia merdeka?").isFallback)
+        #expect(ask("how do I reset my android phone?").isFallback)
+        #expect(ask("what's an influencer in the context of product promotion?").intent == "definition.influencer")
+    }
+
     @Test func wordingOfRoundTen() {
         #expect(ask("What sets KOLs apart from influencers in the first place?").intent == "differences.list")
         #expect(conversation(["influencer lebih sering online ya?", "sekarang jam berapa?"]).last == "fallback")

@@ -830,13 +830,16 @@ final class Reader: Sendable {
         }
         // "Siapa KOL yang paling dipercaya?": a ranking of people, never in the article.
         // (Twice the weight: "akun IG dengan followers terbanyak di dunia punya siapa?" names aspects too.)
-        if words.contains(where: { rankingAskers.contains($0) }), words.contains(where: { superlatives.contains($0) }) {
-            reading.foreignWeight += 2 * Self.foreignWeight
-        }
-        // "which country has the most influencers?", "aplikasi mana yang paling bagus?": a ranking of things.
-        // (Asked yes or no, the article does not say: "Apakah Instagram platform yang paling banyak dipakai influencer?")
-        else if !reading.forms.contains(.yesNo), asksWhichKind(words, wordHashes), hasSuperlative(analysis.tokens) {
-            reading.foreignWeight += 2 * Self.foreignWeight
+        if words.indices.contains(where: { superlatives.contains(words[$0], hash: wordHashes[$0]) }) {
+            if words.indices.contains(where: { rankingAskers.contains(words[$0], hash: wordHashes[$0]) }) {
+                reading.foreignWeight += 2 * Self.foreignWeight
+            }
+            // "which country has the most influencers?", "aplikasi mana yang paling bagus?": a ranking of things.
+            // (Asked yes or no, the article does not say: "Apakah Instagram platform yang paling banyak dipakai
+            // influencer?")
+            else if !reading.forms.contains(.yesNo), hasSuperlative(analysis.tokens), asksWhichKind(words, wordHashes) {
+                reading.foreignWeight += 2 * Self.foreignWeight
+            }
         }
         // "do people trust KOLs more than ads?": one side compared with something the article does not describe;
         // "what's the difference between marketing and advertising?": two such things.
