@@ -697,10 +697,11 @@ final class Reader: Sendable {
                     index += 1
                     continue
                 }
-                // "apa itu influencer di media sosial?": where the side defined is found, not what is asked about
-                // ("tell me about KOLs on social media" asks about their social media).
-                if reading.forms.isSuperset(of: [.definition, .questionWord]), index >= 2, frameSettings.contains(words[index - 1], hash: wordHashes[index - 1]),
-                   recognizer.table.value(forWord: words[index - 2], hash: wordHashes[index - 2])?.contains(where: \.isTopic) ?? false,
+                // "apa itu influencer di media sosial?", "In social media marketing, who counts as an influencer?":
+                // where the side defined is found (right after the side, or opening the message), not what is asked
+                // about ("tell me about KOLs on social media" asks about their social media).
+                if reading.forms.isSuperset(of: [.definition, .questionWord]), index >= 1, frameSettings.contains(words[index - 1], hash: wordHashes[index - 1]),
+                   index == 1 || recognizer.table.value(forWord: words[index - 2], hash: wordHashes[index - 2])?.contains(where: \.isTopic) ?? false,
                    !match.value.contains(where: { if case .aspect(_, _, true) = $0 { return true }; return false }) {
                     index += match.length
                     continue
@@ -797,6 +798,8 @@ final class Reader: Sendable {
                 reading.singularPronoun = true
             } else if Self.isNumber(word) {
                 numbers += 1
+                // "Ada berapa influencer di Indonesia tahun 2023?": a year; the article gives no dates.
+                if Self.isYear(word) { reading.foreignWeight += Self.foreignWeight }
             } else if wordClasses.contains(.sideWord) {
                 // "khusus KOL-nya", "sisi influencer": names which side, no content of its own.
             } else if !wordClasses.contains(.functionWord), !classes(of: stems[index], hash: stemHashes[index]).contains(.functionWord),
@@ -827,6 +830,11 @@ final class Reader: Sendable {
             || commonAspect >= 0 && weights[commonAspect] > 0
             || words.indices.contains(where: { choices.contains(words[$0], hash: wordHashes[$0]) }) {
             reading.foreignWeight += Self.foreignWeight + Int16(platformsNamed) * Self.cueWeight
+        }
+        // "apa persamaan kucing dan anjing?": what two things the article does not describe share.
+        else if firstTopic == nil, !both, !reading.pronoun, extraAt != 0, commonAspect >= 0, weights[commonAspect] > 0,
+                comparesWithOther(words, wordHashes, extraAt: extraAt, bothEnds: true) {
+            reading.foreignWeight += Self.foreignWeight
         }
         // "Siapa KOL yang paling dipercaya?": a ranking of people, never in the article.
         // (Twice the weight: "akun IG dengan followers terbanyak di dunia punya siapa?" names aspects too.)
@@ -990,6 +998,11 @@ final class Reader: Sendable {
     }
 
     private static func isNumber(_ word: String) -> Bool { word.allBytes(in: 48...57) }
+
+    /// True for a number that reads as a year of the last two centuries ("2019", "1998").
+    private static func isYear(_ word: String) -> Bool {
+        word.utf8.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20"))
+    }
 
     /// The step a word of `tokens` makes from the ordinal named: 1 after it ("setelah", "after"), -1 before it
     /// ("sebelum", "before"), 0 for none.
