@@ -1830,6 +1830,19 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("how's the weather in Paris today?").language == .english)
     }
 
+    @Test func thanksAfterTheSourceIsThanks() {
+        #expect(conversation(["pagi kak", "sumber jawabanmu dari mana?", "oke makasih ya"]) == ["greeting", "source", "thanks"])
+        // A yes/no question right after the source still asks whether that is it.
+        #expect(verdicts(["sumbernya apa?", "dari Kompas ya?"]) == ["source -", "source no"])
+    }
+
+    @Test func lawsFakeFollowersAndStartingAChannelAreRefused() {
+        #expect(ask("is buying TikTok followers illegal?").isFallback)
+        #expect(ask("can AI replace human KOLs?").isFallback)
+        #expect(ask("how do I start a podcast?").isFallback)
+        #expect(verdicts(["Does the bot's source cover the fifth difference?"]) == ["difference.5 no"])
+    }
+
     @Test func wordingOfRoundTen() {
         #expect(ask("What sets KOLs apart from influencers in the first place?").intent == "differences.list")
         #expect(conversation(["influencer lebih sering online ya?", "sekarang jam berapa?"]).last == "fallback")

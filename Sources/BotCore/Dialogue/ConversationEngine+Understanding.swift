@@ -151,8 +151,9 @@ extension ConversationEngine {
            reading.forms.isDisjoint(with: [.compare, .compareNoun, .definition, .list, .why, .questionWord]) {
             return answer(last)
         }
-        // "is it from Kompas?" right after where the answers come from: whether that is the source.
-        if reading.forms.contains(.yesNo), let last, last == pack.sourceIntent,
+        // "is it from Kompas?" right after where the answers come from: whether that is the source ("ok makasih ya"
+        // thanks).
+        if reading.forms.contains(.yesNo), reading.move < 0, let last, last == pack.sourceIntent,
            reading.entity == nil, !reading.pronoun, reading.aspect < 0 || reading.aspect == pack.reader.sourceAspect,
            reading.foreignWeight == 0, reading.extraWords <= 2, reading.ordinal == nil,
            reading.forms.isDisjoint(with: [.why, .compare, .definition, .list]) {
