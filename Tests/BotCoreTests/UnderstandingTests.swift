@@ -1857,6 +1857,18 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("kak, saya izin pamit dulu ya").intent == "goodbye")
     }
 
+    @Test func theBotsAccountsAndTrustAndPlatformsNewsAreRefused() {
+        #expect(ask("kamu punya akun instagram ga?").isFallback)
+        #expect(ask("would you trust an influencer?").isFallback)
+        #expect(ask("Is Twitter now called X?").isFallback)
+        #expect(ask("how do I grow on TikTok?").isFallback)
+        #expect(ask("bisa bantu bikin creative brief buat influencer?").isFallback)
+        #expect(ask("How can I advertise on Kantamedia?").isFallback)
+        // Trust in a side, and its account, stay the article's.
+        #expect(ask("kenapa orang percaya sama KOL?").intent == "kol.reasons")
+        #expect(verdicts(["KOL punya akun media sosial ga?"]) == ["kol.social_media yes"])
+    }
+
     @Test func wordingOfRoundTen() {
         #expect(ask("What sets KOLs apart from influencers in the first place?").intent == "differences.list")
         #expect(conversation(["influencer lebih sering online ya?", "sekarang jam berapa?"]).last == "fallback")

@@ -120,10 +120,10 @@ final class Reader: Sendable {
     /// "siapa", "who" and "paling", "most": asked together, a ranking of people.
     private let rankingAskers: WordSet
     private let superlatives: WordSet
-    /// "which" (before a kind) and "mana" (after one): asked with a superlative, a ranking of things.
-    private let kindBefore: WordSet
     /// The one-word superlatives, as written ("nomor satu" makes no "satu" one).
     private let singleSuperlatives: Set<String>
+    /// "which" (before a kind) and "mana" (after one): asked with a superlative, a ranking of things.
+    private let kindBefore: WordSet
     private let kindAfter: WordSet
     /// "siapa", "who": before two words the pack never saw, a name asked about.
     private let nameAskers: WordSet
