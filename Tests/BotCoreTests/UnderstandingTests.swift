@@ -1869,6 +1869,15 @@ private func isNew(_ text: String) -> Bool {
         #expect(verdicts(["KOL punya akun media sosial ga?"]) == ["kol.social_media yes"])
     }
 
+    @Test func twoThingsThePackNeverSawComparedAreRefused() {
+        #expect(ask("apa bedanya SEO specialist sama SEM specialist?").isFallback)
+        #expect(ask("what's the difference between a UX designer and a UI designer?").isFallback)
+        // The two sides, or the differences alone, stay the article's.
+        #expect(ask("apa bedanya KOL sama influencer?").intent == "differences.list")
+        #expect(ask("apa bedanya?").intent == "differences.list")
+        #expect(ask("clear our conversation please").intent == "reset")
+    }
+
     @Test func wordingOfRoundTen() {
         #expect(ask("What sets KOLs apart from influencers in the first place?").intent == "differences.list")
         #expect(conversation(["influencer lebih sering online ya?", "sekarang jam berapa?"]).last == "fallback")

@@ -851,9 +851,12 @@ final class Reader: Sendable {
         }
         // "do people trust KOLs more than ads?": one side compared with something the article does not describe;
         // "what's the difference between marketing and advertising?": two such things.
+        // ("apa bedanya SEO specialist sama SEM specialist?": with two words the pack never saw, a thing it does not
+        // know after the link is enough; with no side at all, nothing of the article is asked, whatever cues the two
+        // things' words hold: twice the weight.)
         if secondTopic == nil, !both, extraAt != 0, reading.forms.contains(.compare),
-           comparesWithOther(words, wordHashes, extraAt: extraAt, bothEnds: firstTopic == nil) {
-            reading.foreignWeight += Self.foreignWeight
+           comparesWithOther(words, wordHashes, extraAt: extraAt, bothEnds: firstTopic == nil && reading.unknownWords < 2) {
+            reading.foreignWeight += firstTopic == nil ? 2 * Self.foreignWeight : Self.foreignWeight
         }
         // The subject of a comparison (looked for only when a side is named; else the conversation's side).
         if let first = firstTopic {
