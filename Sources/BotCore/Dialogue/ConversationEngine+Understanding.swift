@@ -96,8 +96,17 @@ extension ConversationEngine {
             return opinion
         }
 
+        // The thing a definition frame names ("Notion" of "Notion itu aplikasi apa?"), found at most once.
+        var framed: Range<Int>??
+        func definedThing() -> Range<Int>? {
+            if let framed { return framed }
+            let thing = pack.reader.definedThing(in: analysis.tokens, hashes: analysis.tokenHashes)
+            framed = thing
+            return thing
+        }
+
         func refuse() -> Understood {
-            let thing = reading.hasDefinitionFrame && reading.entity == nil ? pack.reader.definedThing(in: analysis.tokens, hashes: analysis.tokenHashes) : nil
+            let thing = reading.hasDefinitionFrame && reading.entity == nil ? definedThing() : nil
             let confidence = consulted?.confidence ?? 0
             return Understood(decision: .fallback(confidence: max(confidence, 1 - confidence)), unknownThing: thing)
         }
@@ -211,8 +220,8 @@ extension ConversationEngine {
         // publisher.
         if reading.hasDefinitionFrame, reading.entity == nil, !reading.pronoun, !reading.singularPronoun,
            reading.otherPlatform || reading.namedPlatform && !reading.aspectIsStrong
-            || reading.unknownWords > 0 && reading.move < 0 && pack.reader.definedThing(in: analysis.tokens, hashes: analysis.tokenHashes)?.contains(reading.unknownAt) == true
-            || pack.reader.definesUndefinedName(in: analysis.tokens, hashes: analysis.tokenHashes),
+            || reading.unknownWords > 0 && reading.move < 0 && definedThing()?.contains(reading.unknownAt) == true
+            || definedThing().map { pack.reader.namesOnlyUndefined($0, in: analysis.tokens, hashes: analysis.tokenHashes) } ?? false,
            !reading.forms.contains(.yesNo) {
             return refuse()
         }
@@ -330,7 +339,7 @@ extension ConversationEngine {
             }
             // "kamu tau Raffi Ahmad?", "do you know Gordon Ramsay?": a name the pack never saw, asked of the bot.
             if reading.unknownPair, asksTheBotAboutElse() { return refuse() }
-            return converse(reading, analysis, matcher: matcher, continues: continues,
+            return converse(reading, matcher: matcher, definedThing: definedThing, continues: continues,
                             contextTopic: contextTopic, startedOver: memory.startedOver, refuse: refuse)
         }
         // "contohnya?": the example of whatever the conversation is about.
@@ -428,7 +437,7 @@ extension ConversationEngine {
 
     /// A message without content of the article: small talk, a follow-up, or a refusal.
     private func converse(
-        _ reading: Reading, _ analysis: Analysis, matcher: () -> MatcherOpinion, continues: Bool,
+        _ reading: Reading, matcher: () -> MatcherOpinion, definedThing: () -> Range<Int>?, continues: Bool,
         contextTopic: String?, startedOver: Bool, refuse: () -> Understood
     ) -> Understood {
         // "yang kedua?" right after starting over: no list to pick from.
@@ -446,7 +455,7 @@ extension ConversationEngine {
         // (even though "maksudnya" asks to repeat; "who are you" is a move of its own).
         if reading.hasDefinitionFrame,
            reading.move < 0 || pack.followUpKinds[pack.moveIntents[reading.move]] == "repeat" && (reading.aspect >= 0 || reading.unknownWords > 0),
-           pack.reader.definedThing(in: analysis.tokens, hashes: analysis.tokenHashes) != nil {
+           definedThing() != nil {
             return refuse()
         }
         if reading.move >= 0 {

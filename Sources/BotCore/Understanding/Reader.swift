@@ -1095,11 +1095,10 @@ final class Reader: Sendable {
         return range.isEmpty ? nil : range
     }
 
-    /// True when a definition frame asks only about names the article mentions but never defines ("apa itu
-    /// Kantamedia?").
-    func definesUndefinedName(in tokens: [String], hashes: [UInt64]) -> Bool {
-        guard let range = definedThing(in: tokens, hashes: hashes) else { return false }
-        return range.allSatisfy { undefinedNames.contains(tokens[$0], hash: hashes[$0]) }
+    /// True when `thing`, the range of `tokens` (with their `hashes`) a definition frame names, holds only names the
+    /// article mentions but never defines ("apa itu Kantamedia?").
+    func namesOnlyUndefined(_ thing: Range<Int>, in tokens: [String], hashes: [UInt64]) -> Bool {
+        thing.allSatisfy { undefinedNames.contains(tokens[$0], hash: hashes[$0]) }
     }
 
     /// The range of X between a definition frame and the other end of the message.
