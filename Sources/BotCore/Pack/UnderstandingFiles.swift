@@ -100,7 +100,7 @@ struct UnderstandingSpec: Codable, Sendable {
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? []) + (secondPerson ?? []) + (aboutWords ?? []) + (concessive ?? [])
         texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (otherSide ?? []) + (because ?? []) + (topicNouns ?? []) + (topicRequests ?? [])
             + (corrections ?? []) + (places ?? []) + (likeness ?? []) + (acknowledgements ?? [])
-        texts += rankings.map { $0.askers + $0.superlatives + ($0.kindBefore ?? []) + ($0.kindAfter ?? []) } ?? []
+        texts += rankings.map { $0.askers + $0.superlatives + ($0.quantifiers ?? []) + ($0.kindBefore ?? []) + ($0.kindAfter ?? []) } ?? []
         texts += names?.askers ?? []
         texts += whichMore.map { $0.which + $0.more } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
@@ -134,15 +134,17 @@ struct NamesSpec: Codable, Sendable {
 
 /// "Siapa KOL yang paling dipercaya?": a word asking for people (`askers`) and a superlative.
 /// "which country has the most influencers?", "aplikasi mana yang paling bagus?": a word asking which thing of a
-/// kind, before the kind (`kind_before`) or after it (`kind_after`), and a superlative.
+/// kind, before the kind (`kind_before`) or after it (`kind_after`), and a superlative, as written; one of
+/// `quantifiers` ("most", also "most of them") ranks things only after "the".
 struct RankingSpec: Codable, Sendable {
     var askers: [String]
     var superlatives: [String]
+    var quantifiers: [String]?
     var kindBefore: [String]?
     var kindAfter: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case askers, superlatives
+        case askers, superlatives, quantifiers
         case kindBefore = "kind_before"
         case kindAfter = "kind_after"
     }

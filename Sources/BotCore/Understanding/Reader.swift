@@ -119,9 +119,9 @@ final class Reader: Sendable {
     }
     /// "siapa", "who" and "paling", "most": asked together, a ranking of people.
     private let rankingAskers: WordSet
-    private let superlatives: WordSet
-    /// The one-word superlatives, as written ("nomor satu" makes no "satu" one).
-    private let singleSuperlatives: Set<String>
+    /// Superlatives as written, as phrases ("nomor satu", not "satu"; the lexicon would make it "pertama"): true for
+    /// a full one, false for a quantifier ("most").
+    private let superlatives: PhraseTable<Bool>
     /// "which" (before a kind) and "mana" (after one): asked with a superlative, a ranking of things.
     private let kindBefore: WordSet
     private let kindAfter: WordSet
@@ -292,11 +292,13 @@ final class Reader: Sendable {
         titles = Set((spec.names?.titles ?? []).flatMap(TextCleaner.tokens))
         titleSubjectOpeners = Set((spec.names?.subjectOpeners ?? []).flatMap(TextCleaner.tokens))
         rankingAskers = WordSet((spec.rankings?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
-        singleSuperlatives = Set((spec.rankings?.superlatives ?? []).map(TextCleaner.tokens).filter { $0.count == 1 }.map { $0[0] })
         kindBefore = WordSet((spec.rankings?.kindBefore ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         kindAfter = WordSet((spec.rankings?.kindAfter ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         nameAskers = WordSet((spec.names?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
-        superlatives = WordSet((spec.rankings?.superlatives ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        var superlatives = PhraseTable<Bool>()
+        for text in spec.rankings?.superlatives ?? [] { superlatives.insert(TextCleaner.tokens(text), value: true) }
+        for text in spec.rankings?.quantifiers ?? [] { superlatives.insert(TextCleaner.tokens(text), value: false) }
+        self.superlatives = superlatives
         because = WordSet((spec.because ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         topicNouns = WordSet((spec.topicNouns ?? []).flatMap(TextCleaner.tokens).flatMap { [$0, $0 + "nya"] })
         topicRequests = WordSet((spec.topicRequests ?? []).flatMap(TextCleaner.tokens))
@@ -838,14 +840,14 @@ final class Reader: Sendable {
         }
         // "Siapa KOL yang paling dipercaya?": a ranking of people, never in the article.
         // (Twice the weight: "akun IG dengan followers terbanyak di dunia punya siapa?" names aspects too.)
-        if words.indices.contains(where: { superlatives.contains(words[$0], hash: wordHashes[$0]) }) {
+        if let full = superlative(in: analysis.tokens, analysis.tokenHashes) {
             if words.indices.contains(where: { rankingAskers.contains(words[$0], hash: wordHashes[$0]) }) {
                 reading.foreignWeight += 2 * Self.foreignWeight
             }
-            // "which country has the most influencers?", "aplikasi mana yang paling bagus?": a ranking of things.
-            // (Asked yes or no, the article does not say: "Apakah Instagram platform yang paling banyak dipakai
-            // influencer?")
-            else if !reading.forms.contains(.yesNo), hasSuperlative(analysis.tokens), asksWhichKind(words, wordHashes) {
+            // "which country has the most influencers?", "aplikasi mana yang paling bagus?": a ranking of things
+            // ("which platforms do most influencers use?" asks which they use). (Asked yes or no, the article does
+            // not say: "Apakah Instagram platform yang paling banyak dipakai influencer?")
+            else if !reading.forms.contains(.yesNo), full, asksWhichKind(words, wordHashes) {
                 reading.foreignWeight += 2 * Self.foreignWeight
             }
         }
@@ -1058,7 +1060,7 @@ final class Reader: Sendable {
             let word = words[at], hash = hashes[at]
             if Self.notKinds.contains(word) || yesNoFirst.longestMatch(in: words, hashes: hashes, at: at) != nil { return false }
             let wordClasses = classes(of: word, hash: hash)
-            if wordClasses.contains(.functionWord) || wordClasses.contains(.pronoun) || wordClasses.contains(.singularPronoun) { return false }
+            if !wordClasses.isDisjoint(with: [.functionWord, .pronoun, .singularPronoun, .sideWord]) { return false }
             return !(recognizer.table.value(forWord: word, hash: hash)?.contains { if case .topic(let topic) = $0 { return topic.same(as: "both") }; return false } ?? false)
         }
         for at in words.indices {
@@ -1068,16 +1070,19 @@ final class Reader: Sendable {
         return false
     }
 
-    /// Words after "which" that name no kind of thing.
-    private static let notKinds: Set<String> = ["one", "ones", "of", "side", "kind", "type"]
+    /// Words after "which" that name no kind of thing (besides grammar, pronouns and side words: "which side").
+    private static let notKinds: Set<String> = ["one", "ones", "of", "kind", "type"]
 
-    /// True when `tokens` hold a superlative; "most" only as "the most" ("which platforms do most influencers use?"
-    /// asks which they use).
-    private func hasSuperlative(_ tokens: [String]) -> Bool {
-        for (at, token) in tokens.enumerated() where singleSuperlatives.contains(token) {
-            if token != "most" || at > 0 && tokens[at - 1] == "the" { return true }
+    /// Nil when `tokens` (with their `hashes`) hold no superlative; else true when one is a full superlative or a
+    /// quantifier after "the" ("the most"), false when all are bare quantifiers ("most influencers").
+    private func superlative(in tokens: [String], _ hashes: [UInt64]) -> Bool? {
+        var found: Bool?
+        for at in tokens.indices {
+            guard let match = superlatives.longestMatch(in: tokens, hashes: hashes, at: at) else { continue }
+            if match.value || at > 0 && tokens[at - 1] == "the" { return true }
+            found = false
         }
-        return false
+        return found
     }
 
     /// The words X of "apa itu X" / "X itu apa" / "what is X" in `tokens` (with their `hashes`), without fillers;
