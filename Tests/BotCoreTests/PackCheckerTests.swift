@@ -35,6 +35,10 @@ import Testing
             try text.replacingOccurrences(of: "F-d4-1, ", with: "").replacingOccurrences(of: "[F-d4-1]", with: "[F-d4-2]")
                 .write(toFile: path, atomically: true, encoding: .utf8)
         }
+        // List an out-of-scope cue twice.
+        let understanding = directory + "/understanding.yaml"
+        try String(contentsOfFile: understanding, encoding: .utf8).replacingOccurrences(of: "foreign: [ignore,", with: "foreign: [ignore, cuaca,")
+            .write(toFile: understanding, atomically: true, encoding: .utf8)
         try """
             cases:
               - {text: "berapa harga cabai rawit", intent: fallback}

@@ -27,6 +27,19 @@ import Testing
         #expect(result.stdout.contains("duplicate-phrase"))
     }
 
+    @Test func aCueListedTwiceFailsTheCheck() throws {
+        let directory = NSTemporaryDirectory() + "kolbot-pack-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Kolbot.packageRoot.appendingPathComponent("Intents").path, toPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/understanding.yaml"
+        let understanding = try String(contentsOfFile: file, encoding: .utf8)
+        try understanding.replacingOccurrences(of: "foreign: [ignore,", with: "foreign: [ignore, cuaca,")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try Kolbot.run(["intents", "check", "--intents", directory])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("duplicate-cue: \"cuaca\" is listed twice for the same cue in understanding.yaml"))
+    }
+
     @Test func leakingEvaluationFailsTheCheck() throws {
         let directory = NSTemporaryDirectory() + "kolbot-pack-\(UUID().uuidString)"
         try FileManager.default.copyItem(atPath: Kolbot.packageRoot.appendingPathComponent("Intents").path, toPath: directory)

@@ -7,6 +7,7 @@ public struct PackIssue: Sendable, Equatable, CustomStringConvertible {
         case unknownIntent = "unknown-intent"
         case unknownFact = "unknown-fact"
         case duplicatePhrase = "duplicate-phrase"
+        case duplicateCue = "duplicate-cue"
         case misroutedPhrase = "misrouted-phrase"
         case unusedFact = "unused-fact"
         case missingLanguage = "missing-language"
@@ -67,6 +68,9 @@ public enum PackChecker {
         }
         for fact in pack.facts where !usedFacts.contains(fact.id) {
             issues.append(.init(kind: .unusedFact, message: "no answer uses fact \(fact.id)"))
+        }
+        for text in pack.reader.repeatedCues {
+            issues.append(.init(kind: .duplicateCue, message: "\"\(text)\" is listed twice for the same cue in understanding.yaml"))
         }
         issues += phraseIssues(pack)
         issues += evaluationIssues(pack, evaluation)

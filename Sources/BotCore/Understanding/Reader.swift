@@ -3,7 +3,7 @@
 /// Cue words are normalised like messages (lexicon, then affix stripping), so their inflections match.
 final class Reader: Sendable {
     /// One thing a run of stems stands for.
-    enum Cue: Sendable, Equatable {
+    enum Cue: Sendable, Hashable {
         case aspect(Int, weight: Int16, strong: Bool)
         case move(Int)
         /// Consumes its words and names nothing ("menurut artikel").
@@ -53,6 +53,8 @@ final class Reader: Sendable {
     let crossoverAspect: Int
     /// Aspects answered even beside out-of-scope words (`covers_unknown`).
     let coversUnknown: Set<Int>
+    /// Cue texts listed twice for the same cue (`kolbot intents check` reports them).
+    let repeatedCues: [String]
     private let cues: PhraseTable<[Cue]>
     private let forms: PhraseTable<QuestionForms>
     private let followUpOpeners: PhraseTable<Bool>
@@ -184,8 +186,11 @@ final class Reader: Sendable {
             lexicon.apply(TextCleaner.tokens(text)).map(lexicon.stemmer.stem)
         }
         var cues = PhraseTable<[Cue]>()
+        var listed: Set<Pair> = []
+        var repeated: [String] = []
         func add(_ texts: [String], _ cue: Cue) {
             for text in texts {
+                if !listed.insert(Pair(text: text.lowercased(), cue: cue)).inserted { repeated.append(text) }
                 let key = normalised(text)
                 guard !key.isEmpty else { continue }
                 var values = cues.value(for: key.joined(separator: " ")) ?? []
@@ -212,6 +217,7 @@ final class Reader: Sendable {
         add(spec.otherPlatforms, .otherPlatform)
         add(spec.aspectAnaphora ?? [], .anaphor)
         add(spec.otherSide ?? [], .otherSide)
+        repeatedCues = repeated
         if let platforms = aspectNames.firstIndex(of: "platforms") {
             add(spec.otherPlatforms, .aspect(platforms, weight: Self.cueWeight, strong: false))
         }
@@ -418,6 +424,12 @@ final class Reader: Sendable {
 
     /// Words standing for the side talked about after a name: "is atta halilintar one?", "... salah satunya?".
     private static let oneOfThem: Set<String> = ["one", "salah"]
+
+    /// A cue text with its cue, to find texts listed twice.
+    private struct Pair: Hashable {
+        var text: String
+        var cue: Cue
+    }
 
     /// The index of aspect `name`, or nil.
     func aspectIndex(_ name: String) -> Int? { aspectNames.firstIndex(of: name) }
