@@ -80,6 +80,31 @@ import Testing
         #expect(corrector.correction(of: "sepakbola") == nil)
     }
 
+    @Test func aLetterBeforeTheFirstIsAnotherWordUnlessItDoublesIt() {
+        #expect(corrector.correction(of: "finfluencer") == nil)
+        #expect(corrector.correction(of: "iinfluencer") == "influencer")
+        #expect(corrector.correction(of: "xperbedaan") == nil)
+    }
+
+    @Test func knownOnlyWordsAreNeitherCorrectionsNorSplitPieces() {
+        let corrector = SpellingCorrector(words: ["berikan", "marketplace", "place", "contoh"], knownOnly: ["beriklan", "market"])
+        #expect(corrector.knows("beriklan") && corrector.knows("market"))
+        #expect(corrector.correction(of: "beriklan") == nil) // known: left as written
+        #expect(corrector.correction(of: "berklan") == nil)  // one edit from the known-only word only
+        #expect(corrector.correction(of: "berikn") == "berikan")
+        #expect(corrector.split(of: "marketplace") == nil)   // a word of the topic stays whole
+        #expect(corrector.split(of: "marketcontoh") == nil)  // "market" is no piece
+        #expect(corrector.split(of: "placecontoh") == ["place", "contoh"])
+    }
+
+    @Test func thePacksOutOfScopePhrasesAreNoCorrections() {
+        // "skincare" is only in the out-of-scope phrases (understanding.yaml `foreign`): known, but no typo becomes it.
+        let analyzer = TestPack.shared.analyzer
+        #expect(analyzer.corrector.knows("skincare"))
+        #expect(analyzer.corrector.correction(of: "skincarre") == nil)
+        #expect(analyzer.corrector.correction(of: "perbdaan") == "perbedaan")
+    }
+
     @Test func packCorrectsTyposBeforeTheLexicon() {
         let analyzer = TestPack.shared.analyzer
         #expect(analyzer.analyze("key opnion leader itu apa").words == ["kol", "itu", "apa"])

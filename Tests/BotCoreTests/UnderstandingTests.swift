@@ -1886,3 +1886,38 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("are endorsements taxed?").isFallback)
     }
 }
+
+@Suite struct RoundElevenTests {
+    @Test func aQuestionAboutWhenIsRefused() {
+        #expect(ask("kapan instagram dibuat?").isFallback)
+        #expect(ask("kapan youtube diluncurkan?").isFallback)
+        #expect(ask("kapan KOL mulai populer?").isFallback)
+        #expect(ask("when did TikTok launch?").isFallback)
+        #expect(ask("Since when do KOLs exist?").isFallback)
+        // "when" inside a clause, "when it comes to", and "kapan saja" (any time) ask no date.
+        #expect(ask("Why do people trust influencers when deciding what to buy?").intent == "influencer.reasons")
+        #expect(ask("when it comes to reach, which one is wider?").intent == "difference.3")
+        #expect(ask("influencer bisa posting kapan saja?").intent == "influencer.media")
+    }
+
+    @Test func textOfTheUsersOwnToTranslateIsRefused() {
+        #expect(ask("translate 'selamat pagi' into English").isFallback)
+        #expect(ask("translate 'saya suka kopi' ke bahasa inggris").isFallback)
+        #expect(ask("terjemahin 'halo semua' ke english dong").isFallback)
+        // A side's name to translate is the term's meaning.
+        #expect(ask("translate key opinion leader literally").intent == "definition.kol_term")
+    }
+
+    @Test func ratesAndRulesAreRefused() {
+        #expect(ask("What's the average rate for a KOL in Indonesia?").isFallback)
+        #expect(ask("What are the FTC rules for influencers?").isFallback)
+        #expect(ask("ada UU yang ngatur influencer gak di Indonesia?").isFallback)
+        #expect(ask("apa itu influencer?").intent == "definition.influencer")
+    }
+
+    @Test func aLetterBeforeASideIsAnotherWord() {
+        #expect(ask("What is a finfluencer?").isFallback)
+        #expect(ask("finfluencer itu apa?").isFallback)
+        #expect(ask("apa itu iinfluencer?").intent == "definition.influencer")
+    }
+}

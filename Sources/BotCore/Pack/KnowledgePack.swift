@@ -108,10 +108,10 @@ public struct KnowledgePack: Sendable {
             specs.append(contentsOf: spec.intents)
         }
         let lexicon = Lexicon(spec: lexiconSpec)
-        let words = vocabulary(specs, lexiconSpec, entities) + (understanding.allTexts + yesNo.allTexts).flatMap(TextCleaner.tokens)
+        let words = vocabulary(specs, lexiconSpec, entities) + (understanding.topicTexts + yesNo.allTexts).flatMap(TextCleaner.tokens)
         let analyzer = Analyzer(
             lexicon: lexicon, recognizer: try EntityRecognizer(spec: entities, lexicon: lexicon),
-            corrector: SpellingCorrector(words: words))
+            corrector: SpellingCorrector(words: words, knownOnly: understanding.foreign.flatMap(TextCleaner.tokens)))
         let reader = try Reader(spec: understanding, lexicon: lexicon, recognizer: analyzer.recognizer, corrector: analyzer.corrector)
         return try KnowledgePack(
             directory: directory, pack: pack, facts: facts, analyzer: analyzer, reader: reader, specs: specs,

@@ -26,6 +26,9 @@ struct UnderstandingSpec: Codable, Sendable {
     var whichMore: WhichMoreSpec?
     /// Titles before a name ("dr. Tirta", "dr tirta"), and the words after which a title starts the subject.
     var names: NamesSpec?
+    /// "translate 'selamat pagi' into English": text of the user's own to translate, which is no question about
+    /// the article (translating the last answer or a side's name is).
+    var translations: TranslationSpec?
     /// "karena", "because": the aspects named after it give a reason, they are not what is asked about.
     var because: [String]?
     /// Pairs of aspects that share words: a follow-up with a weak cue of one stays with the other.
@@ -69,7 +72,7 @@ struct UnderstandingSpec: Codable, Sendable {
     var routes: [RouteSpec]
 
     enum CodingKeys: String, CodingKey {
-        case forms, fillers, pronouns, predicates, becoming, because, rankings, names, aspects, moves, qualifiers, foreign, routes, corrections
+        case forms, fillers, pronouns, predicates, becoming, because, rankings, names, translations, aspects, moves, qualifiers, foreign, routes, corrections
         case aspectAnaphora = "aspect_anaphora"
         case otherSide = "other_side"
         case topicNouns = "topic_nouns"
@@ -94,14 +97,15 @@ struct UnderstandingSpec: Codable, Sendable {
         case matcherAspects = "matcher_aspects"
     }
 
-    /// Every word the file names (for the spelling corrector's vocabulary).
-    var allTexts: [String] {
-        var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + foreign + otherPlatforms
+    /// Every text the file names but the out-of-scope phrases (`foreign`): the spelling corrector's vocabulary.
+    var topicTexts: [String] {
+        var texts = forms.allTexts + fillers + functionWords + pronouns + predicates + qualifiers + otherPlatforms
         texts += (otherRoles ?? []) + (sideQualifiers ?? []) + (sideWords ?? []) + (singularPronouns ?? []) + (firstPerson ?? []) + (secondPerson ?? []) + (aboutWords ?? []) + (concessive ?? [])
         texts += (becoming.map { $0.subjects + $0.phrases } ?? []) + (aspectAnaphora ?? []) + (otherSide ?? []) + (because ?? []) + (topicNouns ?? []) + (topicRequests ?? [])
             + (corrections ?? []) + (places ?? []) + (likeness ?? []) + (acknowledgements ?? [])
         texts += rankings.map { $0.askers + $0.superlatives + ($0.quantifiers ?? []) + ($0.kindBefore ?? []) + ($0.kindAfter ?? []) } ?? []
         texts += names?.askers ?? []
+        texts += translations.map { $0.verbs + $0.own } ?? []
         texts += whichMore.map { $0.which + $0.more } ?? []
         texts += languageSwitch.values.sorted { $0.joined() < $1.joined() }.flatMap { $0 }
         texts += definitionFrames.before + definitionFrames.after + definitionFrames.ignore + (definitionFrames.settings ?? [])
@@ -117,6 +121,13 @@ struct UnderstandingSpec: Codable, Sendable {
 struct WhichMoreSpec: Codable, Sendable {
     var which: [String]
     var more: [String]
+}
+
+/// `verbs` asking to translate, and the words after them (`own`) that name what the bot said ("translate that").
+/// Any other word after the verb, but a side's name, is text of the user's own.
+struct TranslationSpec: Codable, Sendable {
+    var verbs: [String]
+    var own: [String]
 }
 
 /// `titles` before a name; `subject_openers`: words after which a title starts the question's subject.
@@ -178,9 +189,11 @@ struct FormsSpec: Codable, Sendable {
     var `where`: [String]
     var followup: [String]
     var questionWords: [String]
+    /// Words asking when: the article gives no dates or times.
+    var when: WhenFormSpec?
 
     enum CodingKeys: String, CodingKey {
-        case yesno, why, how, definition, list, compare, `where`, followup
+        case yesno, why, how, definition, list, compare, `where`, followup, when
         case questionWords = "question_words"
         case compareNouns = "compare_nouns"
         case definitionNouns = "definition_nouns"
@@ -191,6 +204,21 @@ struct FormsSpec: Codable, Sendable {
     var allTexts: [String] {
         yesno.first + yesno.last + yesno.anywhere + yesno.requests + (yesno.generic ?? []) + (yesno.gapped.map { $0.verbs + $0.tags } ?? []) + yesno.choice + (yesno.either ?? []) + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
             + definition + (definitionNouns ?? []) + (comparisonLinks ?? []) + (compareAdjectives ?? []) + list + compare + compareNouns + `where` + followup + questionWords
+            + (when.map { $0.anywhere + $0.first + $0.notBefore } ?? [])
+    }
+}
+
+/// A question about when: `anywhere` in the message unless one of `notBefore` follows ("kapan saja" is any
+/// time); `first` only opening the message (or a follow-up) before a yes/no opener ("when did ...", not "when it
+/// comes to ...").
+struct WhenFormSpec: Codable, Sendable {
+    var anywhere: [String]
+    var first: [String]
+    var notBefore: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case anywhere, first
+        case notBefore = "not_before"
     }
 }
 

@@ -6,8 +6,10 @@
 struct SpellingCorrector: Sendable {
     /// Known words with how often they occur (ties go to the more frequent word).
     private let frequency: [String: Int]
-    /// The same words, for the cheap membership test every message word goes through.
+    /// Those words and the known-only words, for the cheap membership test every message word goes through.
     private let known: WordSet
+    /// The words a joined word may split into (the known-only words are not).
+    private let targets: WordSet
     /// A vocabulary word with one letter deleted -> the vocabulary words it comes from.
     private let deletions: [String: [String]]
     /// Shorter words are left alone: too many neighbours.
@@ -16,9 +18,13 @@ struct SpellingCorrector: Sendable {
     private let skeletons: [String: [String]]
     static let minimumSkeleton = 4
 
-    init(words: [String]) {
+    /// `words` are what typos are corrected to and what joined words split into; `knownOnly` are words that
+    /// are only known (left as written, never a correction or a piece of a split): the out-of-scope vocabulary,
+    /// so that a refusal phrase cannot turn a typo or a joined word of the topic into something else.
+    init(words: [String], knownOnly: [String] = []) {
         var frequency: [String: Int] = [:]
         for word in words where word.utf8.count >= 2 { frequency[word, default: 0] += 1 }
+        let targets = WordSet(frequency.keys)
         var deletions: [String: [String]] = [:]
         for word in frequency.keys.sorted() where word.utf8.count >= Self.minimumLength - 1 {
             for variant in Self.deletionVariants(of: word) where !(deletions[variant]?.contains(word) ?? false) {
@@ -33,7 +39,8 @@ struct SpellingCorrector: Sendable {
         self.frequency = frequency
         self.deletions = deletions
         self.skeletons = skeletons
-        known = WordSet(frequency.keys)
+        self.targets = targets
+        known = WordSet(frequency.keys + knownOnly.filter { $0.utf8.count >= 2 && frequency[$0] == nil })
     }
 
     /// True when `word` is in the vocabulary.
@@ -79,7 +86,9 @@ struct SpellingCorrector: Sendable {
                         length += 1
                     }
                     let variant = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
-                    consider(variant)
+                    // A letter too many before the first is another word ("finfluencer", "scontent") unless it
+                    // doubles the first ("iinfluencer").
+                    if skipped > 0 || bytes[0] == bytes[1] { consider(variant) }
                     // A wrong first letter is rarely a slip of the keyboard and often another word ("namanya" is
                     // not "samanya"): substitutions keep the first letter.
                     for candidate in deletions[variant] ?? [] where Self.isOneEdit(word, candidate)
@@ -128,7 +137,7 @@ struct SpellingCorrector: Sendable {
             for cut in stride(from: end - 3, through: 0, by: -1) where best[cut].words != Int.max {
                 guard end - cut < count else { continue } // the whole word is no split
                 let piece = String(decoding: bytes[cut..<end], as: UTF8.self)
-                guard known.contains(piece), !Self.affixes.contains(piece) else { continue }
+                guard targets.contains(piece), !Self.affixes.contains(piece) else { continue }
                 let candidate = (words: best[cut].words + 1, shortest: min(best[cut].shortest, end - cut), cut: cut)
                 if candidate.words < best[end].words || candidate.words == best[end].words && candidate.shortest > best[end].shortest {
                     best[end] = candidate

@@ -60,6 +60,13 @@ final class Reader: Sendable {
     private let followUpOpeners: PhraseTable<Bool>
     private let yesNoFirst: PhraseTable<Bool>
     private let reasonOpeners: PhraseTable<Bool>
+    /// "translate", and what after it names the bot's own words ("that", "jawabannya"): see ``TranslationSpec``.
+    private let translateVerbs: WordSet
+    private let translateOwn: WordSet
+    /// "kapan", "when did": a date or time asked for (see ``WhenFormSpec``).
+    private let whenAnywhere: PhraseTable<Bool>
+    private let whenFirst: PhraseTable<Bool>
+    private let whenNotBefore: WordSet
     private let yesNoLast: PhraseTable<Bool>
     private let yesNoAfterFollowUp: PhraseTable<Bool>
     private let requests: WordSet
@@ -252,6 +259,9 @@ final class Reader: Sendable {
         followUpOpeners = table(spec.forms.followup, true)
         yesNoFirst = table(spec.forms.yesno.first, true)
         reasonOpeners = table(spec.forms.yesno.reason ?? [], true)
+        whenAnywhere = table(spec.forms.when?.anywhere ?? [], true)
+        whenFirst = table(spec.forms.when?.first ?? [], true)
+        whenNotBefore = WordSet((spec.forms.when?.notBefore ?? []).flatMap(TextCleaner.tokens))
         yesNoLast = table(spec.forms.yesno.last, true)
         yesNoAfterFollowUp = table(spec.forms.yesno.afterFollowup ?? [], true)
         requests = WordSet(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
@@ -301,6 +311,8 @@ final class Reader: Sendable {
         kindBefore = WordSet((spec.rankings?.kindBefore ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         kindAfter = WordSet((spec.rankings?.kindAfter ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         nameAskers = WordSet((spec.names?.askers ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        translateVerbs = WordSet((spec.translations?.verbs ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
+        translateOwn = WordSet((spec.translations?.own ?? []).flatMap { lexicon.apply(TextCleaner.tokens($0)) })
         var superlatives = PhraseTable<Bool>()
         for text in spec.rankings?.superlatives ?? [] { superlatives.insert(TextCleaner.tokens(text), value: true) }
         for text in spec.rankings?.quantifiers ?? [] { superlatives.insert(TextCleaner.tokens(text), value: false) }
@@ -637,6 +649,8 @@ final class Reader: Sendable {
             guard start < tokens.count, let match = reasonOpeners.longestMatch(in: tokens, hashes: hashes, at: start) else { return false }
             return match.length > 1 || !reading.forms.contains(.questionWord)
         }
+        // "kapan instagram dibuat?", "when did TikTok launch?": a date or time, which the article never gives.
+        if asksWhen(tokens, hashes, opening: [first, afterOpener]) { reading.foreignWeight += Self.foreignWeight }
         if opensReason(at: first) || afterOpener > first && opensReason(at: afterOpener) {
             reading.asksReason = true
             reading.forms.formUnion([.yesNo, .why])
@@ -656,6 +670,21 @@ final class Reader: Sendable {
             reading.choiceContrasts = contrasting
             break
         }
+    }
+
+    /// True when the message asks when: a `when.anywhere` word not before a `when.not_before` one, or a
+    /// `when.first` word at one of the `opening` positions before a yes/no opener ("when did", "when is").
+    private func asksWhen(_ tokens: [String], _ hashes: [UInt64], opening: [Int]) -> Bool {
+        for start in tokens.indices {
+            guard let match = whenAnywhere.longestMatch(in: tokens, hashes: hashes, at: start) else { continue }
+            let next = start + match.length
+            if next >= tokens.count || !whenNotBefore.contains(tokens[next], hash: hashes[next]) { return true }
+        }
+        for start in opening where start < tokens.count {
+            guard let match = whenFirst.longestMatch(in: tokens, hashes: hashes, at: start) else { continue }
+            if yesNoFirst.longestMatch(in: tokens, hashes: hashes, at: start + match.length) != nil { return true }
+        }
+        return false
     }
 
     private func readContent(_ analysis: Analysis, into reading: inout Reading) {
@@ -832,6 +861,8 @@ final class Reader: Sendable {
             }
             index += 1
         }
+        // "translate 'selamat pagi' into English": text of the user's own to translate.
+        if translatesOwnText(analysis) { reading.foreignWeight += Self.foreignWeight }
         // "gimana caranya aku bisa jadi KOL?": the user asks how to become a side, which the article does not tell.
         if firstTopic != nil || crossover >= 0 && weights[crossover] > 0, becomesSide(words, wordHashes) {
             reading.foreignWeight += Self.foreignWeight
@@ -1054,6 +1085,21 @@ final class Reader: Sendable {
             }
         }
         return nil
+    }
+
+    /// True when a translate verb is followed by a word that is neither the bot's own (`translations.own`), a
+    /// filler, nor a side's name: "translate 'saya suka kopi' ke bahasa inggris", not "translate that into English"
+    /// or "translate key opinion leader literally".
+    private func translatesOwnText(_ analysis: Analysis) -> Bool {
+        let tokens = analysis.words, hashes = analysis.wordHashes
+        for index in tokens.indices where translateVerbs.contains(tokens[index], hash: hashes[index]) {
+            var next = index + 1
+            while next < tokens.count, fillers.contains(tokens[next], hash: hashes[next]) { next += 1 }
+            guard next < tokens.count, !translateOwn.contains(tokens[next], hash: hashes[next]) else { continue }
+            if recognizer.table.longestMatch(in: tokens, hashes: hashes, at: next)?.value.contains(where: \.isTopic) ?? false { continue }
+            return true
+        }
+        return false
     }
 
     /// True when a word asking who someone is stands before `index` ("siapa atta halilintar", "who is raffi ahmad"),
