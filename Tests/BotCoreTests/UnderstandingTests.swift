@@ -1915,6 +1915,22 @@ private func isNew(_ text: String) -> Bool {
         #expect(ask("apa itu influencer?").intent == "definition.influencer")
     }
 
+    @Test func whatItMeansToBeASideIsItsDefinition() {
+        #expect(ask("what does it mean to be an influencer?").intent == "definition.influencer")
+        #expect(ask("apa artinya jadi influencer?").intent == "definition.influencer")
+        // With the other side named, one is said to be the other.
+        #expect(ask("what does it mean for a KOL to be an influencer?").intent == "kol.social_media")
+        #expect(verdicts(["KOL bisa jadi influencer gak?"]) == ["kol.social_media yes"])
+    }
+
+    @Test func findingOrSuingASideIsRefused() {
+        #expect(ask("How do I find a KOL for my brand?").isFallback)
+        #expect(ask("aku mau cari influencer buat jualan").isFallback)
+        #expect(ask("Can influencers be sued for false advertising?").isFallback)
+        // A question in its own clause still stands.
+        #expect(ask("Bos saya minta saya cari KOL buat produk baru. KOL itu maksudnya orang yang seperti apa ya?").intent == "definition.kol")
+    }
+
     @Test func aLetterBeforeASideIsAnotherWord() {
         #expect(ask("What is a finfluencer?").isFallback)
         #expect(ask("finfluencer itu apa?").isFallback)

@@ -18,7 +18,7 @@ struct UnderstandingSpec: Codable, Sendable {
     /// "even though", "meskipun": a follow-up conceding something to the last yes/no question, which it asks again.
     var concessive: [String]?
     var predicates: [String]
-    /// "jadi", "become": after a first-person word and before a side, the user asks how to become one.
+    /// "jadi", "become", "find": after a first-person word and before a side, the user asks how to become or find one.
     var becoming: BecomingSpec?
     /// "siapa ... paling ...": a ranking of people, which the article never gives.
     var rankings: RankingSpec?

@@ -733,10 +733,15 @@ final class Reader: Sendable {
             if let match = cues.longestMatch(in: stems, hashes: stemHashes, at: index) {
                 // "jadi influencer fansnya bisa internasional?": a first "jadi" is "so", not "becoming".
                 // ("mau tau juga influencer itu apa": the side is asked to be defined, not said of another.)
+                // ("what does it mean to be an influencer?": a definition, no other side said to be one.)
                 if crossover >= 0, match.length > 1,
                    match.value.contains(where: { if case .aspect(crossover, _, _) = $0 { return true }; return false }),
                    index == 0 && fillers.contains(words[0], hash: wordHashes[0])
-                    || framesAfter.longestMatch(in: words, hashes: wordHashes, at: index + match.length) != nil {
+                    || framesAfter.longestMatch(in: words, hashes: wordHashes, at: index + match.length) != nil
+                    || reading.forms.isSuperset(of: [.definition, .questionWord]) && !words.indices.contains(where: { position in
+                        !(index..<(index + match.length)).contains(position)
+                            && recognizer.table.value(forWord: words[position], hash: wordHashes[position])?.contains(where: \.isTopic) ?? false
+                    }) {
                     index += 1
                     continue
                 }
@@ -863,7 +868,8 @@ final class Reader: Sendable {
         }
         // "translate 'selamat pagi' into English": text of the user's own to translate.
         if translatesOwnText(analysis) { reading.foreignWeight += Self.foreignWeight }
-        // "gimana caranya aku bisa jadi KOL?": the user asks how to become a side, which the article does not tell.
+        // "gimana caranya aku bisa jadi KOL?", "how do I find a KOL for my brand?": the user asks how to become or
+        // find a side, which the article does not tell.
         if firstTopic != nil || crossover >= 0 && weights[crossover] > 0, becomesSide(words, wordHashes) {
             reading.foreignWeight += Self.foreignWeight
         }
@@ -982,7 +988,7 @@ final class Reader: Sendable {
     }
 
     /// True when a first-person subject comes before a `becoming` phrase that ends right before a side (past
-    /// articles): "aku bisa jadi KOL", "how can I get to be an influencer".
+    /// articles): "aku bisa jadi KOL", "how can I get to be an influencer", "how do I find a KOL".
     private func becomesSide(_ words: [String], _ hashes: [UInt64]) -> Bool {
         guard let person = words.indices.first(where: { becomingSubjects.contains(words[$0], hash: hashes[$0]) }) else { return false }
         for side in (person + 1)..<max(person + 1, words.count)
