@@ -40,7 +40,7 @@ struct SpellingCorrector: Sendable {
         self.deletions = deletions
         self.skeletons = skeletons
         self.targets = targets
-        known = WordSet(frequency.keys + knownOnly.filter { $0.utf8.count >= 2 && frequency[$0] == nil })
+        known = WordSet(frequency.keys + knownOnly.filter { $0.utf8.count >= 2 })
     }
 
     /// True when `word` is in the vocabulary.

@@ -1097,12 +1097,12 @@ final class Reader: Sendable {
     /// filler, nor a side's name: "translate 'saya suka kopi' ke bahasa inggris", not "translate that into English"
     /// or "translate key opinion leader literally".
     private func translatesOwnText(_ analysis: Analysis) -> Bool {
-        let tokens = analysis.words, hashes = analysis.wordHashes
-        for index in tokens.indices where translateVerbs.contains(tokens[index], hash: hashes[index]) {
+        let words = analysis.words, hashes = analysis.wordHashes
+        for index in words.indices where translateVerbs.contains(words[index], hash: hashes[index]) {
             var next = index + 1
-            while next < tokens.count, fillers.contains(tokens[next], hash: hashes[next]) { next += 1 }
-            guard next < tokens.count, !translateOwn.contains(tokens[next], hash: hashes[next]) else { continue }
-            if recognizer.table.longestMatch(in: tokens, hashes: hashes, at: next)?.value.contains(where: \.isTopic) ?? false { continue }
+            while next < words.count, fillers.contains(words[next], hash: hashes[next]) { next += 1 }
+            guard next < words.count, !translateOwn.contains(words[next], hash: hashes[next]) else { continue }
+            if recognizer.table.longestMatch(in: words, hashes: hashes, at: next)?.value.contains(where: \.isTopic) ?? false { continue }
             return true
         }
         return false
