@@ -35,9 +35,9 @@ import Testing
             try text.replacingOccurrences(of: "F-d4-1, ", with: "").replacingOccurrences(of: "[F-d4-1]", with: "[F-d4-2]")
                 .write(toFile: path, atomically: true, encoding: .utf8)
         }
-        // List an out-of-scope cue twice.
+        // List an out-of-scope cue twice, and a strong cue of what the two share as out of scope.
         let understanding = directory + "/understanding.yaml"
-        try String(contentsOfFile: understanding, encoding: .utf8).replacingOccurrences(of: "foreign: [ignore,", with: "foreign: [ignore, cuaca,")
+        try String(contentsOfFile: understanding, encoding: .utf8).replacingOccurrences(of: "foreign: [ignore,", with: "foreign: [ignore, cuaca, persamaan,")
             .write(toFile: understanding, atomically: true, encoding: .utf8)
         try """
             cases:

@@ -27,17 +27,22 @@ import Testing
         #expect(result.stdout.contains("duplicate-phrase"))
     }
 
-    @Test func aCueListedTwiceFailsTheCheck() throws {
+    /// An out-of-scope cue the list already holds ("cuaca"), or a strong cue of what the two share ("persamaan").
+    @Test(arguments: [
+        ("cuaca", "duplicate-cue: \"cuaca\" is listed twice for the same cue in understanding.yaml"),
+        ("persamaan", "conflicting-cue: \"persamaan\" is listed both as out of scope and as an aspect or move cue"),
+    ])
+    func aBadOutOfScopeCueFailsTheCheck(cue: String, issue: String) throws {
         let directory = NSTemporaryDirectory() + "kolbot-pack-\(UUID().uuidString)"
         try FileManager.default.copyItem(atPath: Kolbot.packageRoot.appendingPathComponent("Intents").path, toPath: directory)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = directory + "/understanding.yaml"
         let understanding = try String(contentsOfFile: file, encoding: .utf8)
-        try understanding.replacingOccurrences(of: "foreign: [ignore,", with: "foreign: [ignore, cuaca,")
+        try understanding.replacingOccurrences(of: "foreign: [ignore,", with: "foreign: [ignore, \(cue),")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let result = try Kolbot.run(["intents", "check", "--intents", directory])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("duplicate-cue: \"cuaca\" is listed twice for the same cue in understanding.yaml"))
+        #expect(result.stdout.contains(issue))
     }
 
     @Test func leakingEvaluationFailsTheCheck() throws {

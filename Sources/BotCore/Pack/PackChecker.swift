@@ -8,6 +8,7 @@ public struct PackIssue: Sendable, Equatable, CustomStringConvertible {
         case unknownFact = "unknown-fact"
         case duplicatePhrase = "duplicate-phrase"
         case duplicateCue = "duplicate-cue"
+        case conflictingCue = "conflicting-cue"
         case misroutedPhrase = "misrouted-phrase"
         case unusedFact = "unused-fact"
         case missingLanguage = "missing-language"
@@ -71,6 +72,9 @@ public enum PackChecker {
         }
         for text in pack.reader.repeatedCues {
             issues.append(.init(kind: .duplicateCue, message: "\"\(text)\" is listed twice for the same cue in understanding.yaml"))
+        }
+        for text in pack.reader.conflictingCues {
+            issues.append(.init(kind: .conflictingCue, message: "\"\(text)\" is listed both as out of scope and as an aspect or move cue in understanding.yaml"))
         }
         issues += phraseIssues(pack)
         issues += evaluationIssues(pack, evaluation)

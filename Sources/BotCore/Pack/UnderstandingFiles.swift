@@ -204,20 +204,20 @@ struct FormsSpec: Codable, Sendable {
     var allTexts: [String] {
         yesno.first + yesno.last + yesno.anywhere + yesno.requests + (yesno.generic ?? []) + (yesno.gapped.map { $0.verbs + $0.tags } ?? []) + yesno.choice + (yesno.either ?? []) + (yesno.contrasts ?? []) + (yesno.afterFollowup ?? []) + why + how
             + definition + (definitionNouns ?? []) + (comparisonLinks ?? []) + (compareAdjectives ?? []) + list + compare + compareNouns + `where` + followup + questionWords
-            + (when.map { $0.anywhere + $0.first + $0.notBefore } ?? [])
+            + (when.map { $0.anywhere + $0.beforeOpener + $0.notBefore } ?? [])
     }
 }
 
 /// A question about when: `anywhere` in the message unless one of `notBefore` follows ("kapan saja" is any
-/// time); `first` only opening the message (or a follow-up) before a yes/no opener ("when did ...", not "when it
-/// comes to ...").
+/// time); `beforeOpener` only before a yes/no opener (`yesno.first`: "when did ...", not "when it comes to ...").
 struct WhenFormSpec: Codable, Sendable {
     var anywhere: [String]
-    var first: [String]
+    var beforeOpener: [String]
     var notBefore: [String]
 
     enum CodingKeys: String, CodingKey {
-        case anywhere, first
+        case anywhere
+        case beforeOpener = "before_opener"
         case notBefore = "not_before"
     }
 }

@@ -8,8 +8,6 @@ struct SpellingCorrector: Sendable {
     private let frequency: [String: Int]
     /// Those words and the known-only words, for the cheap membership test every message word goes through.
     private let known: WordSet
-    /// The words a joined word may split into (the known-only words are not).
-    private let targets: WordSet
     /// A vocabulary word with one letter deleted -> the vocabulary words it comes from.
     private let deletions: [String: [String]]
     /// Shorter words are left alone: too many neighbours.
@@ -24,7 +22,6 @@ struct SpellingCorrector: Sendable {
     init(words: [String], knownOnly: [String] = []) {
         var frequency: [String: Int] = [:]
         for word in words where word.utf8.count >= 2 { frequency[word, default: 0] += 1 }
-        let targets = WordSet(frequency.keys)
         var deletions: [String: [String]] = [:]
         for word in frequency.keys.sorted() where word.utf8.count >= Self.minimumLength - 1 {
             for variant in Self.deletionVariants(of: word) where !(deletions[variant]?.contains(word) ?? false) {
@@ -39,7 +36,6 @@ struct SpellingCorrector: Sendable {
         self.frequency = frequency
         self.deletions = deletions
         self.skeletons = skeletons
-        self.targets = targets
         known = WordSet(frequency.keys + knownOnly.filter { $0.utf8.count >= 2 })
     }
 
@@ -137,7 +133,8 @@ struct SpellingCorrector: Sendable {
             for cut in stride(from: end - 3, through: 0, by: -1) where best[cut].words != Int.max {
                 guard end - cut < count else { continue } // the whole word is no split
                 let piece = String(decoding: bytes[cut..<end], as: UTF8.self)
-                guard targets.contains(piece), !Self.affixes.contains(piece) else { continue }
+                // Pieces are words of the vocabulary proper (`frequency`), never known-only ones.
+                guard frequency[piece] != nil, !Self.affixes.contains(piece) else { continue }
                 let candidate = (words: best[cut].words + 1, shortest: min(best[cut].shortest, end - cut), cut: cut)
                 if candidate.words < best[end].words || candidate.words == best[end].words && candidate.shortest > best[end].shortest {
                     best[end] = candidate

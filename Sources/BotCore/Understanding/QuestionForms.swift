@@ -19,6 +19,8 @@ struct QuestionForms: OptionSet, Sendable, Hashable {
     static let compareNoun = QuestionForms(rawValue: 1 << 9)
     /// A definition word that asks what its neighbour means ("definisinya", "maksudnya bagaimana", "meaning").
     static let definitionNoun = QuestionForms(rawValue: 1 << 10)
+    /// Asks when ("kapan", "when did"): no route's form; the reader weighs it as an out-of-scope word.
+    static let when = QuestionForms(rawValue: 1 << 11)
 
     /// The form named in `understanding.yaml` routes (`yesno`, `why`, `how`, `definition`, `list`, `compare`, `where`).
     init?(name: String) {

@@ -55,6 +55,9 @@ final class Reader: Sendable {
     let coversUnknown: Set<Int>
     /// Cue texts listed twice for the same cue (`kolbot intents check` reports them).
     let repeatedCues: [String]
+    /// Cue texts listed both as out of scope and as an aspect's or a move's (`kolbot intents check` reports them:
+    /// one of the two lists is dead or wrong).
+    let conflictingCues: [String]
     private let cues: PhraseTable<[Cue]>
     private let forms: PhraseTable<QuestionForms>
     private let followUpOpeners: PhraseTable<Bool>
@@ -63,10 +66,6 @@ final class Reader: Sendable {
     /// "translate", and what after it names the bot's own words ("that", "jawabannya"): see ``TranslationSpec``.
     private let translateVerbs: WordSet
     private let translateOwn: WordSet
-    /// "kapan", "when did": a date or time asked for (see ``WhenFormSpec``).
-    private let whenAnywhere: PhraseTable<Bool>
-    private let whenFirst: PhraseTable<Bool>
-    private let whenNotBefore: WordSet
     private let yesNoLast: PhraseTable<Bool>
     private let yesNoAfterFollowUp: PhraseTable<Bool>
     private let requests: WordSet
@@ -195,9 +194,16 @@ final class Reader: Sendable {
         var cues = PhraseTable<[Cue]>()
         var listed: Set<Pair> = []
         var repeated: [String] = []
+        var outOfScope: Set<String> = [], ofTopic: Set<String> = []
         func add(_ texts: [String], _ cue: Cue) {
             for text in texts {
-                if !listed.insert(Pair(text: text.lowercased(), cue: cue)).inserted { repeated.append(text) }
+                let lowered = text.lowercased()
+                if !listed.insert(Pair(text: lowered, cue: cue)).inserted { repeated.append(text) }
+                switch cue {
+                case .foreign: outOfScope.insert(lowered)
+                case .aspect, .move: ofTopic.insert(lowered)
+                default: break
+                }
                 let key = normalised(text)
                 guard !key.isEmpty else { continue }
                 var values = cues.value(for: key.joined(separator: " ")) ?? []
@@ -225,6 +231,7 @@ final class Reader: Sendable {
         add(spec.aspectAnaphora ?? [], .anaphor)
         add(spec.otherSide ?? [], .otherSide)
         repeatedCues = repeated
+        conflictingCues = outOfScope.intersection(ofTopic).sorted()
         if let platforms = aspectNames.firstIndex(of: "platforms") {
             add(spec.otherPlatforms, .aspect(platforms, weight: Self.cueWeight, strong: false))
         }
@@ -236,13 +243,19 @@ final class Reader: Sendable {
             return table
         }
         var forms = PhraseTable<QuestionForms>()
-        let formLists: [([String], QuestionForms)] = [
+        var formLists: [([String], QuestionForms)] = [
             (spec.forms.why, .why), (spec.forms.how, .how), (spec.forms.definition, .definition),
             (spec.forms.list, .list), (spec.forms.compare, .compare), (spec.forms.compareNouns, [.compare, .compareNoun]),
             (spec.forms.definitionNouns ?? [], [.definition, .definitionNoun]),
             (spec.forms.where, .where),
             (spec.forms.questionWords, .questionWord), (spec.forms.yesno.anywhere, .yesNo),
         ]
+        // "kapan", and "when" before a yes/no opener ("when did"), ask when; "kapan saja" (any time) does not.
+        if let when = spec.forms.when {
+            formLists.append((when.anywhere, .when))
+            formLists.append((when.beforeOpener.flatMap { word in spec.forms.yesno.first.map { word + " " + $0 } }, .when))
+            formLists.append((when.anywhere.flatMap { word in when.notBefore.map { word + " " + $0 } }, []))
+        }
         // A cue holding a question word ("what is", "kenapa sih") also marks the question word, which a
         // longer cue would otherwise hide.
         let questionWords = Set(spec.forms.questionWords.flatMap(TextCleaner.tokens))
@@ -259,9 +272,6 @@ final class Reader: Sendable {
         followUpOpeners = table(spec.forms.followup, true)
         yesNoFirst = table(spec.forms.yesno.first, true)
         reasonOpeners = table(spec.forms.yesno.reason ?? [], true)
-        whenAnywhere = table(spec.forms.when?.anywhere ?? [], true)
-        whenFirst = table(spec.forms.when?.first ?? [], true)
-        whenNotBefore = WordSet((spec.forms.when?.notBefore ?? []).flatMap(TextCleaner.tokens))
         yesNoLast = table(spec.forms.yesno.last, true)
         yesNoAfterFollowUp = table(spec.forms.yesno.afterFollowup ?? [], true)
         requests = WordSet(spec.forms.yesno.requests.flatMap(TextCleaner.tokens))
@@ -549,6 +559,7 @@ final class Reader: Sendable {
         var howBesideDefinition = 0
         var previousEnd = -1
         var previous: QuestionForms = []
+        var asksWhen = false
         while index < tokens.count {
             if let match = forms.longestMatch(in: tokens, hashes: hashes, at: index) {
                 var value = match.value
@@ -570,6 +581,10 @@ final class Reader: Sendable {
                     lastQuestionWordEnd = index + match.length
                 }
                 value.remove(.how)
+                if value.contains(.when) {
+                    asksWhen = true
+                    value.remove(.when)
+                }
                 reading.forms.formUnion(value)
                 previous = match.value
                 index += match.length
@@ -582,6 +597,8 @@ final class Reader: Sendable {
             }
         }
         if howWords > howBesideDefinition { reading.forms.insert(.how) }
+        // "kapan instagram dibuat?", "when did TikTok launch?": a date or time, which the article never gives.
+        if asksWhen { reading.foreignWeight += Self.foreignWeight }
         var first = 0
         while first < tokens.count, fillers.contains(tokens[first], hash: hashes[first]) { first += 1 }
         // A follow-up opens the message ("kalau KOL?", "terus influencer gimana?", "what about ...").
@@ -649,8 +666,6 @@ final class Reader: Sendable {
             guard start < tokens.count, let match = reasonOpeners.longestMatch(in: tokens, hashes: hashes, at: start) else { return false }
             return match.length > 1 || !reading.forms.contains(.questionWord)
         }
-        // "kapan instagram dibuat?", "when did TikTok launch?": a date or time, which the article never gives.
-        if asksWhen(tokens, hashes, opening: [first, afterOpener]) { reading.foreignWeight += Self.foreignWeight }
         if opensReason(at: first) || afterOpener > first && opensReason(at: afterOpener) {
             reading.asksReason = true
             reading.forms.formUnion([.yesNo, .why])
@@ -670,21 +685,6 @@ final class Reader: Sendable {
             reading.choiceContrasts = contrasting
             break
         }
-    }
-
-    /// True when the message asks when: a `when.anywhere` word not before a `when.not_before` one, or a
-    /// `when.first` word at one of the `opening` positions before a yes/no opener ("when did", "when is").
-    private func asksWhen(_ tokens: [String], _ hashes: [UInt64], opening: [Int]) -> Bool {
-        for start in tokens.indices {
-            guard let match = whenAnywhere.longestMatch(in: tokens, hashes: hashes, at: start) else { continue }
-            let next = start + match.length
-            if next >= tokens.count || !whenNotBefore.contains(tokens[next], hash: hashes[next]) { return true }
-        }
-        for start in opening where start < tokens.count {
-            guard let match = whenFirst.longestMatch(in: tokens, hashes: hashes, at: start) else { continue }
-            if yesNoFirst.longestMatch(in: tokens, hashes: hashes, at: start + match.length) != nil { return true }
-        }
-        return false
     }
 
     private func readContent(_ analysis: Analysis, into reading: inout Reading) {
